@@ -57,7 +57,7 @@ final class QueryParser {
             "consume", "search", "find", "assert-schema", "execute-and-cache", "graph-match", "graph-to-table",
             "macro-expand", "extend-schema", "partition-by");
 
-    private static final Set<String> UNSUPPORTED_STATEMENTS = Set.of("set", "declare", "alias", "pattern", "restrict");
+    private static final Set<String> UNSUPPORTED_STATEMENTS = Set.of("alias", "pattern", "restrict");
 
     private static final Map<String, BinaryOperator> WORD_OPERATORS = new HashMap<>();
 
@@ -117,6 +117,19 @@ final class QueryParser {
         if (first.is("let")) {
             return let();
         }
+        if (first.is("set") && t.peek(1).kind() == Token.Kind.WORD) {
+            return set();
+        }
+        if (first.is("declare") && t.peek(1).is("query_parameters")) {
+            t.advance();
+            t.advance();
+            List<FunctionParameter> parameters = parameters();
+            if (parameters.isEmpty()) {
+                throw t.error(t.previous(), "declare query_parameters needs at least one parameter");
+            }
+            scalarScopes.peek().addAll(parameters.stream().map(FunctionParameter::name).toList());
+            return new Statement.DeclareQueryParameters(t.position(first), parameters);
+        }
         if (first.kind() == Token.Kind.WORD && UNSUPPORTED_STATEMENTS.contains(first.text()) && t.peek(1).isName()) {
             throw t.error(first, "the '" + first.text() + "' statement is not supported");
         }
@@ -125,6 +138,26 @@ final class QueryParser {
             throw t.error(t.peek(), closer == null ? "expected ';' or the end of the query" : "expected ';' or '" + closer + "'");
         }
         return statement;
+    }
+
+    private Statement.Set set() {
+        Token set = t.expect("set");
+        String option = t.advance().text();
+        Object value = null;
+        if (t.match("=")) {
+            Token token = t.advance();
+            if (token.kind() == Token.Kind.LITERAL) {
+                value = token.value();
+            } else if (token.isName()) {
+                value = token.name();
+            } else {
+                throw t.error(token, "expected the value of the option " + option);
+            }
+        }
+        if (!t.check(";")) {
+            throw t.error(t.peek(), "expected ';' after the set statement");
+        }
+        return new Statement.Set(t.position(set), option, value);
     }
 
     private Statement.Let let() {
