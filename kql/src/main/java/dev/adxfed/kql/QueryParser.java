@@ -134,6 +134,9 @@ final class QueryParser {
             throw t.error(first, "the '" + first.text() + "' statement is not supported");
         }
         Statement statement = expressionStatement();
+        if (t.check("=")) {
+            throw t.error(t.peek(), "'=' names a column; to compare, write '=='");
+        }
         if (!atStatementEnd()) {
             throw t.error(t.peek(), closer == null ? "expected ';' or the end of the query" : "expected ';' or '" + closer + "'");
         }
@@ -1115,9 +1118,36 @@ final class QueryParser {
             if (t.check("-") || t.check("+")) {
                 throw t.error(t.peek(), "expected an expression after '" + op.text() + "'");
             }
-            return new Expression.Negate(t.position(op), op.is("-"), unary());
+            Expression operand = unary();
+            if (op.is("-") && operand instanceof Expression.Literal literal && literal.value() != null) {
+                Object negated = negatedNumber(literal.value());
+                if (negated != null) {
+                    return new Expression.Literal(t.position(op), literal.type(), negated);
+                }
+            }
+            return new Expression.Negate(t.position(op), op.is("-"), operand);
         }
         return postfix();
+    }
+
+    /** {@code -1}, {@code -1.5}, {@code -1h} become negative literals, so that datatable rows hold plain values. */
+    private static Object negatedNumber(Object value) {
+        if (value instanceof Long l) {
+            return -l;
+        }
+        if (value instanceof Integer i) {
+            return -i;
+        }
+        if (value instanceof Double d) {
+            return -d;
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            return d.negate();
+        }
+        if (value instanceof java.time.Duration d) {
+            return d.negated();
+        }
+        return null;
     }
 
     private Expression postfix() {
