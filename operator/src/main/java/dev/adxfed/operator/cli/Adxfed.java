@@ -21,7 +21,7 @@ public final class Adxfed {
     private boolean verbose;
 
     /** Must run before the first logger is created, which is after parsing and before any subcommand's work. */
-    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
+    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL", converter = LogLevelConverter.class,
             description = "Log level: error, warn, info, debug or trace (default: warn).")
     void logLevel(LogLevel level) {
         System.setProperty(LOG_LEVEL_PROPERTY, level.name().toLowerCase(Locale.ROOT));
@@ -29,11 +29,22 @@ public final class Adxfed {
 
     enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
+    /** Case-insensitive, so that deployment files can say {@code --log-level=info}. */
+    static final class LogLevelConverter implements CommandLine.ITypeConverter<LogLevel> {
+        @Override
+        public LogLevel convert(String text) {
+            try {
+                return LogLevel.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not one of error, warn, info, debug, trace");
+            }
+        }
+    }
+
     /** The command line with adxfed's error reporting; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
         FailureReport report = new FailureReport();
         return new CommandLine(new Adxfed())
-                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(report)
                 .setParameterExceptionHandler(report);
     }
