@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.adxfed.emulator.EmulatorConfig.ClusterConfig;
 import dev.adxfed.emulator.EmulatorConfig.DatabaseConfig;
 import dev.adxfed.emulator.EmulatorConfig.TableConfig;
+import dev.adxfed.emulator.catalog.CatalogStore;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
 import dev.adxfed.emulator.catalog.ClusterDirectory;
 import dev.adxfed.emulator.catalog.Column;
@@ -15,6 +16,7 @@ import dev.adxfed.emulator.catalog.ValueText;
 import dev.adxfed.emulator.commands.Caller;
 import dev.adxfed.emulator.commands.CommandLog;
 import dev.adxfed.emulator.commands.ManagementCommands;
+import dev.adxfed.emulator.commands.TabularPipe;
 import dev.adxfed.emulator.server.ClusterServer;
 import dev.adxfed.emulator.server.QueryRunner;
 
@@ -68,8 +70,9 @@ public final class Emulator implements AutoCloseable {
         Emulator emulator = new Emulator();
         try {
             QueryRunner queries = QueryRunner.load();
+            TabularPipe pipe = TabularPipe.load();
             for (ClusterConfig cluster : config.clusters()) {
-                emulator.startCluster(config, cluster, queries);
+                emulator.startCluster(config, cluster, queries, pipe);
             }
             return emulator;
         } catch (IOException | RuntimeException e) {
@@ -78,14 +81,21 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private void startCluster(EmulatorConfig config, ClusterConfig cluster, QueryRunner queries) throws IOException {
+    private void startCluster(EmulatorConfig config, ClusterConfig cluster, QueryRunner queries, TabularPipe pipe) throws IOException {
         if (clusters.stream().anyMatch(c -> c.name().equalsIgnoreCase(cluster.name()))) {
             throw new IllegalArgumentException("two clusters are named '" + cluster.name() + "'");
         }
-        ClusterCatalog catalog = new ClusterCatalog();
+        CatalogStore store = config.dataDir() == null ? null : new CatalogStore(config.dataDir().resolve(cluster.name()));
+        boolean saved = store != null && store.hasData();
+        ClusterCatalog catalog = saved ? new ClusterCatalog(store.load()) : new ClusterCatalog();
+        if (store != null) {
+            catalog.onChange(store::save);
+        }
         CommandLog log = new CommandLog();
-        ManagementCommands commands = new ManagementCommands(catalog, log);
-        seed(cluster, catalog, commands);
+        ManagementCommands commands = new ManagementCommands(catalog, log, pipe);
+        if (!saved) {
+            seed(cluster, catalog, commands);
+        }
         ClusterServer server;
         try {
             server = ClusterServer.start(cluster.name(), config.host(), cluster.port(), catalog, directory, commands,

@@ -44,8 +44,8 @@ public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dat
     /** One virtual cluster; port 0 picks a free port. Its databases are created only when it has no saved data. */
     public record ClusterConfig(String name, int port, List<DatabaseConfig> databases) {
         public ClusterConfig {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("every cluster needs a name");
+            if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+                throw new IllegalArgumentException("cluster name '" + name + "' is not valid: use letters, digits, '-' and '_'");
             }
             databases = databases == null ? List.of() : List.copyOf(databases);
         }
@@ -104,15 +104,28 @@ public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dat
         return new EmulatorConfig(host, clusters, dir);
     }
 
-    /** Reads a YAML config file; unknown keys are errors, named with their line. */
+    /** Reads a YAML config file; unknown keys are errors, named with where they are. */
     public static EmulatorConfig readYaml(Path file) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             return yaml.readValue(file.toFile(), EmulatorConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new IOException(file + ": unknown key '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr() + "; known keys: " + e.getKnownPropertyIds(), e);
+            throw new IOException(file + ": unknown key '" + e.getPropertyName() + "' at " + path(e)
+                    + "; known keys: " + e.getKnownPropertyIds(), e);
         }
+    }
+
+    /** Where a key is, as {@code clusters[0].prot}. */
+    private static String path(UnrecognizedPropertyException e) {
+        StringBuilder out = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
     }
 }

@@ -78,6 +78,11 @@ public final class KustoError extends RuntimeException {
                 message, false, INTERNAL);
     }
 
+    /** The same error with {@code context} (e.g. which command of a script) before its message. */
+    public KustoError within(String context) {
+        return new KustoError(errorCode, httpCode, type, context + ": " + getMessage(), permanent, httpStatus);
+    }
+
     /** Kusto's specific code, e.g. {@code SYN0002} or {@code SEM0614}. */
     public String errorCode() {
         return errorCode;

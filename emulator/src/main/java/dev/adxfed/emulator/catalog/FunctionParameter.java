@@ -1,5 +1,7 @@
 package dev.adxfed.emulator.catalog;
 
+import dev.adxfed.kql.KqlText;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +24,6 @@ public record FunctionParameter(String name, String type, String defaultValue) {
 
     /** As {@code .show functions} writes it: {@code x:long=0}. */
     public String text() {
-        return Names.identifier(name) + ":" + type + (defaultValue == null ? "" : "=" + defaultValue);
+        return KqlText.identifier(name) + ":" + type + (defaultValue == null ? "" : "=" + defaultValue);
     }
 }

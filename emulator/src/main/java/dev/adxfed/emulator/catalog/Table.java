@@ -1,5 +1,7 @@
 package dev.adxfed.emulator.catalog;
 
+import dev.adxfed.kql.KqlText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,7 +73,7 @@ public record Table(String name, List<Column> columns, String folder, String doc
             if (i > 0) {
                 out.append(", ");
             }
-            out.append(Names.identifier(columns.get(i).name())).append(':').append(columns.get(i).type().kqlName());
+            out.append(KqlText.identifier(columns.get(i).name())).append(':').append(columns.get(i).type().kqlName());
         }
         return out.append(')').toString();
     }

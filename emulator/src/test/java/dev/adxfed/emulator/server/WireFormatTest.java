@@ -14,6 +14,7 @@ import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.catalog.ScalarType;
 import dev.adxfed.emulator.commands.CommandLog;
 import dev.adxfed.emulator.commands.ManagementCommands;
+import dev.adxfed.emulator.commands.TabularPipe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class WireFormatTest {
         ClusterCatalog catalog = new ClusterCatalog();
         CommandLog log = new CommandLog();
         server = ClusterServer.start("wire", "127.0.0.1", 0, catalog, new ClusterDirectory(),
-                new ManagementCommands(catalog, log), standIn, log, Executors.newCachedThreadPool());
+                new ManagementCommands(catalog, log, TabularPipe.load()), standIn, log, Executors.newCachedThreadPool());
         client = ClientFactory.createClient(new ConnectionStringBuilder(server.endpoint().toString()));
     }
 
