@@ -3,6 +3,7 @@ package dev.adxfed.operator.heartbeat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adxfed.kql.KqlText;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,7 +19,14 @@ public final class DatabaseSchemaJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VIEW_KIND = "ViewFunction";
 
+    public static final String SHOW_DATABASES_COMMAND = ".show databases";
+
     private DatabaseSchemaJson() {}
+
+    /** One round trip per database for its tables, columns and views. */
+    public static String showCommand(String database) {
+        return ".show database " + KqlText.identifier(database) + " schema as json with (Functions=true)";
+    }
 
     public static DatabaseSchema read(String database, String json) {
         JsonNode root;

@@ -1,5 +1,6 @@
 package dev.adxfed.operator.heartbeat;
 
+import java.util.Collection;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -9,5 +10,9 @@ public record PartitionDatabase(String name, SortedSet<String> tables, SortedSet
     public PartitionDatabase {
         tables = new TreeSet<>(tables);
         views = new TreeSet<>(views);
+    }
+
+    public static PartitionDatabase of(String name, Collection<String> tables, Collection<String> views) {
+        return new PartitionDatabase(name, new TreeSet<>(tables), new TreeSet<>(views));
     }
 }
