@@ -1,0 +1,30 @@
+package dev.adxfed.operator.cli;
+
+/**
+ * A failure the user can act on: its message is printed as is (no stack trace unless
+ * {@code --verbose}) and the process exits with its code.
+ */
+final class CommandFailure extends RuntimeException {
+
+    /** Something failed: a Kusto error, a failed stage, a bad file. */
+    static final int FAILED = 1;
+    /** The command line itself was wrong (picocli's own code for usage errors). */
+    static final int USAGE = 2;
+    /** A Kusto endpoint could not be reached at all. */
+    static final int UNREACHABLE = 3;
+
+    private final int exitCode;
+
+    CommandFailure(String message, int exitCode, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
+
+    CommandFailure(String message, int exitCode) {
+        this(message, exitCode, null);
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.adxfed.operator.cli;
+
+import dev.adxfed.emulator.Emulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueryCommandTest {
+
+    private static Emulator emulator;
+    private static String endpoint;
+
+    @BeforeAll
+    static void start() throws IOException {
+        emulator = Emulator.startClusters(1);
+        endpoint = emulator.endpoint().toString();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void kustoErrorIsShownWithItsTextAndNoStackTrace() {
+        Run run = Run.adxfed("query", "--endpoint", endpoint, "--database", "NoSuchDatabase", ".show tables");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("adxfed query: Kusto error from " + endpoint + ": ").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Run run = Run.adxfed("query", "--verbose", "--endpoint", endpoint, "--database", "NoSuchDatabase", ".show tables");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Kusto error from " + endpoint).contains("\tat ");
+    }
+
+    @Test
+    void unreachableEndpointSaysSo() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String closed = "http://127.0.0.1:" + closedPort;
+
+        Run run = Run.adxfed("query", "--endpoint", closed, "--database", "Metrics", ".show tables");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("adxfed query: cannot reach " + closed + ": connection refused;"
+                + " check the URL and that the cluster is running\n");
+    }
+
+    @Test
+    void endpointThatIsNotAnHttpUrlIsAUsageError() {
+        Run run = Run.adxfed("query", "--endpoint", "mycluster.kusto.windows.net", "--database", "Metrics", ".show tables");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--endpoint: 'mycluster.kusto.windows.net' is not an http(s) URL");
+    }
+
+    @Test
+    void missingDatabaseAndBadTimeoutAreNamed() {
+        Run noDatabase = Run.adxfed("query", "--endpoint", endpoint, ".show tables");
+        Run badTimeout = Run.adxfed("query", "--endpoint", endpoint, "--database", "Metrics", "--timeout", "soon", ".show tables");
+
+        assertThat(noDatabase.exitCode()).isEqualTo(2);
+        assertThat(noDatabase.err()).contains("--database");
+        assertThat(badTimeout.exitCode()).isEqualTo(2);
+        assertThat(badTimeout.err()).contains("'soon' is not a duration");
+    }
+}
