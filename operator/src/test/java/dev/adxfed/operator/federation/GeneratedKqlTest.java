@@ -40,12 +40,17 @@ class GeneratedKqlTest {
                     .commands());
             for (String db : AWKWARD_DATABASES) {
                 commands.add(HubDatabase.createCommand(db));
-                commands.addAll(FederationDiff.functions(plan, db, List.of()).commands());
                 texts.add(DatabaseSchemaJson.showCommand(db));
+            }
+            // Every table name in two awkward databases: Microsoft's parser takes up to 0.5 s a command.
+            for (String db : List.of("my-db", "views")) {
+                commands.addAll(FederationDiff.functions(plan, db, List.of()).commands());
             }
             assertThat(commands).extracting(Command::kind).contains(Command.Kind.values());
             commands.forEach(c -> texts.add(c.text()));
-            DatabaseScript.batches("Metrics", commands, 64 * 1024).forEach(s -> texts.add(s.text()));
+            List<DatabaseScript> scripts = DatabaseScript.batches("Metrics", commands.subList(commands.size() - 6, commands.size()), 1024);
+            assertThat(scripts).as("scripts split at the size limit").hasSizeGreaterThan(1);
+            scripts.forEach(s -> texts.add(s.text()));
         }
         HeartbeatTable heartbeats = new HeartbeatTable("Federation-Heartbeats", "views");
         texts.addAll(List.of(heartbeats.latestQuery(Duration.ofMinutes(90)), heartbeats.createCommand(),
