@@ -116,7 +116,8 @@ final class Lexer {
         if (startsString(pos)) {
             return string(start, pos, space);
         }
-        if (c == '[' && pos + 1 < text.length() && (text.charAt(pos + 1) == '\'' || text.charAt(pos + 1) == '"')) {
+        if (c == '[' && pos + 1 < text.length() && (text.charAt(pos + 1) == '\'' || text.charAt(pos + 1) == '"')
+                && closesRightAfterString(pos + 1)) {
             return bracketedName(start, space);
         }
         if (Character.isDigit(c)) {
@@ -307,6 +308,20 @@ final class Lexer {
             return Integer.parseInt(hex, 16);
         } catch (NumberFormatException e) {
             throw source.error(backslash, from + digits, "'" + hex + "' is not " + digits + " hexadecimal digits");
+        }
+    }
+
+    /** Whether the string starting at {@code quote} is directly followed by ']' (a name), not by ',' (a list like ['a', 'b']). */
+    private boolean closesRightAfterString(int quote) {
+        int saved = pos;
+        try {
+            pos = quote;
+            string(quote, quote, false);
+            return pos < text.length() && text.charAt(pos) == ']';
+        } catch (KqlSyntaxException e) {
+            return true;
+        } finally {
+            pos = saved;
         }
     }
 

@@ -431,8 +431,14 @@ final class QueryParser {
             columns.add(columnDeclaration());
         } while (t.match(","));
         t.expect(")");
-        t.expect("[");
         List<Expression> values = new ArrayList<>();
+        if (t.peek().kind() == Token.Kind.BRACKETED_NAME) {
+            // ['x'] lexes as a bracketed name: here it is a one-value row of strings.
+            Token only = t.advance();
+            values.add(new Expression.Literal(t.source().position(only.start() + 1), LiteralType.STRING, only.name()));
+            return new TabularExpression.Datatable(t.position(start), columns, values);
+        }
+        t.expect("[");
         if (!t.check("]")) {
             do {
                 if (t.check("]")) {
