@@ -108,7 +108,9 @@ class TableCommandsTest {
         assertThat(kusto.mgmtError("Ingest", ".ingest inline into table Samples <|\nweb-2,0.75,extra"))
                 .contains("line 1 has 3 fields but the table has 2 columns");
         assertThat(kusto.mgmtError("Ingest", ".ingest inline into table Nowhere <|\na,1")).contains("Table 'Nowhere' was not found");
-        assertThat(kusto.query("Ingest", "Samples | project Host, Value").rows()).containsExactly(List.of("web-1", 0.5));
+        SdkSession.Rows samples = kusto.query("Ingest", "Samples | project Host, Value");
+        assertThat(samples.column("Host")).containsExactly("web-1");
+        assertThat(samples.column("Value")).extracting(v -> ((Number) v).doubleValue()).containsExactly(0.5);
     }
 
     @Test
