@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,28 +15,6 @@ import java.util.regex.Pattern;
 public final class KqlText {
 
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-    /**
-     * Words that Kusto.Language refuses as bare names in queries (its KustoFacts.CanBeIdentifier is false
-     * for them). Words with a dash are left out: a dash already forces brackets.
-     */
-    private static final Set<String> KEYWORDS_NEEDING_BRACKETS = Set.of((
-            "__contextual_datatable __crossCluster __crossDB __executeAndCache __id __isFuzzy __noWithSource "
-            + "__packedColumn __projectAway __sourceColumnIndex accumulate and anomalychart areachart as asc "
-            + "bagexpansion barchart between bin_legacy boolean by byte cachingpolicy callout cancel card char "
-            + "columnchart contains contains_cs containscs cycles dataexport datascope datatable date datetime "
-            + "decimal decodeblocks desc double dynamic earliest encodingpolicy endswith endswith_cs expandoutput "
-            + "extent_tags_retention external_data externaldata find first flags float force_remote harddelete "
-            + "hardretention has has_all has_any has_cs hasprefix hasprefix_cs hassuffix hassuffix_cs hotcache in "
-            + "int int16 int32 int64 int8 invoke isfuzzy journal kind ladderchart last latest like likecs linechart "
-            + "long materialize mdm missing nooptimization notcontains notcontainscs notlike notlikecs of or others "
-            + "partitioned-by pathformat piechart pivotchart print project queries query_results real relaxed "
-            + "restricted_view_access row_level_security rowstore rowstore_references rowstore_sealinfo "
-            + "rowstorepolicy rowstores sample scatterchart seal seals search set shards simple softdelete "
-            + "softretention sql stackedareachart startswith startswith_cs statistics storedqueryresultcontainers "
-            + "string tablepurge time timechart timeline timepivot timespan title to toscalar totable treemap uint "
-            + "uint16 uint32 uint64 uint8 ulong union uniqueid unrestrictedviewers verbose viewers views where "
-            + "with_itemindex with_match_id with_source with_step_name withsource writeaheadlog").split(" "));
 
     private static final long TICKS_PER_SECOND = 10_000_000L;
     private static final long NANOS_PER_TICK = 100L;
@@ -54,7 +31,7 @@ public final class KqlText {
             throw new IllegalArgumentException("a KQL name cannot be empty");
         }
         if (PLAIN_IDENTIFIER.matcher(name).matches()
-                && !KEYWORDS_NEEDING_BRACKETS.contains(name)
+                && !Keywords.needBrackets(name)
                 && !name.equalsIgnoreCase("true") && !name.equalsIgnoreCase("false")) {
             return name;
         }

@@ -1,0 +1,80 @@
+package dev.adxfed.emulator.catalog;
+
+import dev.adxfed.kql.KqlText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A table: its schema, its folder and docstring, and its rows. Immutable: ingestion makes a new
+ * table holding the old rows plus the new ones, so a reader's snapshot never changes under it.
+ * Each row has one value per column, typed as {@link ScalarType} describes.
+ */
+public record Table(String name, List<Column> columns, String folder, String docString, List<Object[]> rows) {
+
+    public Table {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        folder = folder == null ? "" : folder;
+        docString = docString == null ? "" : docString;
+        rows = List.copyOf(rows);
+    }
+
+    public static Table empty(String name, List<Column> columns) {
+        return new Table(name, columns, "", "", List.of());
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    /** The rows as a result, for scans. */
+    public ResultTable data() {
+        return new ResultTable(columns, rows);
+    }
+
+    public Table withRowsAppended(List<Object[]> more) {
+        List<Object[]> all = new ArrayList<>(rows.size() + more.size());
+        all.addAll(rows);
+        all.addAll(more);
+        return new Table(name, columns, folder, docString, all);
+    }
+
+    /**
+     * The same table with another schema (as {@code .create-merge table} makes it). Existing rows are
+     * re-laid to the new columns by name; a column they lacked is null in them.
+     */
+    public Table withColumns(List<Column> newColumns) {
+        int[] from = new int[newColumns.size()];
+        for (int i = 0; i < newColumns.size(); i++) {
+            from[i] = new ResultTable(columns, List.of()).indexOf(newColumns.get(i).name()).orElse(-1);
+        }
+        List<Object[]> moved = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] out = new Object[newColumns.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = from[i] < 0 ? null : row[from[i]];
+            }
+            moved.add(out);
+        }
+        return new Table(name, newColumns, folder, docString, moved);
+    }
+
+    public Table withFolderAndDocString(String newFolder, String newDocString) {
+        return new Table(name, columns, newFolder, newDocString, rows);
+    }
+
+    /** The schema as KQL writes it: {@code (Timestamp:datetime, Value:real)}. */
+    public String schemaText() {
+        StringBuilder out = new StringBuilder("(");
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(KqlText.identifier(columns.get(i).name())).append(':').append(columns.get(i).type().kqlName());
+        }
+        return out.append(')').toString();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.adxfed.emulator.commands;
+
+import dev.adxfed.emulator.KustoError;
+import dev.adxfed.emulator.catalog.Column;
+import dev.adxfed.emulator.catalog.ResultTable;
+import dev.adxfed.emulator.catalog.ScalarType;
+import dev.adxfed.emulator.catalog.Table;
+import dev.adxfed.emulator.catalog.ValueText;
+import dev.adxfed.kql.syntax.Command;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code .ingest inline into table T <| csv}: RFC 4180 CSV, one record per row, each value converted
+ * to its column's type. All rows are converted before any is appended, so a bad row rejects the
+ * whole command, named by its line and column.
+ */
+final class InlineIngestion {
+
+    static final List<Column> RESULT = List.of(
+            new Column("ExtentId", ScalarType.GUID),
+            new Column("ItemLoaded", ScalarType.STRING),
+            new Column("Duration", ScalarType.TIMESPAN),
+            new Column("HasErrors", ScalarType.BOOL),
+            new Column("OperationId", ScalarType.GUID));
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final Set<String> PROPERTIES = Set.of("format", "ignoreFirstRecord", "tags", "creationTime");
+
+    private InlineIngestion() {}
+
+    static ResultTable ingest(Command.IngestInline command, CommandScope scope) {
+        Instant started = Instant.now();
+        CommandProperties properties = CommandProperties.of(".ingest inline", command.properties(), PROPERTIES);
+        String format = properties.string("format").orElse("csv").toLowerCase(Locale.ROOT);
+        if (!format.equals("csv")) {
+            throw KustoError.unsupported(".ingest inline with format=" + format + " (only csv)");
+        }
+        boolean skipFirst = properties.bool("ignoreFirstRecord", false);
+        String data = dataText(command.data());
+        scope.catalog().updateDatabase(scope.database(), db -> {
+            Table table = db.table(command.table()).orElseThrow(() -> KustoError.notFound("Table", command.table()));
+            return db.withTable(table.withRowsAppended(rows(table, data, skipFirst)));
+        });
+        UUID operation = UUID.randomUUID();
+        return new ResultTable(RESULT, List.<Object[]>of(new Object[] {UUID.randomUUID(), "inproc:" + operation,
+                Duration.between(started, Instant.now()), false, operation}));
+    }
+
+    /** The text after {@code <|} starts on the next line: drop the rest of the command's line. */
+    private static String dataText(String raw) {
+        int newline = raw.indexOf('\n');
+        if (newline >= 0 && raw.substring(0, newline).isBlank()) {
+            return raw.substring(newline + 1);
+        }
+        return raw.stripLeading();
+    }
+
+    private static List<Object[]> rows(Table table, String data, boolean skipFirst) {
+        List<Column> columns = table.columns();
+        List<Object[]> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(data, CSV)) {
+            boolean first = true;
+            for (CSVRecord record : parser) {
+                if (first && skipFirst) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                int line = lineOf(data, record.getCharacterPosition());
+                if (record.size() != columns.size()) {
+                    throw KustoError.badArgument(".ingest inline into table " + table.name() + ": line " + line + " has "
+                            + record.size() + " fields but the table has " + columns.size() + " columns ("
+                            + TableCommands.cslSchema(columns) + "); nothing was ingested");
+                }
+                Object[] row = new Object[columns.size()];
+                for (int i = 0; i < row.length; i++) {
+                    Column column = columns.get(i);
+                    try {
+                        row[i] = ValueText.parse(column.type(), record.get(i));
+                    } catch (IllegalArgumentException e) {
+                        throw KustoError.badArgument(".ingest inline into table " + table.name() + ": line " + line
+                                + ", column " + (i + 1) + " (" + column.name() + ":" + column.type().kqlName() + "): "
+                                + e.getMessage() + "; nothing was ingested");
+                    }
+                }
+                rows.add(row);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw KustoError.badArgument(".ingest inline into table " + table.name() + ": the data is not valid CSV: "
+                    + e.getMessage() + "; nothing was ingested");
+        }
+        return rows;
+    }
+
+    private static int lineOf(String text, long offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

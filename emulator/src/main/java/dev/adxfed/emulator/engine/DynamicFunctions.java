@@ -1,0 +1,112 @@
+package dev.adxfed.emulator.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Iterator;
+import java.util.Map;
+
+import static dev.adxfed.emulator.catalog.ScalarType.DYNAMIC;
+import static dev.adxfed.emulator.catalog.ScalarType.LONG;
+import static dev.adxfed.emulator.catalog.ScalarType.STRING;
+
+/** {@code array_length, bag_keys, pack/bag_pack, pack_array}, and the element access {@code x.a, x['a'], x[0]}. */
+final class DynamicFunctions {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private DynamicFunctions() {
+    }
+
+    static void register(Map<String, ScalarFunction> functions) {
+        functions.put("array_length", call -> {
+            ScalarExpression.Evaluator d = call.arity(1, 1).arg(0, DYNAMIC).evaluator();
+            return call.result(LONG, row -> {
+                JsonNode j = (JsonNode) d.evaluate(row);
+                return j != null && j.isArray() ? (Object) (long) j.size() : null;
+            });
+        });
+        functions.put("bag_keys", call -> {
+            ScalarExpression.Evaluator d = call.arity(1, 1).arg(0, DYNAMIC).evaluator();
+            return call.result(DYNAMIC, row -> {
+                JsonNode j = (JsonNode) d.evaluate(row);
+                if (j == null || !j.isObject()) {
+                    return null;
+                }
+                ArrayNode keys = NODES.arrayNode();
+                for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
+                    keys.add(it.next());
+                }
+                return keys;
+            });
+        });
+        functions.put("pack", DynamicFunctions::pack);
+        functions.put("bag_pack", DynamicFunctions::pack);
+        functions.put("pack_array", call -> {
+            ScalarExpression.Evaluator[] items = call.arity(1, Integer.MAX_VALUE).evaluators();
+            return call.result(DYNAMIC, row -> {
+                ArrayNode a = NODES.arrayNode();
+                for (ScalarExpression.Evaluator item : items) {
+                    a.add(Conversions.wrap(item.evaluate(row)));
+                }
+                return a;
+            });
+        });
+    }
+
+    private static ScalarExpression pack(FunctionCall call) {
+        if (call.count() % 2 != 0) {
+            throw SemanticErrors.type("Function '" + call.name() + "' expects key/value pairs, got " + call.count() + " arguments");
+        }
+        ScalarExpression.Evaluator[] args = call.evaluators();
+        for (int i = 0; i < args.length; i += 2) {
+            call.arg(i, STRING);
+        }
+        return call.result(DYNAMIC, row -> {
+            ObjectNode bag = NODES.objectNode();
+            for (int i = 0; i < args.length; i += 2) {
+                bag.set((String) args[i].evaluate(row), Conversions.wrap(args[i + 1].evaluate(row)));
+            }
+            return bag;
+        });
+    }
+
+    /** {@code x.name} and {@code x['name']}: a property of a bag; null when absent or not a bag. */
+    static ScalarExpression property(ScalarExpression target, String name) {
+        ScalarExpression.Evaluator t = dynamicOf(target);
+        return ScalarExpression.of(DYNAMIC, row -> {
+            JsonNode j = (JsonNode) t.evaluate(row);
+            JsonNode v = j == null ? null : j.get(name);
+            return v == null || v.isNull() ? null : v;
+        }, target);
+    }
+
+    /** {@code x[i]}: an array element (negative counts from the end) or, with a string index, a property. */
+    static ScalarExpression element(ScalarExpression target, ScalarExpression index) {
+        ScalarExpression.Evaluator t = dynamicOf(target);
+        ScalarExpression.Evaluator i = index.evaluator();
+        return ScalarExpression.of(DYNAMIC, row -> {
+            JsonNode j = (JsonNode) t.evaluate(row);
+            Object key = i.evaluate(row);
+            if (j == null || key == null) {
+                return null;
+            }
+            JsonNode v;
+            if (key instanceof String s) {
+                v = j.get(s);
+            } else {
+                Long n = Conversions.toLong(key);
+                v = n == null || !j.isArray() ? null : j.get((int) (n < 0 ? j.size() + n : n));
+            }
+            return v == null || v.isNull() ? null : v;
+        }, target, index);
+    }
+
+    private static ScalarExpression.Evaluator dynamicOf(ScalarExpression target) {
+        if (target.type() != DYNAMIC) {
+            throw SemanticErrors.type("Element access needs a dynamic value, got " + target.type().kqlName());
+        }
+        return target.evaluator();
+    }
+}

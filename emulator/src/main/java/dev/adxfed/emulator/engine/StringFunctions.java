@@ -1,0 +1,174 @@
+package dev.adxfed.emulator.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import static dev.adxfed.emulator.catalog.ScalarType.DYNAMIC;
+import static dev.adxfed.emulator.catalog.ScalarType.INT;
+import static dev.adxfed.emulator.catalog.ScalarType.LONG;
+import static dev.adxfed.emulator.catalog.ScalarType.STRING;
+
+/** {@code strcat, strlen, substring, tolower, toupper, split, replace_string, trim[_start|_end], extract, indexof}. */
+final class StringFunctions {
+    private StringFunctions() {
+    }
+
+    static void register(Map<String, ScalarFunction> functions) {
+        functions.put("strcat", StringFunctions::strcat);
+        functions.put("strlen", call -> {
+            ScalarExpression.Evaluator s = text(call.arity(1, 1), 0);
+            return call.result(LONG, row -> {
+                String v = (String) s.evaluate(row);
+                return (long) v.codePointCount(0, v.length());
+            });
+        });
+        functions.put("substring", StringFunctions::substring);
+        functions.put("tolower", call -> {
+            ScalarExpression.Evaluator s = text(call.arity(1, 1), 0);
+            return call.result(STRING, row -> ((String) s.evaluate(row)).toLowerCase(Locale.ROOT));
+        });
+        functions.put("toupper", call -> {
+            ScalarExpression.Evaluator s = text(call.arity(1, 1), 0);
+            return call.result(STRING, row -> ((String) s.evaluate(row)).toUpperCase(Locale.ROOT));
+        });
+        functions.put("split", StringFunctions::split);
+        functions.put("replace_string", call -> {
+            call.arity(3, 3);
+            ScalarExpression.Evaluator s = text(call, 0);
+            ScalarExpression.Evaluator lookup = text(call, 1);
+            ScalarExpression.Evaluator rewrite = text(call, 2);
+            return call.result(STRING, row -> {
+                String l = (String) lookup.evaluate(row);
+                String v = (String) s.evaluate(row);
+                return l.isEmpty() ? v : v.replace(l, (String) rewrite.evaluate(row));
+            });
+        });
+        functions.put("trim", call -> trim(call, true, true));
+        functions.put("trim_start", call -> trim(call, true, false));
+        functions.put("trim_end", call -> trim(call, false, true));
+        functions.put("extract", StringFunctions::extract);
+        functions.put("indexof", call -> {
+            call.arity(2, 2);
+            ScalarExpression.Evaluator s = text(call, 0);
+            ScalarExpression.Evaluator lookup = text(call, 1);
+            return call.result(LONG, row -> (long) ((String) s.evaluate(row)).indexOf((String) lookup.evaluate(row)));
+        });
+    }
+
+    private static ScalarExpression strcat(FunctionCall call) {
+        call.arity(1, 64);
+        ScalarExpression.Evaluator[] parts = new ScalarExpression.Evaluator[call.count()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = text(call, i);
+        }
+        return call.result(STRING, row -> {
+            StringBuilder sb = new StringBuilder();
+            for (ScalarExpression.Evaluator p : parts) {
+                sb.append((String) p.evaluate(row));
+            }
+            return sb.toString();
+        });
+    }
+
+    private static ScalarExpression substring(FunctionCall call) {
+        call.arity(2, 3);
+        ScalarExpression.Evaluator s = text(call, 0);
+        ScalarExpression.Evaluator start = call.arg(1, LONG, INT).evaluator();
+        ScalarExpression.Evaluator length = call.count() == 3 ? call.arg(2, LONG, INT).evaluator() : row -> Long.MAX_VALUE;
+        return call.result(STRING, row -> {
+            String v = (String) s.evaluate(row);
+            Long from = Conversions.toLong(start.evaluate(row));
+            Long count = Conversions.toLong(length.evaluate(row));
+            if (from == null || count == null || count < 0) {
+                return "";
+            }
+            int cps = v.codePointCount(0, v.length());
+            long begin = Math.max(0, Math.min(from, cps));
+            long end = Math.min(cps, begin + Math.min(count, cps));
+            return v.substring(v.offsetByCodePoints(0, (int) begin), v.offsetByCodePoints(0, (int) end));
+        });
+    }
+
+    private static ScalarExpression split(FunctionCall call) {
+        call.arity(2, 3);
+        ScalarExpression.Evaluator s = text(call, 0);
+        ScalarExpression.Evaluator delimiter = text(call, 1);
+        ScalarExpression.Evaluator index = call.count() == 3 ? call.arg(2, LONG, INT).evaluator() : null;
+        return call.result(DYNAMIC, row -> {
+            String v = (String) s.evaluate(row);
+            String d = (String) delimiter.evaluate(row);
+            ArrayNode parts = JsonNodeFactory.instance.arrayNode();
+            if (d.isEmpty()) {
+                parts.add(v);
+            } else {
+                for (String p : v.split(Pattern.quote(d), -1)) {
+                    parts.add(p);
+                }
+            }
+            if (index == null) {
+                return parts;
+            }
+            Long i = Conversions.toLong(index.evaluate(row));
+            ArrayNode one = JsonNodeFactory.instance.arrayNode();
+            if (i != null && i >= 0 && i < parts.size()) {
+                one.add(parts.get(i.intValue()));
+            }
+            return one;
+        });
+    }
+
+    private static ScalarExpression trim(FunctionCall call, boolean start, boolean end) {
+        call.arity(2, 2);
+        String regex = (String) call.constant(0, STRING);
+        Pattern leading = compile(call.name(), "^(?:" + regex + ")+");
+        Pattern trailing = compile(call.name(), "(?:" + regex + ")+$");
+        ScalarExpression.Evaluator s = text(call, 1);
+        return call.result(STRING, row -> {
+            String v = (String) s.evaluate(row);
+            if (start) {
+                v = leading.matcher(v).replaceFirst("");
+            }
+            if (end) {
+                v = trailing.matcher(v).replaceFirst("");
+            }
+            return v;
+        });
+    }
+
+    private static ScalarExpression extract(FunctionCall call) {
+        call.arity(3, 3);
+        Pattern pattern = compile(call.name(), (String) call.constant(0, STRING));
+        ScalarExpression.Evaluator group = call.arg(1, LONG, INT).evaluator();
+        ScalarExpression.Evaluator s = text(call, 2);
+        return call.result(STRING, row -> {
+            Long g = Conversions.toLong(group.evaluate(row));
+            Matcher m = pattern.matcher((String) s.evaluate(row));
+            if (g == null || !m.find() || g < 0 || g > m.groupCount()) {
+                return "";
+            }
+            String found = m.group(g.intValue());
+            return found == null ? "" : found;
+        });
+    }
+
+    private static Pattern compile(String function, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw SemanticErrors.type("Function '" + function + "': invalid regular expression '" + regex + "': " + e.getDescription());
+        }
+    }
+
+    /** Argument {@code i} as text: strings as they are, other types as tostring() prints them. */
+    private static ScalarExpression.Evaluator text(FunctionCall call, int i) {
+        ScalarExpression a = call.arg(i);
+        ScalarExpression.Evaluator ev = a.evaluator();
+        return a.type() == STRING ? ev : row -> ScalarText.format(ev.evaluate(row));
+    }
+}

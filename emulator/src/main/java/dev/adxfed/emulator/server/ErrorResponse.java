@@ -1,0 +1,34 @@
+package dev.adxfed.emulator.server;
+
+import dev.adxfed.emulator.KustoError;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An error in Kusto's shape; the SDKs show {@code @message}, so that is where the useful text goes. */
+final class ErrorResponse {
+
+    private ErrorResponse() {}
+
+    static byte[] of(KustoError error, String clusterName, String clientRequestId, UUID activityId) {
+        return WireJson.bytes(out -> {
+            out.writeStartObject();
+            out.writeObjectFieldStart("error");
+            out.writeStringField("code", error.httpCode());
+            out.writeStringField("message", error.httpStatus() == KustoError.BAD_REQUEST
+                    ? "Request is invalid and cannot be executed." : "Internal error in the adxfed emulator.");
+            out.writeStringField("@type", error.type());
+            out.writeStringField("@message", error.getMessage());
+            out.writeObjectFieldStart("@context");
+            out.writeStringField("timestamp", Instant.now().toString());
+            out.writeStringField("serviceAlias", clusterName);
+            out.writeStringField("clientRequestId", clientRequestId);
+            out.writeStringField("activityId", activityId.toString());
+            out.writeEndObject();
+            out.writeBooleanField("@permanent", error.permanent());
+            out.writeStringField("@errorCode", error.errorCode());
+            out.writeEndObject();
+            out.writeEndObject();
+        });
+    }
+}

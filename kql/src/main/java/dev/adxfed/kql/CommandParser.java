@@ -1,0 +1,246 @@
+package dev.adxfed.kql;
+
+import dev.adxfed.kql.syntax.ColumnDeclaration;
+import dev.adxfed.kql.syntax.Command;
+import dev.adxfed.kql.syntax.EntityReference;
+import dev.adxfed.kql.syntax.FunctionParameter;
+import dev.adxfed.kql.syntax.Property;
+import dev.adxfed.kql.syntax.SourcePosition;
+import dev.adxfed.kql.syntax.Statement;
+import dev.adxfed.kql.syntax.TabularOperator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses the management commands the emulator implements; any other command is an error naming it. */
+final class CommandParser {
+
+    private final TokenCursor t;
+    private final QueryParser queries;
+
+    CommandParser(TokenCursor cursor) {
+        this.t = cursor;
+        this.queries = new QueryParser(cursor);
+    }
+
+    Command command() {
+        Token dot = t.expect(".");
+        SourcePosition position = t.position(dot);
+        Token verb = t.peek();
+        if (verb.kind() != Token.Kind.WORD || verb.spaceBefore()) {
+            throw t.error(verb, "expected a command name right after '.'");
+        }
+        t.advance();
+        Command command = switch (verb.text()) {
+            case "create" -> create(position);
+            case "create-or-alter" -> define(position, Command.DefinitionMode.CREATE_OR_ALTER);
+            case "create-merge" -> createMergeTable(position);
+            case "alter" -> define(position, Command.DefinitionMode.ALTER);
+            case "alter-merge" -> define(position, Command.DefinitionMode.ALTER_MERGE);
+            case "drop" -> drop(position);
+            case "show" -> show(position);
+            case "ingest" -> ingest(position);
+            case "execute" -> execute(position);
+            default -> throw unsupported(verb);
+        };
+        if (t.check("|") && !(command instanceof Command.IngestInline) && !(command instanceof Command.ExecuteDatabaseScript)) {
+            List<TabularOperator> operators = new ArrayList<>();
+            while (t.check("|")) {
+                operators.add(queries.pipeOperator());
+            }
+            command = new Command.Piped(position, command, operators);
+        }
+        if (!t.atEnd()) {
+            throw t.error(t.peek(), "unexpected text after the ." + verb.text() + " command");
+        }
+        return command;
+    }
+
+    private KqlSyntaxException unsupported(Token at) {
+        return t.error(at, "the management command '." + at.text() + "' is not supported");
+    }
+
+    private Command create(SourcePosition position) {
+        Token what = t.peek();
+        if (what.is("database")) {
+            t.advance();
+            return createDatabase(position);
+        }
+        if (what.is("table")) {
+            t.advance();
+            String name = t.expectName("a table name");
+            List<ColumnDeclaration> columns = columns();
+            return new Command.CreateTable(position, name, columns, withProperties());
+        }
+        return define(position, Command.DefinitionMode.CREATE);
+    }
+
+    private Command createDatabase(SourcePosition position) {
+        String name = t.expectName("a database name");
+        String persistence = null;
+        List<String> paths = new ArrayList<>();
+        if (t.match("volatile")) {
+            persistence = "volatile";
+        } else if (t.match("persist")) {
+            persistence = "persist";
+            t.expect("(");
+            do {
+                paths.add(t.expectString("a storage path"));
+            } while (t.match(","));
+            t.expect(")");
+        }
+        boolean ifNotExists = t.match("ifnotexists");
+        return new Command.CreateDatabase(position, name, persistence, paths, ifNotExists);
+    }
+
+    private Command createMergeTable(SourcePosition position) {
+        if (!t.match("table")) {
+            throw t.error(t.peek(), "expected 'table' after .create-merge");
+        }
+        String name = t.expectName("a table name");
+        List<ColumnDeclaration> columns = columns();
+        return new Command.CreateMergeTable(position, name, columns, withProperties());
+    }
+
+    private List<ColumnDeclaration> columns() {
+        t.expect("(");
+        List<ColumnDeclaration> columns = new ArrayList<>();
+        do {
+            columns.add(queries.columnDeclaration());
+        } while (t.match(","));
+        t.expect(")");
+        return columns;
+    }
+
+    private List<Property> withProperties() {
+        List<Property> properties = new ArrayList<>();
+        if (t.match("with")) {
+            t.expect("(");
+            if (!t.check(")")) {
+                do {
+                    properties.add(queries.commandProperty());
+                } while (t.match(","));
+            }
+            t.expect(")");
+        }
+        return properties;
+    }
+
+    private Command define(SourcePosition position, Command.DefinitionMode mode) {
+        Token what = t.peek();
+        if (what.is("function")) {
+            t.advance();
+            return defineFunction(position, mode);
+        }
+        if (what.is("entity_group")) {
+            t.advance();
+            String name = t.expectName("an entity group name");
+            boolean ifNotExists = mode == Command.DefinitionMode.CREATE && t.match("ifnotexists");
+            t.expect("(");
+            List<EntityReference> entities = queries.entityReferences(")");
+            t.expect(")");
+            return new Command.DefineEntityGroup(position, mode, name, ifNotExists, entities);
+        }
+        throw t.error(what, "the management command '" + mode.text() + " " + what.text() + "' is not supported");
+    }
+
+    private Command defineFunction(SourcePosition position, Command.DefinitionMode mode) {
+        boolean ifNotExists = mode == Command.DefinitionMode.CREATE && t.match("ifnotexists");
+        List<Property> properties = withProperties();
+        String name = t.expectName("a function name");
+        List<FunctionParameter> parameters = queries.parameters();
+        Token open = t.peek();
+        List<Statement> body = queries.functionBody(parameters);
+        String bodyText = t.source().text().substring(open.start(), t.previous().end());
+        return new Command.DefineFunction(position, mode, ifNotExists, properties, name, parameters, bodyText, body);
+    }
+
+    private Command drop(SourcePosition position) {
+        Token what = t.advance();
+        String kind = what.text();
+        if (!(kind.equals("database") || kind.equals("table") || kind.equals("function") || kind.equals("entity_group"))) {
+            throw t.error(what, "the management command '.drop " + kind + "' is not supported");
+        }
+        String name = t.expectName("a " + kind.replace('_', ' ') + " name");
+        boolean ifExists = t.match("ifexists");
+        return switch (kind) {
+            case "database" -> new Command.DropDatabase(position, name, ifExists);
+            case "table" -> new Command.DropTable(position, name, ifExists);
+            case "function" -> new Command.DropFunction(position, name, ifExists);
+            default -> new Command.DropEntityGroup(position, name, ifExists);
+        };
+    }
+
+    private Command show(SourcePosition position) {
+        Token what = t.advance();
+        switch (what.text()) {
+            case "databases":
+                return new Command.ShowDatabases(position);
+            case "tables":
+                List<String> names = new ArrayList<>();
+                if (t.match("(")) {
+                    do {
+                        names.add(t.expectName("a table name"));
+                    } while (t.match(","));
+                    t.expect(")");
+                }
+                return new Command.ShowTables(position, names);
+            case "database":
+                return showDatabaseSchema(position);
+            case "functions":
+                return new Command.ShowFunctions(position);
+            case "function":
+                return new Command.ShowFunction(position, t.expectName("a function name"));
+            case "entity_groups":
+                return new Command.ShowEntityGroups(position);
+            case "entity_group":
+                return new Command.ShowEntityGroup(position, t.expectName("an entity group name"));
+            case "commands-and-queries":
+                return new Command.ShowCommandsAndQueries(position);
+            default:
+                throw t.error(what, "the management command '.show " + what.text() + "' is not supported");
+        }
+    }
+
+    private Command showDatabaseSchema(SourcePosition position) {
+        String database = null;
+        if (!t.check("schema")) {
+            database = t.expectName("a database name");
+        }
+        if (!t.match("schema")) {
+            throw t.error(t.peek(), "expected 'schema': only '.show database [D] schema' is supported");
+        }
+        boolean asJson = false;
+        if (t.match("as")) {
+            if (!t.match("json")) {
+                throw t.error(t.peek(), "expected 'json' after 'schema as'");
+            }
+            asJson = true;
+        }
+        return new Command.ShowDatabaseSchema(position, database, asJson, withProperties());
+    }
+
+    private Command ingest(SourcePosition position) {
+        if (!t.match("inline")) {
+            throw t.error(t.peek(), "only '.ingest inline into table T <| data' is supported");
+        }
+        t.expect("into");
+        t.expect("table");
+        String table = t.expectName("a table name");
+        List<Property> properties = withProperties();
+        t.expect("<|");
+        String data = (String) t.advance().value();
+        return new Command.IngestInline(position, table, properties, data);
+    }
+
+    private Command execute(SourcePosition position) {
+        t.match("database");
+        if (!t.match("script")) {
+            throw t.error(t.peek(), "only '.execute database script <| commands' is supported");
+        }
+        List<Property> properties = withProperties();
+        t.expect("<|");
+        Token script = t.advance();
+        return new Command.ExecuteDatabaseScript(position, properties, ScriptSplitter.split(t.source(), script.start()));
+    }
+}
