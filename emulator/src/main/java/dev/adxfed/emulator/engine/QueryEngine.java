@@ -1,7 +1,10 @@
 package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
+import dev.adxfed.emulator.catalog.CatalogSnapshot;
+import dev.adxfed.emulator.catalog.ClusterDirectory;
 import dev.adxfed.emulator.catalog.ResultTable;
+import dev.adxfed.emulator.commands.TabularPipe;
 import dev.adxfed.emulator.server.QueryContext;
 import dev.adxfed.emulator.server.QueryRunner;
 import dev.adxfed.kql.KqlParser;
@@ -10,8 +13,10 @@ import dev.adxfed.kql.syntax.Command;
 import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The emulator's KQL engine: parses a query, resolves its names in the catalog of the cluster it was sent to
@@ -19,7 +24,7 @@ import java.util.function.Function;
  * {@link KustoError}s naming what was wrong: a syntax error, an unresolved name, a type mismatch, or a
  * feature the emulator does not support; never a silently different result.
  */
-public final class QueryEngine implements QueryRunner {
+public final class QueryEngine implements QueryRunner, TabularPipe {
     private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(30);
     private final RemoteClusters remote;
 
@@ -45,16 +50,21 @@ public final class QueryEngine implements QueryRunner {
         });
     }
 
-    /** Pipes the result of a management command through query operators: {@code .show tables | where ... | count}. */
-    public QueryResult pipe(QueryContext context, ResultTable commandResult, List<TabularOperator> operators) {
-        return guarded(context, session -> {
-            Scope scope = Scope.root(session, home(context, session));
-            ResultTable table = commandResult;
+    /**
+     * Pipes the result of a management command through query operators: {@code .show tables | where ... | count}.
+     * The operators see no catalog: a table named inside them (in a join, say) does not resolve.
+     */
+    @Override
+    public ResultTable pipe(ResultTable input, List<TabularOperator> operators, Instant now) {
+        QuerySession session = new QuerySession(now, new ClusterDirectory(), remote);
+        return guarded(session, () -> {
+            Scope scope = Scope.root(session, new Location("", CatalogSnapshot.EMPTY, ""));
+            ResultTable table = input;
             for (TabularOperator operator : operators) {
                 table = TabularOperators.apply(scope, table, operator);
             }
             return table;
-        });
+        }).table();
     }
 
     /**
@@ -72,8 +82,12 @@ public final class QueryEngine implements QueryRunner {
 
     private QueryResult guarded(QueryContext context, Function<QuerySession, ResultTable> work) {
         QuerySession session = new QuerySession(context.now(), context.directory(), remote);
+        return guarded(session, () -> work.apply(session));
+    }
+
+    private static QueryResult guarded(QuerySession session, Supplier<ResultTable> work) {
         try {
-            ResultTable table = work.apply(session);
+            ResultTable table = work.get();
             return new QueryResult(table, session.warnings());
         } catch (KqlSyntaxException e) {
             throw KustoError.syntax(e.getMessage());

@@ -3,6 +3,7 @@ package dev.adxfed.emulator.engine;
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
 import dev.adxfed.emulator.catalog.FunctionParameter;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NameResolutionTest {
+    @AfterAll
+    static void microsoftsParserAcceptsTheQueries() {
+        TestClusters.assertMicrosoftParserAcceptsEveryText();
+    }
+
     private final TestClusters clusters = new TestClusters();
 
     @BeforeEach

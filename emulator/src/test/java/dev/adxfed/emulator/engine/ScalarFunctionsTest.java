@@ -1,6 +1,7 @@
 package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScalarFunctionsTest {
+    @AfterAll
+    static void microsoftsParserAcceptsTheQueries() {
+        TestClusters.assertMicrosoftParserAcceptsEveryText();
+    }
+
     private final TestClusters clusters = new TestClusters();
 
     @BeforeEach

@@ -2,6 +2,7 @@ package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TabularOperatorsTest {
+    @AfterAll
+    static void microsoftsParserAcceptsTheQueries() {
+        TestClusters.assertMicrosoftParserAcceptsEveryText();
+    }
+
     private final TestClusters clusters = new TestClusters();
 
     private static Instant t(String time) {
