@@ -135,7 +135,11 @@ final class ClusterFile {
         return Integer.parseInt(problem.substring(0, problem.indexOf(':')));
     }
 
+    /** Objects and arrays get their location when they end, so they are placed at their first value instead. */
     private static int line(JsonNode node) {
+        if (node.isContainerNode() && !node.isEmpty()) {
+            return line(node.elements().next());
+        }
         return node instanceof TokenStreamLocationAware located ? located.tokenStreamLocation().getLineNr() : 0;
     }
 

@@ -73,6 +73,19 @@ class ClusterFileTest {
     }
 
     @Test
+    void missingRequiredFieldIsPlacedAtItsObject() throws IOException {
+        Path f = file(HUB.replace("role: Federated\n", "role: Partition\n") + """
+                    federatedTargets:
+                      - endpoint: http://127.0.0.1:8081
+                        heartbeatDatabase: FederationHeartbeats
+                """);
+
+        assertThatThrownBy(() -> ClusterFile.read(f))
+                .hasMessage(f + ":14: spec.federation.federatedTargets[0]: required property 'heartbeatTable' not found\n"
+                        + f + ":14: spec.federation.federatedTargets[0]: required property 'managedIdentityClientId' not found");
+    }
+
+    @Test
     void otherKindsBadYamlAndMissingFilesAreRefused() throws IOException {
         Path configMap = file("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
         assertThatThrownBy(() -> ClusterFile.read(configMap))
