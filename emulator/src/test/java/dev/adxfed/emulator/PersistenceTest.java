@@ -50,8 +50,7 @@ class PersistenceTest {
             assertThat(beat[2].toString()).isEqualTo("[{\"database\":\"Metrics\"}]");
             assertThat(emulator.clusters().get(0).catalog().database("Metrics").orElseThrow()
                     .table("Cpu").orElseThrow().rows()).hasSize(24);
-            again.assertParsersAgree();
-            first.assertParsersAgree();
+            SdkSession.assertParsersAgree(List.of(first, again));
         }
     }
 }

@@ -84,6 +84,12 @@ public final class SdkSession {
 
     /** Every text this session sent is valid for Microsoft's parser exactly when it is valid for ours. */
     public void assertParsersAgree() {
+        assertParsersAgree(List.of(this));
+    }
+
+    /** The same for several sessions, in one run of Microsoft's parser (which takes seconds to start). */
+    public static void assertParsersAgree(List<SdkSession> sessions) {
+        List<String> sent = sessions.stream().flatMap(s -> s.sent.stream()).toList();
         List<MicrosoftKqlParser.Verdict> verdicts = MicrosoftKqlParser.check(sent);
         List<String> disagreements = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {

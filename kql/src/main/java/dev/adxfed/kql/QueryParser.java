@@ -57,7 +57,7 @@ final class QueryParser {
             "consume", "search", "find", "assert-schema", "execute-and-cache", "graph-match", "graph-to-table",
             "macro-expand", "extend-schema", "partition-by");
 
-    private static final Set<String> UNSUPPORTED_STATEMENTS = Set.of("set", "declare", "alias", "pattern", "restrict");
+    private static final Set<String> UNSUPPORTED_STATEMENTS = Set.of("alias", "pattern", "restrict");
 
     private static final Map<String, BinaryOperator> WORD_OPERATORS = new HashMap<>();
 
@@ -117,14 +117,50 @@ final class QueryParser {
         if (first.is("let")) {
             return let();
         }
+        if (first.is("set") && t.peek(1).kind() == Token.Kind.WORD) {
+            return set();
+        }
+        if (first.is("declare") && t.peek(1).is("query_parameters")) {
+            t.advance();
+            t.advance();
+            List<FunctionParameter> parameters = parameters();
+            if (parameters.isEmpty()) {
+                throw t.error(t.previous(), "declare query_parameters needs at least one parameter");
+            }
+            scalarScopes.peek().addAll(parameters.stream().map(FunctionParameter::name).toList());
+            return new Statement.DeclareQueryParameters(t.position(first), parameters);
+        }
         if (first.kind() == Token.Kind.WORD && UNSUPPORTED_STATEMENTS.contains(first.text()) && t.peek(1).isName()) {
             throw t.error(first, "the '" + first.text() + "' statement is not supported");
         }
         Statement statement = expressionStatement();
+        if (t.check("=")) {
+            throw t.error(t.peek(), "'=' names a column; to compare, write '=='");
+        }
         if (!atStatementEnd()) {
             throw t.error(t.peek(), closer == null ? "expected ';' or the end of the query" : "expected ';' or '" + closer + "'");
         }
         return statement;
+    }
+
+    private Statement.Set set() {
+        Token set = t.expect("set");
+        String option = t.advance().text();
+        Object value = null;
+        if (t.match("=")) {
+            Token token = t.advance();
+            if (token.kind() == Token.Kind.LITERAL) {
+                value = token.value();
+            } else if (token.isName()) {
+                value = token.name();
+            } else {
+                throw t.error(token, "expected the value of the option " + option);
+            }
+        }
+        if (!t.check(";")) {
+            throw t.error(t.peek(), "expected ';' after the set statement");
+        }
+        return new Statement.Set(t.position(set), option, value);
     }
 
     private Statement.Let let() {
@@ -1088,9 +1124,36 @@ final class QueryParser {
             if (t.check("-") || t.check("+")) {
                 throw t.error(t.peek(), "expected an expression after '" + op.text() + "'");
             }
-            return new Expression.Negate(t.position(op), op.is("-"), unary());
+            Expression operand = unary();
+            if (op.is("-") && operand instanceof Expression.Literal literal && literal.value() != null) {
+                Object negated = negatedNumber(literal.value());
+                if (negated != null) {
+                    return new Expression.Literal(t.position(op), literal.type(), negated);
+                }
+            }
+            return new Expression.Negate(t.position(op), op.is("-"), operand);
         }
         return postfix();
+    }
+
+    /** {@code -1}, {@code -1.5}, {@code -1h} become negative literals, so that datatable rows hold plain values. */
+    private static Object negatedNumber(Object value) {
+        if (value instanceof Long l) {
+            return -l;
+        }
+        if (value instanceof Integer i) {
+            return -i;
+        }
+        if (value instanceof Double d) {
+            return -d;
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            return d.negate();
+        }
+        if (value instanceof java.time.Duration d) {
+            return d.negated();
+        }
+        return null;
     }
 
     private Expression postfix() {

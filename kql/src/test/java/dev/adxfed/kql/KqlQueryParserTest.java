@@ -122,6 +122,9 @@ class KqlQueryParserTest {
         var minus = (Expression.Binary) scalar("10 - 2 - 3");
         assertThat(((Expression.Binary) minus.left()).operator()).isEqualTo(BinaryOperator.SUBTRACT);
         assertThat(scalar("-x")).isInstanceOf(Expression.Negate.class);
+        assertThat(value("-5")).isEqualTo(-5L);
+        assertThat(value("-1.5")).isEqualTo(-1.5);
+        assertThat(value("-1h")).isEqualTo(Duration.ofHours(-1));
     }
 
     @Test
@@ -317,6 +320,7 @@ class KqlQueryParserTest {
         assertThat(unterminated.detail()).contains("unterminated string literal");
 
         assertThatThrownBy(() -> KqlParser.parseQuery("T | where a >")).hasMessageContaining("expected an expression but the text ended");
+        assertThatThrownBy(() -> KqlParser.parseQuery("T | where a = 1")).hasMessageContaining("to compare, write '=='");
         assertThatThrownBy(() -> KqlParser.parseQuery("T | render timechart")).hasMessageContaining("the 'render' operator is not supported");
         assertThatThrownBy(() -> KqlParser.parseQuery("T | frobnicate")).hasMessageContaining("expected a query operator after '|'");
         assertThatThrownBy(() -> KqlParser.parseQuery("print datetime(yesterday)")).hasMessageContaining("datetime(yesterday) is not a valid datetime");

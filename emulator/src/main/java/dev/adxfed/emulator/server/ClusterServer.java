@@ -54,20 +54,29 @@ public final class ClusterServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code host:port} (port 0 picks a free one), registers the cluster in {@code directory}
-     * under its endpoint and name, and starts serving.
+     * Binds {@code host:port} (port 0 picks a free one) and registers the cluster in {@code directory}
+     * under its endpoint and name; requests are served once {@link #start()} is called, so that the
+     * cluster can be set up knowing its own endpoint.
      */
-    public static ClusterServer start(String name, String host, int port, ClusterCatalog catalog,
-                                      ClusterDirectory directory, ManagementCommands commands, QueryRunner queries,
-                                      CommandLog log, Executor executor) throws IOException {
+    public static ClusterServer bind(String name, String host, int port, ClusterCatalog catalog,
+                                     ClusterDirectory directory, ManagementCommands commands, QueryRunner queries,
+                                     CommandLog log, Executor executor) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
         ClusterServer server = new ClusterServer(http, name, directory, commands, queries, log);
         http.createContext("/", server::handle);
         http.setExecutor(executor);
         server.self = new ClusterDirectory.Entry(name, URI.create("http://" + host + ":" + http.getAddress().getPort()), catalog);
         directory.register(name, server.self.endpoint(), catalog);
-        http.start();
         return server;
+    }
+
+    public void start() {
+        http.start();
+    }
+
+    /** Runs a management command as if it came over HTTP, for setting a cluster up. */
+    public ResultTable execute(String database, String command, Caller caller) {
+        return commands.execute(new QueryContext(self, directory, database, caller.properties(), Instant.now()), command, caller);
     }
 
     public String name() {
@@ -109,7 +118,7 @@ public final class ClusterServer implements AutoCloseable {
                 byte[] body;
                 if (method.equals("POST") && path.equalsIgnoreCase("/v1/rest/mgmt")) {
                     KustoRequest request = KustoRequest.read(exchange.getRequestBody());
-                    ResultTable result = commands.execute(databaseOf(request), request.csl(),
+                    ResultTable result = execute(databaseOf(request), request.csl(),
                             caller(exchange, clientRequestId, activityId, request));
                     body = V1Response.of(result);
                 } else if (method.equals("POST") && path.equalsIgnoreCase("/v2/rest/query")) {

@@ -16,6 +16,12 @@ public sealed interface Statement {
     /** A tabular expression whose rows are a result of the query. */
     record Tabular(SourcePosition position, TabularExpression expression) implements Statement {}
 
+    /** {@code set option [= value]}: a request option such as {@code notruncation}; {@code value} is null when absent. */
+    record Set(SourcePosition position, String option, Object value) implements Statement {}
+
+    /** {@code declare query_parameters(name:type [= default], ...)}: values the request supplies. */
+    record DeclareQueryParameters(SourcePosition position, List<FunctionParameter> parameters) implements Statement {}
+
     /** A scalar expression: the last statement of a scalar function body such as {@code { x + 1 }}. */
     record Scalar(SourcePosition position, Expression expression) implements Statement {}
 

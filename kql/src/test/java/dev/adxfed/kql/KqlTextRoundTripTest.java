@@ -19,7 +19,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What KqlText writes, our parser reads back to the same name or value. */
-class KqlTextRoundTripProperties {
+class KqlTextRoundTripTest {
 
     @Provide
     Arbitrary<String> anyText() {
@@ -30,14 +30,14 @@ class KqlTextRoundTripProperties {
         return Arbitraries.oneOf(nasty, unicode, Arbitraries.of("", "where", "views", "true", "1day", "a-b", "😀", "\uD800"));
     }
 
-    @Property
+    @Property(tries = 300)
     void stringLiteralsReadBackAsTheSameString(@ForAll("anyText") String value) {
         Expression e = printed("print x = " + KqlText.string(value));
 
         assertThat(e).isEqualTo(new Expression.Literal(e.position(), dev.adxfed.kql.syntax.LiteralType.STRING, value));
     }
 
-    @Property
+    @Property(tries = 300)
     void identifiersReadBackAsTheSameName(@ForAll("anyText") String name) {
         if (name.isEmpty()) {
             return;
@@ -50,7 +50,7 @@ class KqlTextRoundTripProperties {
         assertThat(((Expression.Name) project.columns().get(1).expression()).name()).isEqualTo(name);
     }
 
-    @Property
+    @Property(tries = 300)
     void entitiesReadBackAsTheSameClusterAndDatabase(@ForAll("anyText") String cluster, @ForAll("anyText") String database) {
         var query = KqlParser.parseQuery("macro-expand entity_group [" + KqlText.entity(cluster, database) + "] as X (X.T)");
 
@@ -60,7 +60,7 @@ class KqlTextRoundTripProperties {
         assertThat(entity.database()).isEqualTo(database);
     }
 
-    @Property
+    @Property(tries = 300)
     void timespansReadBackAsTheSameDuration(@ForAll @LongRange(min = -922_337_203_685_477_580L, max = 922_337_203_685_477_580L) long ticks) {
         Duration d = Duration.ofSeconds(Math.floorDiv(ticks, 10_000_000L), Math.floorMod(ticks, 10_000_000L) * 100);
 
@@ -69,7 +69,7 @@ class KqlTextRoundTripProperties {
                         assertThat(((Expression.Literal) call.arguments().get(0)).value()).isEqualTo(d));
     }
 
-    @Property
+    @Property(tries = 300)
     void datetimesReadBackAsTheSameInstant(@ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long seconds,
                                            @ForAll @LongRange(min = 0, max = 9_999_999) long ticks) {
         Instant t = Instant.ofEpochSecond(seconds, ticks * 100);

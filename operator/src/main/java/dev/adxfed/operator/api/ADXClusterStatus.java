@@ -1,0 +1,31 @@
+package dev.adxfed.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator observed and did. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ADXClusterStatus {
+
+    /** adx-mon's condition type, kept so tooling that reads it keeps working. */
+    public static final String CONDITION_TYPE = "adxcluster.adx-mon.azure.com";
+
+    @JsonPropertyDescription("Conditions; the operator keeps one of type adxcluster.adx-mon.azure.com.")
+    public List<Condition> conditions = new ArrayList<>();
+
+    @JsonPropertyDescription("The Kusto endpoint in use; mirrors spec.endpoint for a bring-your-own cluster.")
+    public String endpoint;
+
+    @JsonPropertyDescription("The Azure provisioning state last applied (kept for compatibility; unused here).")
+    public AppliedProvisionState appliedProvisionState;
+
+    @JsonPropertyDescription("Partition role: the outcome of the last heartbeat pass.")
+    public HeartbeatStatus heartbeat;
+
+    @JsonPropertyDescription("Federated role: the outcome of the last federation pass.")
+    public FederationStatus federation;
+}

@@ -1,0 +1,33 @@
+package dev.adxfed.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import java.util.List;
+import java.util.Map;
+
+/** The outcome of a federated cluster's last federation pass. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FederationStatus {
+
+    @JsonPropertyDescription("Partitions with a heartbeat within heartbeatTTL.")
+    public Integer partitions;
+
+    @JsonPropertyDescription("Heartbeat rows skipped as malformed (bad JSON, invalid names, endpoint not http(s)).")
+    public Integer malformedHeartbeats;
+
+    @JsonPropertyDescription("Databases federated, sorted.")
+    public List<String> databases;
+
+    @JsonPropertyDescription("Entity groups (counted once per hub database) that match the partitions.")
+    public Integer entityGroupsInSync;
+
+    @JsonPropertyDescription("Federated functions that match the partitions.")
+    public Integer functionsInSync;
+
+    @JsonPropertyDescription("Failures of the last pass by kind (e.g. entityGroup.create, function, heartbeatRead).")
+    public Map<String, Integer> failures;
+
+    @JsonPropertyDescription("When a pass last finished with no failure (RFC 3339).")
+    public String lastSuccessfulSyncTime;
+}

@@ -1,0 +1,140 @@
+package dev.adxfed.operator.heartbeat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adxfed.kql.KqlText;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads the hub's heartbeat rows one at a time. Rows come from other clusters, so each is checked:
+ * a row with bad JSON, an invalid database, table or view name, or an endpoint that is not an
+ * http(s) URL is recorded as malformed and skipped; it never stops the others.
+ */
+public final class HeartbeatReading {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, PartitionHeartbeat> byEndpoint = new LinkedHashMap<>();
+    private final List<MalformedHeartbeat> malformed = new ArrayList<>();
+
+    /**
+     * @param schemaCell the Schema column as the client returned it: parsed JSON, or JSON text
+     */
+    public void accept(String clusterEndpoint, Instant timestamp, Object schemaCell) {
+        try {
+            String endpoint = endpoint(clusterEndpoint);
+            PartitionHeartbeat heartbeat = new PartitionHeartbeat(endpoint, timestamp, databases(schemaCell));
+            byEndpoint.merge(endpoint, heartbeat, HeartbeatReading::newer);
+        } catch (IllegalArgumentException e) {
+            malformed.add(new MalformedHeartbeat(String.valueOf(clusterEndpoint), e.getMessage()));
+        }
+    }
+
+    /** Live partitions, sorted by endpoint. */
+    public List<PartitionHeartbeat> partitions() {
+        return byEndpoint.values().stream().sorted(Comparator.comparing(PartitionHeartbeat::clusterEndpoint)).toList();
+    }
+
+    public List<MalformedHeartbeat> malformed() {
+        return List.copyOf(malformed);
+    }
+
+    private static PartitionHeartbeat newer(PartitionHeartbeat a, PartitionHeartbeat b) {
+        if (a.timestamp() == null) {
+            return b;
+        }
+        return b.timestamp() != null && b.timestamp().isAfter(a.timestamp()) ? b : a;
+    }
+
+    /**
+     * The endpoint with scheme and host in lower case and no trailing slash, so two spellings of one
+     * cluster do not become two members of a group (Kusto rejects duplicate entities).
+     */
+    static String endpoint(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("ClusterEndpoint is empty");
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("ClusterEndpoint is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("ClusterEndpoint is not an http(s) URL");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("ClusterEndpoint must be scheme://host[:port][/path] only");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + path;
+    }
+
+    private static List<PartitionDatabase> databases(Object schemaCell) {
+        JsonNode schema = json(schemaCell);
+        if (!schema.isArray()) {
+            throw new IllegalArgumentException("Schema is not a JSON array of databases");
+        }
+        Map<String, PartitionDatabase> databases = new LinkedHashMap<>();
+        for (JsonNode entry : schema) {
+            String name = name(entry.path("database"), "database");
+            PartitionDatabase db = new PartitionDatabase(name,
+                    names(entry.path("tables"), "table", name),
+                    names(entry.path("views"), "view", name));
+            if (databases.putIfAbsent(name, db) != null) {
+                throw new IllegalArgumentException("Schema lists database " + name + " twice");
+            }
+        }
+        return List.copyOf(databases.values());
+    }
+
+    private static JsonNode json(Object cell) {
+        if (cell instanceof JsonNode node) {
+            return node;
+        }
+        if (cell instanceof String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Schema is not JSON: " + e.getOriginalMessage());
+            }
+        }
+        throw new IllegalArgumentException("Schema is " + (cell == null ? "null" : "a " + cell.getClass().getSimpleName()));
+    }
+
+    /** adx-mon writes null for an empty list. */
+    private static TreeSet<String> names(JsonNode array, String kind, String database) {
+        TreeSet<String> names = new TreeSet<>();
+        if (array.isMissingNode() || array.isNull()) {
+            return names;
+        }
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("Schema has " + kind + "s of database " + database + " that are not an array");
+        }
+        for (JsonNode item : array) {
+            names.add(name(item, kind + " (database " + database + ")"));
+        }
+        return names;
+    }
+
+    private static String name(JsonNode node, String what) {
+        if (!node.isTextual() || !KqlText.isValidEntityName(node.asText())) {
+            throw new IllegalArgumentException("Schema has an invalid " + what + " name: " + node);
+        }
+        return node.asText();
+    }
+}

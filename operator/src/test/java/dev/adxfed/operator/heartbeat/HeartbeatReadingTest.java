@@ -1,0 +1,99 @@
+package dev.adxfed.operator.heartbeat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeartbeatReadingTest {
+
+    static final Instant T1 = Instant.parse("2026-11-25T10:00:00Z");
+    static final String GOOD = "[{\"database\":\"Metrics\",\"tables\":[\"Cpu\"],\"views\":null}]";
+
+    @Test
+    void adxMonNullListsReadAsEmpty() {
+        HeartbeatReading reading = new HeartbeatReading();
+        reading.accept("https://p1.kusto.windows.net", T1,
+                "[{\"database\":\"Logs\",\"tables\":null,\"views\":null},{\"database\":\"Metrics\",\"tables\":[\"Cpu\"]}]");
+
+        PartitionHeartbeat p = reading.partitions().get(0);
+        assertThat(p.databases()).extracting(PartitionDatabase::name).containsExactly("Logs", "Metrics");
+        assertThat(p.databases().get(0).tables()).isEmpty();
+        assertThat(p.databases().get(1).tables()).containsExactly("Cpu");
+    }
+
+    @Test
+    void schemaAsParsedJsonIsReadLikeSchemaAsText() throws Exception {
+        HeartbeatReading reading = new HeartbeatReading();
+        reading.accept("https://p1.kusto.windows.net", T1, new ObjectMapper().readTree(GOOD));
+        assertThat(reading.partitions().get(0).databases().get(0).tables()).containsExactly("Cpu");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://p1.kusto.windows.net | [{\"database\":\"Metrics\" | Schema is not JSON",
+            "https://p1.kusto.windows.net | {\"database\":\"Metrics\"} | Schema is not a JSON array",
+            "https://p1.kusto.windows.net | [{\"database\":\"Metrics'); .drop database Logs //\",\"tables\":[]}] | invalid database name",
+            "https://p1.kusto.windows.net | [{\"database\":\"Metrics\",\"tables\":[\"Cpu ) } .drop table X\"]}] | invalid table (database Metrics) name",
+            "https://p1.kusto.windows.net | [{\"database\":\"Metrics\",\"views\":[\"__internal\"]}] | invalid view (database Metrics) name",
+            "https://p1.kusto.windows.net | [{\"database\":\"Metrics\",\"tables\":\"Cpu\"}] | tables of database Metrics that are not an array",
+            "https://p1.kusto.windows.net | [{\"database\":\"Metrics\"},{\"database\":\"Metrics\"}] | lists database Metrics twice",
+            "https://p1.kusto.windows.net | [{\"tables\":[\"Cpu\"]}] | invalid database name",
+            "ftp://p1.kusto.windows.net | " + "[] | not an http(s) URL",
+            "p1.kusto.windows.net | [] | not an http(s) URL",
+            "https://p1.kusto.windows.net') | [] | scheme://host[:port][/path] only",
+            "https://p1.kusto windows.net | [] | not a URL",
+            "https://user@p1.kusto.windows.net | [] | scheme://host[:port][/path] only",
+            "https://p1.kusto.windows.net/?x=1 | [] | scheme://host[:port][/path] only",
+    })
+    void malformedRowIsRecordedWithItsEndpointAndSkipped(String endpoint, String schema, String problem) {
+        HeartbeatReading reading = new HeartbeatReading();
+        reading.accept("https://good.kusto.windows.net", T1, GOOD);
+
+        reading.accept(endpoint, T1, schema);
+
+        assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
+                .containsExactly("https://good.kusto.windows.net");
+        assertThat(reading.malformed()).singleElement().satisfies(m -> {
+            assertThat(m.clusterEndpoint()).isEqualTo(endpoint);
+            assertThat(m.problem()).contains(problem);
+        });
+    }
+
+    @Test
+    void nullSchemaAndEmptyEndpointAreMalformed() {
+        HeartbeatReading reading = new HeartbeatReading();
+        reading.accept("https://p1.kusto.windows.net", T1, null);
+        reading.accept("", T1, GOOD);
+        assertThat(reading.malformed()).extracting(MalformedHeartbeat::problem)
+                .containsExactly("Schema is null", "ClusterEndpoint is empty");
+        assertThat(reading.partitions()).isEmpty();
+    }
+
+    @Test
+    void twoSpellingsOfOneEndpointBecomeOnePartitionWithTheNewerSchema() {
+        HeartbeatReading reading = new HeartbeatReading();
+        reading.accept("HTTPS://P1.Kusto.Windows.Net/", T1.plusSeconds(60),
+                "[{\"database\":\"Metrics\",\"tables\":[\"Mem\"]}]");
+        reading.accept("https://p1.kusto.windows.net", T1, GOOD);
+
+        assertThat(reading.partitions()).singleElement().satisfies(p -> {
+            assertThat(p.clusterEndpoint()).isEqualTo("https://p1.kusto.windows.net");
+            assertThat(p.databases().get(0).tables()).containsExactly("Mem");
+        });
+    }
+
+    @Test
+    void partitionsAreSortedByEndpoint() {
+        HeartbeatReading reading = new HeartbeatReading();
+        reading.accept("http://127.0.0.1:9003", T1, GOOD);
+        reading.accept("http://127.0.0.1:9001", T1, GOOD);
+        reading.accept("http://127.0.0.1:9002", T1, GOOD);
+        assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
+                .containsExactly("http://127.0.0.1:9001", "http://127.0.0.1:9002", "http://127.0.0.1:9003");
+    }
+}
