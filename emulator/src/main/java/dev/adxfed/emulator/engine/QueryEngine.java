@@ -10,6 +10,7 @@ import dev.adxfed.emulator.server.QueryRunner;
 import dev.adxfed.kql.KqlParser;
 import dev.adxfed.kql.KqlSyntaxException;
 import dev.adxfed.kql.syntax.Command;
+import dev.adxfed.kql.syntax.Statement;
 import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
     /** Runs a query and returns its primary result with the warnings of the run. */
     public QueryResult execute(QueryContext context, String query) {
         return guarded(context, session -> {
-            List<dev.adxfed.kql.syntax.Statement> statements = parse(query);
+            List<Statement> statements = parse(query);
             return StatementRunner.run(Scope.root(session, home(context, session)), statements, "The query");
         });
     }
@@ -96,7 +97,7 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
         }
     }
 
-    private static List<dev.adxfed.kql.syntax.Statement> parse(String query) {
+    private static List<Statement> parse(String query) {
         if (KqlParser.isCommand(query)) {
             throw KustoError.badRequest("A management command was sent to the query endpoint; use /v1/rest/mgmt");
         }
