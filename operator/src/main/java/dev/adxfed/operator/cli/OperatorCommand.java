@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code adxfed operator}: runs the ADXCluster reconciler against a Kubernetes API server. */
@@ -42,6 +43,9 @@ final class OperatorCommand implements Callable<Integer> {
 
     @Mixin
     OperatorOptions options;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -69,21 +73,44 @@ final class OperatorCommand implements Callable<Integer> {
             }
         });
         AtomicBoolean started = new AtomicBoolean();
-        try (MetricsServer server = metricsServer(registry, started)) {
+        MetricsServer server = metricsServer(registry, started);
+        try (server) {
             operator.start();
             started.set(true);
             spec.commandLine().getOut().printf("adxfed operator: watching ADXClusters in %s on %s; metrics on :%d%n",
                     options.namespaces.isEmpty() ? "all namespaces" : String.join(", ", options.namespaces),
                     client.getMasterUrl(), server.port());
             spec.commandLine().getOut().flush();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                operator.stop();
-                stopped.countDown();
-            }, "operator-shutdown"));
-            stopped.await();
+            awaitStop();
+        } finally {
+            operator.stop();
+            stopped.countDown();
         }
         return 0;
+    }
+
+    /** Until SIGTERM or Ctrl-C (or {@link #stop()}); the shutdown hook then waits for the operator to stop. */
+    private void awaitStop() throws InterruptedException {
+        Thread hook = new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "operator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopRequested.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: it waits for stopped.
+        }
+    }
+
+    /** Stops a running operator as SIGTERM would; for tests, which cannot send signals to their own JVM. */
+    void stop() {
+        stopRequested.countDown();
     }
 
     private KubernetesClient kubernetesClient() throws IOException {
