@@ -170,6 +170,16 @@ class FederatedQueriesSdkTest {
     }
 
     @Test
+    void creatingAFunctionValidatesItsBodyAcrossClustersUnlessSkipvalidation() {
+        String body = "{ macro-expand All_Partitions as X ( X.Cpu ) }";
+        assertThat(hub.mgmtError(DB, ".create function AllCpu() " + body))
+                .contains("SEM0100").contains("'Cpu'").contains(url("p4"));
+        assertThat(rows(hub.mgmt(DB, ".create function with (skipvalidation=\"true\") AllCpu() " + body)).get(0).get(0)).isEqualTo("AllCpu");
+        assertThat(rows(hub.mgmt(DB, ".create function FuzzyCpu() { macro-expand isfuzzy=true All_Partitions as X ( X.Cpu ) }")).get(0).get(0))
+                .isEqualTo("FuzzyCpu");
+    }
+
+    @Test
     void aManagementCommandPipedIntoQueryOperators() {
         SdkSession p1 = new SdkSession(emulator.cluster("p1").orElseThrow().endpoint());
         assertThat(rows(p1.mgmt(DB, ".show tables | where TableName == \"Cpu\" | count"))).containsExactly(List.of("1"));
