@@ -158,6 +158,8 @@ class FederatedQueriesSdkTest {
             SdkSession p5 = new SdkSession(other.endpoint());
             p5.mgmt(DB, ".create table Cpu (Timestamp:datetime, Host:string, Value:real)");
             p5.mgmt(DB, ".ingest inline into table Cpu <|\n2024-05-01T10:00:00Z,h5,5");
+            assertThat(rows(hub.query(DB, "cluster('" + remote + "').database('" + DB + "').Cpu | extend Doubled = Value * 2")))
+                    .containsExactly(List.of("2024-05-01T10:00:00.0000000Z", "h5", "5", "10"));
             String group = "entity_group [" + entity("p1") + ", cluster('" + remote + "').database('" + DB + "')]";
             assertThat(rows(hub.query(DB, "macro-expand " + group + " as X ( X.Cpu | summarize n = count() ) | summarize sum(n)")))
                     .containsExactly(List.of("4"));
