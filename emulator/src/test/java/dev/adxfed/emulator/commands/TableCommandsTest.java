@@ -121,6 +121,18 @@ class TableCommandsTest {
         assertThat(kusto.mgmt("Ingest", ".show database Ingest schema").column("TableName")).contains("Words");
     }
 
+    @Test
+    void aCommandsResultGoesThroughQueryOperators() {
+        Rows counted = kusto.mgmt("Logs", ".show tables | where TableName == \"Traces\" | count");
+        assertThat(counted.columns()).containsExactly("Count");
+        assertThat(((Number) counted.single("Count")).longValue()).isEqualTo(1L);
+
+        Rows projected = kusto.mgmt("Metrics", ".show tables | extend Loud = toupper(TableName) | project Loud | take 5");
+        assertThat(projected.column("Loud")).containsExactly("CPU", "MEMORY");
+
+        assertThat(kusto.mgmtError("Logs", ".show tables | where NoSuchColumn == 1")).contains("NoSuchColumn");
+    }
+
     private static Table table(String database, String name) {
         return emulator.clusters().get(0).catalog().database(database).orElseThrow().table(name).orElseThrow();
     }
