@@ -1,19 +1,18 @@
 package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
-import dev.adxfed.emulator.catalog.CatalogSnapshot;
-import dev.adxfed.emulator.catalog.ClusterDirectory;
 import dev.adxfed.emulator.catalog.ResultTable;
+import dev.adxfed.emulator.commands.FunctionValidator;
 import dev.adxfed.emulator.commands.TabularPipe;
 import dev.adxfed.emulator.server.QueryContext;
 import dev.adxfed.emulator.server.QueryRunner;
 import dev.adxfed.kql.KqlParser;
 import dev.adxfed.kql.KqlSyntaxException;
 import dev.adxfed.kql.syntax.Command;
+import dev.adxfed.kql.syntax.Statement;
 import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,7 +23,7 @@ import java.util.function.Supplier;
  * {@link KustoError}s naming what was wrong: a syntax error, an unresolved name, a type mismatch, or a
  * feature the emulator does not support; never a silently different result.
  */
-public final class QueryEngine implements QueryRunner, TabularPipe {
+public final class QueryEngine implements QueryRunner, TabularPipe, FunctionValidator {
     private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(30);
     private final RemoteClusters remote;
 
@@ -45,20 +44,16 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
     /** Runs a query and returns its primary result with the warnings of the run. */
     public QueryResult execute(QueryContext context, String query) {
         return guarded(context, session -> {
-            List<dev.adxfed.kql.syntax.Statement> statements = parse(query);
+            List<Statement> statements = parse(query);
             return StatementRunner.run(Scope.root(session, home(context, session)), statements, "The query");
         });
     }
 
-    /**
-     * Pipes the result of a management command through query operators: {@code .show tables | where ... | count}.
-     * The operators see no catalog: a table named inside them (in a join, say) does not resolve.
-     */
+    /** Pipes the result of a management command through query operators: {@code .show tables | where ... | count}. */
     @Override
-    public ResultTable pipe(ResultTable input, List<TabularOperator> operators, Instant now) {
-        QuerySession session = new QuerySession(now, new ClusterDirectory(), remote);
-        return guarded(session, () -> {
-            Scope scope = Scope.root(session, new Location("", CatalogSnapshot.EMPTY, ""));
+    public ResultTable pipe(QueryContext context, ResultTable input, List<TabularOperator> operators) {
+        return guarded(context, session -> {
+            Scope scope = Scope.root(session, home(context, session));
             ResultTable table = input;
             for (TabularOperator operator : operators) {
                 table = TabularOperators.apply(scope, table, operator);
@@ -73,7 +68,8 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
      *
      * @throws KustoError SEM0100 naming the first missing table, or SEM0056 for a cluster that does not answer
      */
-    public void validateFunction(QueryContext context, Command.DefineFunction function) {
+    @Override
+    public void validate(QueryContext context, Command.DefineFunction function) {
         guarded(context, session -> {
             new FunctionValidation(Scope.root(session, home(context, session))).validate(function.parameters(), function.body());
             return null;
@@ -96,7 +92,7 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
         }
     }
 
-    private static List<dev.adxfed.kql.syntax.Statement> parse(String query) {
+    private static List<Statement> parse(String query) {
         if (KqlParser.isCommand(query)) {
             throw KustoError.badRequest("A management command was sent to the query endpoint; use /v1/rest/mgmt");
         }

@@ -56,6 +56,12 @@ class ScalarFunctionsTest {
     }
 
     @Test
+    void binRoundsDownNumbersToo() {
+        assertThat(types("bin(toint(7), 5), bin(4.5, 1), floor(-7, 5)")).containsExactly("print_0:long", "print_1:real", "print_2:long");
+        assertThat(print("bin(toint(7), 5), bin(4.5, 1), floor(-7, 5), bin(90m, 1h)")).containsExactly(5L, 4.0, -10L, Duration.ofHours(1));
+    }
+
+    @Test
     void nullsPropagateAndComparisonsFollowKustoRules() {
         assertThat(print("long(null) + 1, long(null) == long(null), long(null) == 1, long(null) != 1, long(null) > 1, 1 == 1.0, isnull(long(null)), isnotnull(1), isempty(''), isnotempty('a')"))
                 .containsExactly(null, null, false, true, null, true, true, true, true, true);
