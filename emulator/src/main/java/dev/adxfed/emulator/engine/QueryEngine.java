@@ -1,8 +1,9 @@
 package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
+import dev.adxfed.emulator.catalog.CatalogSnapshot;
+import dev.adxfed.emulator.catalog.ClusterDirectory;
 import dev.adxfed.emulator.catalog.ResultTable;
-import dev.adxfed.emulator.commands.FunctionValidator;
 import dev.adxfed.emulator.commands.TabularPipe;
 import dev.adxfed.emulator.server.QueryContext;
 import dev.adxfed.emulator.server.QueryRunner;
@@ -13,6 +14,7 @@ import dev.adxfed.kql.syntax.Statement;
 import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  * {@link KustoError}s naming what was wrong: a syntax error, an unresolved name, a type mismatch, or a
  * feature the emulator does not support; never a silently different result.
  */
-public final class QueryEngine implements QueryRunner, TabularPipe, FunctionValidator {
+public final class QueryEngine implements QueryRunner, TabularPipe {
     private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(30);
     private final RemoteClusters remote;
 
@@ -49,11 +51,15 @@ public final class QueryEngine implements QueryRunner, TabularPipe, FunctionVali
         });
     }
 
-    /** Pipes the result of a management command through query operators: {@code .show tables | where ... | count}. */
+    /**
+     * Pipes the result of a management command through query operators: {@code .show tables | where ... | count}.
+     * The operators see no catalog: a table named inside them (in a join, say) does not resolve.
+     */
     @Override
-    public ResultTable pipe(QueryContext context, ResultTable input, List<TabularOperator> operators) {
-        return guarded(context, session -> {
-            Scope scope = Scope.root(session, home(context, session));
+    public ResultTable pipe(ResultTable input, List<TabularOperator> operators, Instant now) {
+        QuerySession session = new QuerySession(now, new ClusterDirectory(), remote);
+        return guarded(session, () -> {
+            Scope scope = Scope.root(session, new Location("", CatalogSnapshot.EMPTY, ""));
             ResultTable table = input;
             for (TabularOperator operator : operators) {
                 table = TabularOperators.apply(scope, table, operator);
@@ -68,8 +74,7 @@ public final class QueryEngine implements QueryRunner, TabularPipe, FunctionVali
      *
      * @throws KustoError SEM0100 naming the first missing table, or SEM0056 for a cluster that does not answer
      */
-    @Override
-    public void validate(QueryContext context, Command.DefineFunction function) {
+    public void validateFunction(QueryContext context, Command.DefineFunction function) {
         guarded(context, session -> {
             new FunctionValidation(Scope.root(session, home(context, session))).validate(function.parameters(), function.body());
             return null;

@@ -27,7 +27,7 @@ class FunctionValidationTest {
     }
 
     private void validate(String command) {
-        clusters.engine().validate(clusters.context("hub", "Metrics"), (Command.DefineFunction) KqlParser.parseCommand(command));
+        clusters.engine().validateFunction(clusters.context("hub", "Metrics"), (Command.DefineFunction) KqlParser.parseCommand(command));
     }
 
     @Test
