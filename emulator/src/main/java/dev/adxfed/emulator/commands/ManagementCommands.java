@@ -63,7 +63,7 @@ public final class ManagementCommands {
             if (piped.command() instanceof Command.ExecuteDatabaseScript) {
                 throw KustoError.badArgument(".execute database script cannot be piped into query operators");
             }
-            return pipe.pipe(scope.context(), run(piped.command(), scope), piped.operators());
+            return pipe.pipe(run(piped.command(), scope), piped.operators(), scope.context().now());
         }
         if (command instanceof Command.CreateDatabase c) {
             return DatabaseCommands.create(c, scope);

@@ -2,9 +2,9 @@ package dev.adxfed.emulator.commands;
 
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ResultTable;
-import dev.adxfed.emulator.server.QueryContext;
 import dev.adxfed.kql.syntax.TabularOperator;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -18,14 +18,14 @@ public interface TabularPipe {
     /**
      * Applies {@code operators} in order to {@code input}.
      *
-     * @param context the cluster, database and request time the command ran with
+     * @param now the request time, for {@code now()} and {@code ago()}
      * @throws KustoError for an operator that does not apply, naming it and its position
      */
-    ResultTable pipe(QueryContext context, ResultTable input, List<TabularOperator> operators);
+    ResultTable pipe(ResultTable input, List<TabularOperator> operators, Instant now);
 
     /** The engine on the class path, or a pipe that answers with a clear error. */
     static TabularPipe load() {
-        return ServiceLoader.load(TabularPipe.class).findFirst().orElse((context, input, operators) -> {
+        return ServiceLoader.load(TabularPipe.class).findFirst().orElse((input, operators, now) -> {
             throw KustoError.unsupported("query operators after a management command (no query engine is on the class path)");
         });
     }
