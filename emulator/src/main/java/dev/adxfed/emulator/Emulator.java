@@ -18,6 +18,7 @@ import dev.adxfed.emulator.commands.CommandLog;
 import dev.adxfed.emulator.commands.FunctionValidator;
 import dev.adxfed.emulator.commands.ManagementCommands;
 import dev.adxfed.emulator.commands.TabularPipe;
+import dev.adxfed.emulator.engine.QueryEngine;
 import dev.adxfed.emulator.server.ClusterServer;
 import dev.adxfed.emulator.server.QueryRunner;
 
@@ -84,7 +85,9 @@ public final class Emulator implements AutoCloseable {
     /** The query engine's parts, as found on the class path. */
     private record Engine(QueryRunner queries, TabularPipe pipe, FunctionValidator validator) {
         static Engine load() {
-            return new Engine(QueryRunner.load(), TabularPipe.load(), FunctionValidator.load());
+            QueryRunner queries = QueryRunner.load();
+            FunctionValidator validator = queries instanceof QueryEngine engine ? engine::validateFunction : FunctionValidator.NONE;
+            return new Engine(queries, TabularPipe.load(), validator);
         }
     }
 

@@ -41,12 +41,13 @@ public final class ClusterServer implements AutoCloseable {
     private final ManagementCommands commands;
     private final QueryRunner queries;
     private final CommandLog log;
-    private ClusterDirectory.Entry self;
+    private final ClusterDirectory.Entry self;
 
-    private ClusterServer(HttpServer http, String name, ClusterDirectory directory, ManagementCommands commands,
+    private ClusterServer(HttpServer http, ClusterDirectory.Entry self, ClusterDirectory directory, ManagementCommands commands,
                           QueryRunner queries, CommandLog log) {
         this.http = http;
-        this.name = name;
+        this.self = self;
+        this.name = self.name();
         this.directory = directory;
         this.commands = commands;
         this.queries = queries;
@@ -62,11 +63,12 @@ public final class ClusterServer implements AutoCloseable {
                                      ClusterDirectory directory, ManagementCommands commands, QueryRunner queries,
                                      CommandLog log, Executor executor) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
-        ClusterServer server = new ClusterServer(http, name, directory, commands, queries, log);
+        URI endpoint = URI.create("http://" + host + ":" + http.getAddress().getPort());
+        ClusterServer server = new ClusterServer(http, new ClusterDirectory.Entry(name, endpoint, catalog), directory,
+                commands, queries, log);
         http.createContext("/", server::handle);
         http.setExecutor(executor);
-        server.self = new ClusterDirectory.Entry(name, URI.create("http://" + host + ":" + http.getAddress().getPort()), catalog);
-        directory.register(name, server.self.endpoint(), catalog);
+        directory.register(name, endpoint, catalog);
         return server;
     }
 

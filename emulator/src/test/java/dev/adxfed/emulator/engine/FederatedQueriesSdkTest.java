@@ -158,6 +158,8 @@ class FederatedQueriesSdkTest {
             SdkSession p5 = new SdkSession(other.endpoint());
             p5.mgmt(DB, ".create table Cpu (Timestamp:datetime, Host:string, Value:real)");
             p5.mgmt(DB, ".ingest inline into table Cpu <|\n2024-05-01T10:00:00Z,h5,5");
+            assertThat(rows(hub.query(DB, "cluster('" + remote + "').database('" + DB + "').Cpu | extend Doubled = Value * 2")))
+                    .containsExactly(List.of("2024-05-01T10:00:00.0000000Z", "h5", "5", "10"));
             String group = "entity_group [" + entity("p1") + ", cluster('" + remote + "').database('" + DB + "')]";
             assertThat(rows(hub.query(DB, "macro-expand " + group + " as X ( X.Cpu | summarize n = count() ) | summarize sum(n)")))
                     .containsExactly(List.of("4"));
@@ -167,6 +169,16 @@ class FederatedQueriesSdkTest {
         assertThat(error).contains("SEM0056").contains(remote).contains("unreachable");
         assertThat(rows(hub.query(DB, "macro-expand best_effort=true " + group + " as X ( X.Cpu | count )")))
                 .containsExactly(List.of("3"));
+    }
+
+    @Test
+    void creatingAFunctionValidatesItsBodyAcrossClustersUnlessSkipvalidation() {
+        String body = "{ macro-expand All_Partitions as X ( X.Cpu ) }";
+        assertThat(hub.mgmtError(DB, ".create function AllCpu() " + body))
+                .contains("SEM0100").contains("'Cpu'").contains(url("p4"));
+        assertThat(rows(hub.mgmt(DB, ".create function with (skipvalidation=\"true\") AllCpu() " + body)).get(0).get(0)).isEqualTo("AllCpu");
+        assertThat(rows(hub.mgmt(DB, ".create function FuzzyCpu() { macro-expand isfuzzy=true All_Partitions as X ( X.Cpu ) }")).get(0).get(0))
+                .isEqualTo("FuzzyCpu");
     }
 
     @Test

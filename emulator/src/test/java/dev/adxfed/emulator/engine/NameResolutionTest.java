@@ -31,6 +31,7 @@ class NameResolutionTest {
         TestClusters.table(hub, "Db", "Shadowed", "a:long", row(-1L));
         TestClusters.function(hub, "Db", "Shadowed", "{ print a = 42 }");
         TestClusters.function(hub, "Db", "Big", List.of(new FunctionParameter("min", "long", "2")), "{ T | where a >= min }");
+        TestClusters.function(hub, "Db", "Twice", List.of(new FunctionParameter("x", "long", null)), "{ x * 2 }");
         TestClusters.function(hub, "Db", "Remote", "{ cluster('" + TestClusters.endpoint(10002) + "').database('Db').T | count }");
     }
 
@@ -50,6 +51,11 @@ class NameResolutionTest {
         assertThat(rows("Big(1) | count")).containsExactly(List.of(2L));
         assertThat(rows("Big() | count")).containsExactly(List.of(1L));
         assertThat(rows("Big")).containsExactly(List.of(2L));
+    }
+
+    @Test
+    void aStoredScalarFunctionIsInlinedPerRow() {
+        assertThat(rows("T | extend d = Twice(a) | project d")).containsExactly(List.of(2L), List.of(4L));
     }
 
     @Test

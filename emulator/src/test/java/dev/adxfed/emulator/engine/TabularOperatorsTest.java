@@ -144,6 +144,14 @@ class TabularOperatorsTest {
     }
 
     @Test
+    void unsupportedFeaturesAreErrorsNamingThem() {
+        assertThatThrownBy(() -> run("Cpu | make-series avg(Value) on Timestamp step 1h")).isInstanceOf(KustoError.class).hasMessageContaining("make-series");
+        assertThatThrownBy(() -> run("Cpu | evaluate bag_unpack(Host)")).isInstanceOf(KustoError.class).hasMessageContaining("evaluate");
+        assertThatThrownBy(() -> run("Cpu | extend d = dayofweek(Timestamp)")).isInstanceOf(KustoError.class).hasMessageContaining("dayofweek");
+        assertThatThrownBy(() -> run("Cpu | render timechart")).isInstanceOf(KustoError.class).hasMessageContaining("render");
+    }
+
+    @Test
     void errorsNameWhatIsWrong() {
         assertThatThrownBy(() -> run("Cpu | where Nope > 1")).isInstanceOf(KustoError.class)
                 .hasMessageContaining("SEM0100").hasMessageContaining("'where' operator").hasMessageContaining("Nope");

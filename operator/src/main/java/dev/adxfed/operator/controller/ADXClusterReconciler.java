@@ -95,17 +95,16 @@ public final class ADXClusterReconciler implements Reconciler<ADXCluster> {
                 + (spec.provision != null ? "; spec.provision is not supported by adxfed yet and was ignored" : ""))
                 .applyTo(status, generation, start);
 
-        Duration next;
-        switch (spec.effectiveRole()) {
+        Duration next = switch (spec.effectiveRole()) {
             case Federated -> {
                 federate(name, spec, status);
-                next = intervals.federation();
+                yield intervals.federation();
             }
-            default -> {
+            case Partition -> {
                 heartbeat(name, spec, status);
-                next = intervals.heartbeat();
+                yield intervals.heartbeat();
             }
-        }
+        };
         metrics.reconcileDuration(spec.effectiveRole().name(), Duration.between(start, clock.instant()));
         return UpdateControl.patchStatus(patch).rescheduleAfter(next);
     }

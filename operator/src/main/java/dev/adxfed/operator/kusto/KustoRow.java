@@ -1,5 +1,7 @@
 package dev.adxfed.operator.kusto;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** One result row, read by column name. */
 public interface KustoRow {
 
@@ -8,7 +10,7 @@ public interface KustoRow {
 
     default String string(String column) {
         Object value = get(column);
-        return value == null ? null : value instanceof com.fasterxml.jackson.databind.JsonNode node && node.isTextual()
+        return value == null ? null : value instanceof JsonNode node && node.isTextual()
                 ? node.asText() : value.toString();
     }
 }

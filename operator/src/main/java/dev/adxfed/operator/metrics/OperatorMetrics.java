@@ -4,6 +4,7 @@ import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.TargetFailure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class OperatorMetrics {
         registry.counter("adxfed.heartbeat.rows", "hub", hub, "result", "read").increment(report.partitions());
         registry.counter("adxfed.heartbeat.rows", "hub", hub, "result", "malformed").increment(report.malformed().size());
         report.partitionsByDatabase().forEach((database, n) -> partitionsByDatabase.computeIfAbsent(hub + "/" + database,
-                key -> registry.gauge("adxfed.partitions", io.micrometer.core.instrument.Tags.of("hub", hub, "database", database),
+                key -> registry.gauge("adxfed.partitions", Tags.of("hub", hub, "database", database),
                         new AtomicInteger())).set(n));
     }
 
