@@ -15,8 +15,10 @@ import dev.adxfed.emulator.catalog.Table;
 import dev.adxfed.emulator.catalog.ValueText;
 import dev.adxfed.emulator.commands.Caller;
 import dev.adxfed.emulator.commands.CommandLog;
+import dev.adxfed.emulator.commands.FunctionValidator;
 import dev.adxfed.emulator.commands.ManagementCommands;
 import dev.adxfed.emulator.commands.TabularPipe;
+import dev.adxfed.emulator.engine.QueryEngine;
 import dev.adxfed.emulator.server.ClusterServer;
 import dev.adxfed.emulator.server.QueryRunner;
 
@@ -69,10 +71,9 @@ public final class Emulator implements AutoCloseable {
         }
         Emulator emulator = new Emulator();
         try {
-            QueryRunner queries = QueryRunner.load();
-            TabularPipe pipe = TabularPipe.load();
+            Engine engine = Engine.load();
             for (ClusterConfig cluster : config.clusters()) {
-                emulator.startCluster(config, cluster, queries, pipe);
+                emulator.startCluster(config, cluster, engine);
             }
             return emulator;
         } catch (IOException | RuntimeException e) {
@@ -81,7 +82,16 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private void startCluster(EmulatorConfig config, ClusterConfig cluster, QueryRunner queries, TabularPipe pipe) throws IOException {
+    /** The query engine's parts, as found on the class path. */
+    private record Engine(QueryRunner queries, TabularPipe pipe, FunctionValidator validator) {
+        static Engine load() {
+            QueryRunner queries = QueryRunner.load();
+            FunctionValidator validator = queries instanceof QueryEngine engine ? engine::validateFunction : FunctionValidator.NONE;
+            return new Engine(queries, TabularPipe.load(), validator);
+        }
+    }
+
+    private void startCluster(EmulatorConfig config, ClusterConfig cluster, Engine engine) throws IOException {
         if (clusters.stream().anyMatch(c -> c.name().equalsIgnoreCase(cluster.name()))) {
             throw new IllegalArgumentException("two clusters are named '" + cluster.name() + "'");
         }
@@ -92,23 +102,24 @@ public final class Emulator implements AutoCloseable {
             catalog.onChange(store::save);
         }
         CommandLog log = new CommandLog();
-        ManagementCommands commands = new ManagementCommands(catalog, log, pipe);
-        if (!saved) {
-            seed(cluster, catalog, commands);
-        }
+        ManagementCommands commands = new ManagementCommands(log, engine.pipe(), engine.validator());
         ClusterServer server;
         try {
-            server = ClusterServer.start(cluster.name(), config.host(), cluster.port(), catalog, directory, commands,
-                    queries, log, executor);
+            server = ClusterServer.bind(cluster.name(), config.host(), cluster.port(), catalog, directory, commands,
+                    engine.queries(), log, executor);
         } catch (BindException e) {
             throw new IOException("cluster '" + cluster.name() + "' cannot listen on " + config.host() + ":" + cluster.port()
                     + " (" + e.getMessage() + "); choose another port", e);
         }
         servers.add(server);
+        if (!saved) {
+            seed(cluster, catalog, server);
+        }
+        server.start();
         clusters.add(new VirtualCluster(cluster.name(), server.endpoint(), catalog, log));
     }
 
-    private static void seed(ClusterConfig cluster, ClusterCatalog catalog, ManagementCommands commands) {
+    private static void seed(ClusterConfig cluster, ClusterCatalog catalog, ClusterServer server) {
         for (DatabaseConfig db : cluster.databases()) {
             Database database = Database.empty(db.name(), !db.isVolatile());
             for (TableConfig table : db.tables()) {
@@ -125,7 +136,7 @@ public final class Emulator implements AutoCloseable {
                     JsonNodeFactory.instance.objectNode());
             for (String command : db.commands()) {
                 try {
-                    commands.execute(db.name(), command, setup);
+                    server.execute(db.name(), command, setup);
                 } catch (KustoError e) {
                     throw new IllegalArgumentException("cluster '" + cluster.name() + "', database '" + db.name()
                             + "': setup command failed: " + e.getMessage() + "\n  command: " + command, e);

@@ -36,7 +36,7 @@ final class SampleData {
         List<List<JsonNode>> cpu = new ArrayList<>();
         List<List<JsonNode>> memory = new ArrayList<>();
         for (int host = 1; host <= 2; host++) {
-            for (int step = 12; step >= 1; step--) {
+            for (int step = 11; step >= 0; step--) {
                 JsonNode time = JSON.textNode(ValueText.datetime(end.minus(Duration.ofMinutes(5L * step))));
                 JsonNode hostName = JSON.textNode(region + "-web-" + host);
                 double load = 20 + 10 * host + 5 * Math.sin(step + clusterIndex);

@@ -4,6 +4,7 @@ import dev.adxfed.emulator.SdkSession.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,7 @@ class PersistenceTest {
     Path dataDir;
 
     @Test
-    void catalogAndDataSurviveARestartButVolatileDatabasesDoNot() throws Exception {
+    void catalogAndDataSurviveARestartButVolatileDatabasesAndHalfWrittenFilesDoNot() throws Exception {
         EmulatorConfig config = EmulatorConfig.sample(1).withDataDir(dataDir);
         SdkSession first;
         try (Emulator emulator = Emulator.start(config)) {
@@ -34,6 +35,7 @@ class PersistenceTest {
         try (Stream<Path> files = Files.list(dataDir.resolve("eastus"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".writing-"));
         }
+        Files.writeString(dataDir.resolve("eastus/.writing-123.json"), "{\"name\":\"Metr", StandardCharsets.UTF_8);
 
         try (Emulator emulator = Emulator.start(config)) {
             SdkSession again = new SdkSession(emulator.endpoint());

@@ -1,7 +1,6 @@
 package dev.adxfed.emulator.catalog;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +48,6 @@ public final class ClusterDirectory {
 
     public Optional<ClusterCatalog> catalog(String clusterArgument) {
         return resolve(clusterArgument).map(Entry::catalog);
-    }
-
-    public List<Entry> entries() {
-        return byKey.values().stream().sorted((a, b) -> a.endpoint().compareTo(b.endpoint())).toList();
     }
 
     private static String key(URI endpoint) {

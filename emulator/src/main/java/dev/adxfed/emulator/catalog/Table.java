@@ -1,7 +1,5 @@
 package dev.adxfed.emulator.catalog;
 
-import dev.adxfed.kql.KqlText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,17 +62,5 @@ public record Table(String name, List<Column> columns, String folder, String doc
 
     public Table withFolderAndDocString(String newFolder, String newDocString) {
         return new Table(name, columns, newFolder, newDocString, rows);
-    }
-
-    /** The schema as KQL writes it: {@code (Timestamp:datetime, Value:real)}. */
-    public String schemaText() {
-        StringBuilder out = new StringBuilder("(");
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            out.append(KqlText.identifier(columns.get(i).name())).append(':').append(columns.get(i).type().kqlName());
-        }
-        return out.append(')').toString();
     }
 }

@@ -36,10 +36,6 @@ final class CommandProperties {
         return properties.isEmpty();
     }
 
-    boolean has(String name) {
-        return find(name).isPresent();
-    }
-
     /** A boolean property, written as true/false or as the strings "true"/"false". */
     boolean bool(String name, boolean otherwise) {
         return find(name).map(p -> {

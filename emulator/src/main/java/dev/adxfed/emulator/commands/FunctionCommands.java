@@ -35,7 +35,7 @@ final class FunctionCommands {
 
     private FunctionCommands() {}
 
-    static ResultTable define(Command.DefineFunction command, CommandScope scope) {
+    static ResultTable define(Command.DefineFunction command, CommandScope scope, FunctionValidator validator) {
         CommandScope.requireValidName("Function", command.name(), command.position());
         CommandProperties properties = CommandProperties.of(command.mode().text() + " function", command.properties(), PROPERTIES);
         List<FunctionParameter> parameters = parameters(command);
@@ -43,7 +43,9 @@ final class FunctionCommands {
         if (view && !parameters.isEmpty()) {
             throw KustoError.badArgument("function " + command.name() + ": view=true needs a function without parameters");
         }
-        properties.bool("skipvalidation", false);
+        if (!properties.bool("skipvalidation", false)) {
+            validator.validate(scope.context(), command);
+        }
         StoredFunction function = new StoredFunction(command.name(), parameters, command.bodyText(),
                 properties.string("folder").orElse(""), properties.string("docstring").orElse(""), view);
         Database db = scope.catalog().updateDatabase(scope.database(), current -> {

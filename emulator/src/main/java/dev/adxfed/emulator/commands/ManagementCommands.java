@@ -1,8 +1,8 @@
 package dev.adxfed.emulator.commands;
 
 import dev.adxfed.emulator.KustoError;
-import dev.adxfed.emulator.catalog.ClusterCatalog;
 import dev.adxfed.emulator.catalog.ResultTable;
+import dev.adxfed.emulator.server.QueryContext;
 import dev.adxfed.kql.KqlParser;
 import dev.adxfed.kql.KqlSyntaxException;
 import dev.adxfed.kql.syntax.Command;
@@ -17,24 +17,25 @@ import java.time.Instant;
  */
 public final class ManagementCommands {
 
-    private final ClusterCatalog catalog;
     private final CommandLog log;
     private final TabularPipe pipe;
+    private final FunctionValidator validator;
 
-    public ManagementCommands(ClusterCatalog catalog, CommandLog log, TabularPipe pipe) {
-        this.catalog = catalog;
+    public ManagementCommands(CommandLog log, TabularPipe pipe, FunctionValidator validator) {
         this.log = log;
         this.pipe = pipe;
+        this.validator = validator;
     }
 
-    /** Runs one command text in {@code database}. */
-    public ResultTable execute(String database, String text, Caller caller) {
-        Instant started = Instant.now();
+    /** Runs one command text in the cluster and database of {@code context}. */
+    public ResultTable execute(QueryContext context, String text, Caller caller) {
+        Instant started = context.now();
+        String database = context.database();
         String commandType = "Unknown";
         try {
             Command command = parse(text);
             commandType = commandType(command);
-            ResultTable result = run(command, new CommandScope(catalog, log, database, started));
+            ResultTable result = run(command, new CommandScope(context, log));
             record(caller, commandType, text, database, started, CommandLog.State.Completed, "");
             return result;
         } catch (RuntimeException e) {
@@ -62,7 +63,7 @@ public final class ManagementCommands {
             if (piped.command() instanceof Command.ExecuteDatabaseScript) {
                 throw KustoError.badArgument(".execute database script cannot be piped into query operators");
             }
-            return pipe.pipe(run(piped.command(), scope), piped.operators(), scope.now());
+            return pipe.pipe(run(piped.command(), scope), piped.operators(), scope.context().now());
         }
         if (command instanceof Command.CreateDatabase c) {
             return DatabaseCommands.create(c, scope);
@@ -83,7 +84,7 @@ public final class ManagementCommands {
         } else if (command instanceof Command.IngestInline c) {
             return InlineIngestion.ingest(c, scope);
         } else if (command instanceof Command.DefineFunction c) {
-            return FunctionCommands.define(c, scope);
+            return FunctionCommands.define(c, scope, validator);
         } else if (command instanceof Command.DropFunction c) {
             return FunctionCommands.drop(c, scope);
         } else if (command instanceof Command.ShowFunctions) {

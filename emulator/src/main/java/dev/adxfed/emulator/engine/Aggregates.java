@@ -7,11 +7,13 @@ import dev.adxfed.emulator.catalog.ScalarType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -173,10 +175,10 @@ final class Aggregates {
     private static final class Folding<T> implements Aggregation.Accumulator {
         private final ScalarExpression.Evaluator value;
         private final Function<Object, T> cast;
-        private final java.util.function.BinaryOperator<T> op;
+        private final BinaryOperator<T> op;
         private T total;
 
-        Folding(ScalarExpression.Evaluator value, Function<Object, T> cast, java.util.function.BinaryOperator<T> op) {
+        Folding(ScalarExpression.Evaluator value, Function<Object, T> cast, BinaryOperator<T> op) {
             this.value = value;
             this.cast = cast;
             this.op = op;
@@ -275,12 +277,12 @@ final class Aggregates {
         }
     }
 
-    private static Aggregation collect(String name, List<ScalarExpression> args, Supplier<java.util.Collection<Object>> collection) {
+    private static Aggregation collect(String name, List<ScalarExpression> args, Supplier<Collection<Object>> collection) {
         arity(name, args, 1, 2);
         long limit = args.size() == 2 ? constantLong(name, args.get(1)) : 1_048_576;
         ScalarExpression.Evaluator ev = args.get(0).evaluator();
         return single(DYNAMIC, () -> new Aggregation.Accumulator() {
-            private final java.util.Collection<Object> values = collection.get();
+            private final Collection<Object> values = collection.get();
 
             @Override
             public void add(Object[] row) {
@@ -312,7 +314,8 @@ final class Aggregates {
         }
         Comparator<Object> order = ValueOrder.of(e.type());
         ScalarExpression.Evaluator ev = e.evaluator();
-        return single(e.type() == INT ? INT : e.type(), () -> new Aggregation.Accumulator() {
+        boolean widen = e.type() == INT;
+        return single(widen ? LONG : e.type(), () -> new Aggregation.Accumulator() {
             private final List<Object> values = new ArrayList<>();
 
             @Override
@@ -331,7 +334,8 @@ final class Aggregates {
                 }
                 values.sort(order);
                 int rank = (int) Math.ceil(percent / 100 * values.size());
-                out[offset] = values.get(Math.max(0, Math.min(values.size() - 1, rank - 1)));
+                Object value = values.get(Math.max(0, Math.min(values.size() - 1, rank - 1)));
+                out[offset] = widen ? Conversions.toLong(value) : value;
             }
         });
     }

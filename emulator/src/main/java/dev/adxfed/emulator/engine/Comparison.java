@@ -68,11 +68,6 @@ final class Comparison {
         return ScalarExpression.of(BOOL, ev, l, r);
     }
 
-    /** Equality as {@code ==} decides it, for {@code in}, joins and the like; nulls are never equal here. */
-    static boolean equal(Object a, Object b, ScalarType common) {
-        return a != null && b != null && ValueOrder.of(common).compare(a, b) == 0;
-    }
-
     static ScalarType commonType(String op, ScalarType a, ScalarType b) {
         if (a == b) {
             return a;

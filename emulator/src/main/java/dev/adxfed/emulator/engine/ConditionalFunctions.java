@@ -2,6 +2,7 @@ package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.catalog.ScalarType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ final class ConditionalFunctions {
         }
         int pairs = call.count() / 2;
         ScalarExpression.Evaluator[] conditions = new ScalarExpression.Evaluator[pairs];
-        List<ScalarExpression> values = new java.util.ArrayList<>();
+        List<ScalarExpression> values = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             conditions[i] = condition(call, 2 * i);
             values.add(call.arg(2 * i + 1));

@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import static dev.adxfed.emulator.catalog.ScalarType.DATETIME;
@@ -100,15 +102,10 @@ final class DatetimeFunctions {
         if (Numbers.isNumeric(value.type()) && Numbers.isNumeric(size.type())) {
             boolean integral = (value.type() == LONG || value.type() == INT) && (size.type() == LONG || size.type() == INT);
             if (integral) {
-                ScalarType type = value.type();
-                return call.result(type, row -> {
+                return call.result(LONG, row -> {
                     Long v = Conversions.toLong(ve.evaluate(row));
                     Long s = Conversions.toLong(se.evaluate(row));
-                    if (v == null || s == null || s <= 0) {
-                        return null;
-                    }
-                    long r = Math.floorDiv(v, s) * s;
-                    return type == INT ? (Object) (int) r : (Object) r;
+                    return v == null || s == null || s <= 0 ? null : Math.floorDiv(v, s) * s;
                 });
             }
             return call.result(REAL, row -> {
@@ -175,8 +172,8 @@ final class DatetimeFunctions {
     private enum DatetimePart {
         YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, NANOSECOND;
 
-        static java.util.Optional<DatetimePart> of(String name) {
-            return java.util.Arrays.stream(values()).filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+        static Optional<DatetimePart> of(String name) {
+            return Arrays.stream(values()).filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
         }
 
         long index(Instant i) {

@@ -7,8 +7,10 @@ import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +98,7 @@ final class Join {
         boolean keepLeft = kind == TabularOperator.JoinKind.LEFTOUTER || kind == TabularOperator.JoinKind.FULLOUTER;
         boolean keepRight = kind == TabularOperator.JoinKind.RIGHTOUTER || kind == TabularOperator.JoinKind.FULLOUTER;
         Set<List<Object>> usedLeftKeys = new HashSet<>();
-        Set<Object[]> matchedRight = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Object[]> matchedRight = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Object[]> rows = new ArrayList<>();
         for (Object[] l : left.rows()) {
             List<Object> key = key(l, leftKeys, keyTypes);

@@ -6,6 +6,8 @@ import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.KustoResultColumn;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import com.microsoft.azure.kusto.data.auth.endpoints.KustoTrustedEndpoints;
+import com.microsoft.azure.kusto.data.auth.endpoints.MatchRule;
 import com.microsoft.azure.kusto.data.exceptions.DataClientException;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.IODataServiceException;
@@ -14,6 +16,7 @@ import dev.adxfed.emulator.catalog.Column;
 import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.catalog.ScalarType;
 
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +69,11 @@ final class KustoSdkRemoteClusters implements RemoteClusters {
     private Client client(String endpoint) {
         return clients.computeIfAbsent(endpoint, url -> {
             try {
+                String host = new URI(url).getHost();
+                if (host != null) {
+                    // The SDK trusts only Azure and loopback hosts; a query naming cluster('http://host:port') asks for this one.
+                    KustoTrustedEndpoints.addTrustedHosts(List.of(new MatchRule(host, true)), false);
+                }
                 return ClientFactory.createClient(new ConnectionStringBuilder(url));
             } catch (URISyntaxException e) {
                 throw KustoError.semantic(SemanticErrors.REMOTE, "Not a cluster URL: '" + url + "'");

@@ -1,17 +1,23 @@
 package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
+import dev.adxfed.emulator.catalog.CatalogSnapshot;
+import dev.adxfed.emulator.catalog.ClusterDirectory;
 import dev.adxfed.emulator.catalog.ResultTable;
+import dev.adxfed.emulator.commands.TabularPipe;
 import dev.adxfed.emulator.server.QueryContext;
 import dev.adxfed.emulator.server.QueryRunner;
 import dev.adxfed.kql.KqlParser;
 import dev.adxfed.kql.KqlSyntaxException;
 import dev.adxfed.kql.syntax.Command;
+import dev.adxfed.kql.syntax.Statement;
 import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The emulator's KQL engine: parses a query, resolves its names in the catalog of the cluster it was sent to
@@ -19,7 +25,7 @@ import java.util.function.Function;
  * {@link KustoError}s naming what was wrong: a syntax error, an unresolved name, a type mismatch, or a
  * feature the emulator does not support; never a silently different result.
  */
-public final class QueryEngine implements QueryRunner {
+public final class QueryEngine implements QueryRunner, TabularPipe {
     private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(30);
     private final RemoteClusters remote;
 
@@ -40,21 +46,26 @@ public final class QueryEngine implements QueryRunner {
     /** Runs a query and returns its primary result with the warnings of the run. */
     public QueryResult execute(QueryContext context, String query) {
         return guarded(context, session -> {
-            List<dev.adxfed.kql.syntax.Statement> statements = parse(query);
+            List<Statement> statements = parse(query);
             return StatementRunner.run(Scope.root(session, home(context, session)), statements, "The query");
         });
     }
 
-    /** Pipes the result of a management command through query operators: {@code .show tables | where ... | count}. */
-    public QueryResult pipe(QueryContext context, ResultTable commandResult, List<TabularOperator> operators) {
-        return guarded(context, session -> {
-            Scope scope = Scope.root(session, home(context, session));
-            ResultTable table = commandResult;
+    /**
+     * Pipes the result of a management command through query operators: {@code .show tables | where ... | count}.
+     * The operators see no catalog: a table named inside them (in a join, say) does not resolve.
+     */
+    @Override
+    public ResultTable pipe(ResultTable input, List<TabularOperator> operators, Instant now) {
+        QuerySession session = new QuerySession(now, new ClusterDirectory(), remote);
+        return guarded(session, () -> {
+            Scope scope = Scope.root(session, new Location("", CatalogSnapshot.EMPTY, ""));
+            ResultTable table = input;
             for (TabularOperator operator : operators) {
                 table = TabularOperators.apply(scope, table, operator);
             }
             return table;
-        });
+        }).table();
     }
 
     /**
@@ -72,8 +83,12 @@ public final class QueryEngine implements QueryRunner {
 
     private QueryResult guarded(QueryContext context, Function<QuerySession, ResultTable> work) {
         QuerySession session = new QuerySession(context.now(), context.directory(), remote);
+        return guarded(session, () -> work.apply(session));
+    }
+
+    private static QueryResult guarded(QuerySession session, Supplier<ResultTable> work) {
         try {
-            ResultTable table = work.apply(session);
+            ResultTable table = work.get();
             return new QueryResult(table, session.warnings());
         } catch (KqlSyntaxException e) {
             throw KustoError.syntax(e.getMessage());
@@ -82,7 +97,7 @@ public final class QueryEngine implements QueryRunner {
         }
     }
 
-    private static List<dev.adxfed.kql.syntax.Statement> parse(String query) {
+    private static List<Statement> parse(String query) {
         if (KqlParser.isCommand(query)) {
             throw KustoError.badRequest("A management command was sent to the query endpoint; use /v1/rest/mgmt");
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One run of one query: the instant {@code now()} means throughout, the clusters it may reach, one catalog
@@ -59,7 +60,7 @@ final class QuerySession {
     }
 
     /** Guards against a function or macro-expand that calls itself. */
-    <T> T nested(String what, java.util.function.Supplier<T> body) {
+    <T> T nested(String what, Supplier<T> body) {
         if (++depth > MAX_DEPTH) {
             depth = 0;
             throw SemanticErrors.type("Too deeply nested calls (recursion?) while evaluating " + what);

@@ -204,12 +204,20 @@ final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
         if (binding.isPresent() && binding.get() instanceof Scope.LambdaBinding lambda) {
             return callLambda(e, lambda);
         }
-        List<ScalarExpression> args = new ArrayList<>();
-        for (Expression a : e.arguments()) {
-            args.add(compile(a));
+        var builtIn = ScalarFunctions.find(name);
+        if (builtIn.isPresent()) {
+            List<ScalarExpression> args = new ArrayList<>();
+            for (Expression a : e.arguments()) {
+                args.add(compile(a));
+            }
+            return builtIn.get().bind(new FunctionCall(name, args, scope.session().now()));
         }
-        ScalarFunction f = ScalarFunctions.find(name).orElseThrow(() -> SemanticErrors.unknownFunction(name));
-        return f.bind(new FunctionCall(name, args, scope.session().now()));
+        var stored = scope.location().localDatabase().flatMap(db -> db.function(name));
+        if (stored.isPresent()) {
+            var function = new Statement.FunctionValue(FunctionBodies.parameters(stored.get()), FunctionBodies.statements(stored.get()));
+            return callLambda(e, new Scope.LambdaBinding(function, scope.function(scope.location())));
+        }
+        throw SemanticErrors.unknownFunction(name);
     }
 
     private ScalarExpression toscalar(Expression argument) {

@@ -17,10 +17,6 @@ final class StringPredicates {
     private StringPredicates() {
     }
 
-    static boolean isStringOperator(String op) {
-        return predicate(op).isPresent() || op.equals("matches regex");
-    }
-
     static ScalarExpression bind(String op, ScalarExpression l, ScalarExpression r) {
         ScalarExpression.Evaluator le = text(l);
         if (op.equals("matches regex")) {

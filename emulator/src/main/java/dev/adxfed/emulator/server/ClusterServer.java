@@ -41,12 +41,13 @@ public final class ClusterServer implements AutoCloseable {
     private final ManagementCommands commands;
     private final QueryRunner queries;
     private final CommandLog log;
-    private ClusterDirectory.Entry self;
+    private final ClusterDirectory.Entry self;
 
-    private ClusterServer(HttpServer http, String name, ClusterDirectory directory, ManagementCommands commands,
+    private ClusterServer(HttpServer http, ClusterDirectory.Entry self, ClusterDirectory directory, ManagementCommands commands,
                           QueryRunner queries, CommandLog log) {
         this.http = http;
-        this.name = name;
+        this.self = self;
+        this.name = self.name();
         this.directory = directory;
         this.commands = commands;
         this.queries = queries;
@@ -54,20 +55,30 @@ public final class ClusterServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code host:port} (port 0 picks a free one), registers the cluster in {@code directory}
-     * under its endpoint and name, and starts serving.
+     * Binds {@code host:port} (port 0 picks a free one) and registers the cluster in {@code directory}
+     * under its endpoint and name; requests are served once {@link #start()} is called, so that the
+     * cluster can be set up knowing its own endpoint.
      */
-    public static ClusterServer start(String name, String host, int port, ClusterCatalog catalog,
-                                      ClusterDirectory directory, ManagementCommands commands, QueryRunner queries,
-                                      CommandLog log, Executor executor) throws IOException {
+    public static ClusterServer bind(String name, String host, int port, ClusterCatalog catalog,
+                                     ClusterDirectory directory, ManagementCommands commands, QueryRunner queries,
+                                     CommandLog log, Executor executor) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
-        ClusterServer server = new ClusterServer(http, name, directory, commands, queries, log);
+        URI endpoint = URI.create("http://" + host + ":" + http.getAddress().getPort());
+        ClusterServer server = new ClusterServer(http, new ClusterDirectory.Entry(name, endpoint, catalog), directory,
+                commands, queries, log);
         http.createContext("/", server::handle);
         http.setExecutor(executor);
-        server.self = new ClusterDirectory.Entry(name, URI.create("http://" + host + ":" + http.getAddress().getPort()), catalog);
-        directory.register(name, server.self.endpoint(), catalog);
-        http.start();
+        directory.register(name, endpoint, catalog);
         return server;
+    }
+
+    public void start() {
+        http.start();
+    }
+
+    /** Runs a management command as if it came over HTTP, for setting a cluster up. */
+    public ResultTable execute(String database, String command, Caller caller) {
+        return commands.execute(new QueryContext(self, directory, database, caller.properties(), Instant.now()), command, caller);
     }
 
     public String name() {
@@ -109,7 +120,7 @@ public final class ClusterServer implements AutoCloseable {
                 byte[] body;
                 if (method.equals("POST") && path.equalsIgnoreCase("/v1/rest/mgmt")) {
                     KustoRequest request = KustoRequest.read(exchange.getRequestBody());
-                    ResultTable result = commands.execute(databaseOf(request), request.csl(),
+                    ResultTable result = execute(databaseOf(request), request.csl(),
                             caller(exchange, clientRequestId, activityId, request));
                     body = V1Response.of(result);
                 } else if (method.equals("POST") && path.equalsIgnoreCase("/v2/rest/query")) {

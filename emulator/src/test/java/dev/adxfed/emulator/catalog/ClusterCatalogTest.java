@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +61,30 @@ class ClusterCatalogTest {
 
         assertThat(reader.database("Metrics").orElseThrow().table("Cpu").orElseThrow().rows()).isEmpty();
         assertThat(catalog.database("Metrics").orElseThrow().table("Cpu").orElseThrow().rows()).hasSize(1);
+    }
+
+    @Test
+    void concurrentAppendsAreNeitherLostNorTorn() throws Exception {
+        ClusterCatalog catalog = new ClusterCatalog();
+        catalog.update(s -> s.with(Database.empty("Metrics", false).withTable(CPU)));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    catalog.updateDatabase("Metrics", db -> db.withTable(db.table("Cpu").orElseThrow()
+                            .withRowsAppended(List.<Object[]>of(new Object[] {1.0}))));
+                    assertThat(catalog.snapshot().database("Metrics").orElseThrow().table("Cpu").orElseThrow().rows())
+                            .allSatisfy(row -> assertThat(row).containsExactly(1.0));
+                }
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        pool.shutdown();
+
+        assertThat(catalog.database("Metrics").orElseThrow().table("Cpu").orElseThrow().rows()).hasSize(800);
     }
 
     @Test

@@ -87,6 +87,8 @@ class DatabaseScriptTest {
     void showCommandsAndQueriesRecordsEveryCommandWithAdxColumns() {
         kusto.mgmtError("Metrics", ".drop table NeverWas");
         kusto.mgmt("Metrics", ".show tables");
+        kusto.query("Metrics", "Cpu | count");
+        assertThat(kusto.mgmtError("Metrics", "Cpu | take 1")).contains("this is a query, not a management command");
 
         Rows log = kusto.mgmt("Metrics", ".show commands-and-queries");
 
@@ -102,5 +104,8 @@ class DatabaseScriptTest {
         int shown = log.column("Text").lastIndexOf(".show tables");
         assertThat(log.column("State").get(shown)).isEqualTo("Completed");
         assertThat((String) log.column("ClientActivityId").get(shown)).isNotBlank();
+        int query = log.column("Text").lastIndexOf("Cpu | count");
+        assertThat(log.column("CommandType").get(query)).isEqualTo("Query");
+        assertThat(log.column("State").get(query)).isEqualTo("Completed");
     }
 }

@@ -77,6 +77,17 @@ class FunctionCommandsTest {
     }
 
     @Test
+    void aBodyNamingAMissingTableFailsUnlessValidationIsSkipped() {
+        assertThat(kusto.mgmtError("Metrics", ".create function Orphan() { Missing | count }"))
+                .contains("SEM0100").contains("'Missing'");
+        assertThat(kusto.mgmt("Metrics", ".show functions").column("Name")).doesNotContain("Orphan");
+
+        kusto.mgmt("Metrics", ".create function with (skipvalidation=\"true\") Orphan() { Missing | count }");
+        assertThat(kusto.mgmt("Metrics", ".show function Orphan").single("Body")).isEqualTo("{ Missing | count }");
+        kusto.mgmt("Metrics", ".drop function Orphan");
+    }
+
+    @Test
     void aBodyThatDoesNotParseIsASyntaxError() {
         assertThat(kusto.mgmtError("Metrics", ".create function Broken() { Cpu | where }")).contains("SYN0002");
         assertThat(kusto.mgmt("Metrics", ".show functions").column("Name")).doesNotContain("Broken");

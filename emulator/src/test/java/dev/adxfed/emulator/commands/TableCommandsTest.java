@@ -104,19 +104,33 @@ class TableCommandsTest {
         String error = kusto.mgmtError("Ingest", ".ingest inline into table Samples <|\nweb-2,0.75\nweb-3,lots\nweb-4,1");
 
         assertThat(error).contains("line 2, column 2 (Value:real): 'lots' is not a valid real").contains("nothing was ingested");
-        assertThat(table("Ingest", "Samples").rows()).hasSize(1);
+        assertThat(((Number) kusto.query("Ingest", "Samples | count").single("Count")).longValue()).isEqualTo(1L);
         assertThat(kusto.mgmtError("Ingest", ".ingest inline into table Samples <|\nweb-2,0.75,extra"))
                 .contains("line 1 has 3 fields but the table has 2 columns");
         assertThat(kusto.mgmtError("Ingest", ".ingest inline into table Nowhere <|\na,1")).contains("Table 'Nowhere' was not found");
-        assertThat(table("Ingest", "Samples").rows()).hasSize(1);
+        SdkSession.Rows samples = kusto.query("Ingest", "Samples | project Host, Value");
+        assertThat(samples.column("Host")).containsExactly("web-1");
+        assertThat(samples.column("Value")).extracting(v -> ((Number) v).doubleValue()).containsExactly(0.5);
     }
 
     @Test
     void ingestionKeepsNonAsciiTextIntact() {
         kusto.mgmt("Ingest", ".create table Words (Word:string)");
         kusto.mgmt("Ingest", ".ingest inline into table Words <|\nZürich\n日本");
-        assertThat(table("Ingest", "Words").rows()).extracting(r -> r[0]).containsExactly("Zürich", "日本");
+        assertThat(kusto.query("Ingest", "Words").column("Word")).containsExactly("Zürich", "日本");
         assertThat(kusto.mgmt("Ingest", ".show database Ingest schema").column("TableName")).contains("Words");
+    }
+
+    @Test
+    void aCommandsResultGoesThroughQueryOperators() {
+        Rows counted = kusto.mgmt("Logs", ".show tables | where TableName == \"Traces\" | count");
+        assertThat(counted.columns()).containsExactly("Count");
+        assertThat(((Number) counted.single("Count")).longValue()).isEqualTo(1L);
+
+        Rows projected = kusto.mgmt("Metrics", ".show tables | extend Loud = toupper(TableName) | project Loud | take 5");
+        assertThat(projected.column("Loud")).containsExactly("CPU", "MEMORY");
+
+        assertThat(kusto.mgmtError("Logs", ".show tables | where NoSuchColumn == 1")).contains("NoSuchColumn");
     }
 
     private static Table table(String database, String name) {

@@ -3,6 +3,7 @@ package dev.adxfed.emulator.engine;
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
 import dev.adxfed.emulator.catalog.FunctionParameter;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NameResolutionTest {
+    @AfterAll
+    static void microsoftsParserAcceptsTheQueries() {
+        TestClusters.assertMicrosoftParserAcceptsEveryText();
+    }
+
     private final TestClusters clusters = new TestClusters();
 
     @BeforeEach
@@ -25,6 +31,7 @@ class NameResolutionTest {
         TestClusters.table(hub, "Db", "Shadowed", "a:long", row(-1L));
         TestClusters.function(hub, "Db", "Shadowed", "{ print a = 42 }");
         TestClusters.function(hub, "Db", "Big", List.of(new FunctionParameter("min", "long", "2")), "{ T | where a >= min }");
+        TestClusters.function(hub, "Db", "Twice", List.of(new FunctionParameter("x", "long", null)), "{ x * 2 }");
         TestClusters.function(hub, "Db", "Remote", "{ cluster('" + TestClusters.endpoint(10002) + "').database('Db').T | count }");
     }
 
@@ -44,6 +51,11 @@ class NameResolutionTest {
         assertThat(rows("Big(1) | count")).containsExactly(List.of(2L));
         assertThat(rows("Big() | count")).containsExactly(List.of(1L));
         assertThat(rows("Big")).containsExactly(List.of(2L));
+    }
+
+    @Test
+    void aStoredScalarFunctionIsInlinedPerRow() {
+        assertThat(rows("T | extend d = Twice(a) | project d")).containsExactly(List.of(2L), List.of(4L));
     }
 
     @Test

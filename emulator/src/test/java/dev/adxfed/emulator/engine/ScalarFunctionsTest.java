@@ -1,6 +1,7 @@
 package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScalarFunctionsTest {
+    @AfterAll
+    static void microsoftsParserAcceptsTheQueries() {
+        TestClusters.assertMicrosoftParserAcceptsEveryText();
+    }
+
     private final TestClusters clusters = new TestClusters();
 
     @BeforeEach
@@ -47,6 +53,12 @@ class ScalarFunctionsTest {
                 .containsExactly("print_0:timespan", "print_1:datetime", "print_2:timespan", "print_3:real", "print_4:long", "print_5:long", "print_6:real");
         assertThat(print("datetime(2024-05-02) - datetime(2024-05-01), datetime(2024-05-01) + 1h, 1h * 2, 2h / 1h, toint(1) + toint(2), 7 / 2, 7 / 2.0, -7 % 3"))
                 .containsExactly(Duration.ofDays(1), Instant.parse("2024-05-01T01:00:00Z"), Duration.ofHours(2), 2.0, 3L, 3L, 3.5, -1L);
+    }
+
+    @Test
+    void binRoundsDownNumbersToo() {
+        assertThat(types("bin(toint(7), 5), bin(4.5, 1), floor(-7, 5)")).containsExactly("print_0:long", "print_1:real", "print_2:long");
+        assertThat(print("bin(toint(7), 5), bin(4.5, 1), floor(-7, 5), bin(90m, 1h)")).containsExactly(5L, 4.0, -10L, Duration.ofHours(1));
     }
 
     @Test

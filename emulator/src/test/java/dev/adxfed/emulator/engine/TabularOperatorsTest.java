@@ -2,6 +2,7 @@ package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TabularOperatorsTest {
+    @AfterAll
+    static void microsoftsParserAcceptsTheQueries() {
+        TestClusters.assertMicrosoftParserAcceptsEveryText();
+    }
+
     private final TestClusters clusters = new TestClusters();
 
     private static Instant t(String time) {
@@ -135,6 +141,14 @@ class TabularOperatorsTest {
         assertThat(TestClusters.rows(u)).containsExactly(Arrays.asList("union_arg0", 1L, null), List.of("union_arg1", 2L, "x"));
         assertThat(TestClusters.columns(run("datatable(a:long)[1] | union (datatable(a:string)['x'])"))).containsExactly("a_long:long", "a_string:string");
         assertThat(TestClusters.rows(run("Hosts | union kind=inner (Cpu) | count"))).containsExactly(List.of(8L));
+    }
+
+    @Test
+    void unsupportedFeaturesAreErrorsNamingThem() {
+        assertThatThrownBy(() -> run("Cpu | make-series avg(Value) on Timestamp step 1h")).isInstanceOf(KustoError.class).hasMessageContaining("make-series");
+        assertThatThrownBy(() -> run("Cpu | evaluate bag_unpack(Host)")).isInstanceOf(KustoError.class).hasMessageContaining("evaluate");
+        assertThatThrownBy(() -> run("Cpu | extend d = dayofweek(Timestamp)")).isInstanceOf(KustoError.class).hasMessageContaining("dayofweek");
+        assertThatThrownBy(() -> run("Cpu | render timechart")).isInstanceOf(KustoError.class).hasMessageContaining("render");
     }
 
     @Test

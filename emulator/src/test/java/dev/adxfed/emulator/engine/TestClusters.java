@@ -10,17 +10,24 @@ import dev.adxfed.emulator.catalog.ScalarType;
 import dev.adxfed.emulator.catalog.StoredFunction;
 import dev.adxfed.emulator.catalog.Table;
 import dev.adxfed.emulator.server.QueryContext;
+import dev.adxfed.kql.oracle.MicrosoftKqlParser;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** In-memory virtual clusters for engine tests: catalogs in a directory, no HTTP. */
 final class TestClusters {
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+
+    /** Every query text the tests of this JVM ran, for one batched check with Microsoft's parser. */
+    private static final List<String> TEXTS = Collections.synchronizedList(new ArrayList<>());
 
     final ClusterDirectory directory = new ClusterDirectory();
     private final QueryEngine engine;
@@ -76,7 +83,25 @@ final class TestClusters {
     }
 
     QueryResult run(String cluster, String database, String query) {
+        TEXTS.add(query);
         return engine.execute(context(cluster, database), query);
+    }
+
+    /** Microsoft's parser accepts every text run so far: the engine's tests use only valid KQL. */
+    static void assertMicrosoftParserAcceptsEveryText() {
+        List<String> texts;
+        synchronized (TEXTS) {
+            texts = List.copyOf(TEXTS);
+            TEXTS.clear();
+        }
+        List<MicrosoftKqlParser.Verdict> verdicts = MicrosoftKqlParser.check(texts);
+        List<String> rejected = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (!verdicts.get(i).valid()) {
+                rejected.add(texts.get(i) + " -> " + verdicts.get(i).describe());
+            }
+        }
+        assertThat(rejected).as("texts Microsoft's parser rejects").isEmpty();
     }
 
     QueryContext context(String cluster, String database) {

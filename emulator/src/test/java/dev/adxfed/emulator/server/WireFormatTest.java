@@ -13,6 +13,7 @@ import dev.adxfed.emulator.catalog.Column;
 import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.catalog.ScalarType;
 import dev.adxfed.emulator.commands.CommandLog;
+import dev.adxfed.emulator.commands.FunctionValidator;
 import dev.adxfed.emulator.commands.ManagementCommands;
 import dev.adxfed.emulator.commands.TabularPipe;
 import org.junit.jupiter.api.AfterAll;
@@ -61,8 +62,9 @@ class WireFormatTest {
         };
         ClusterCatalog catalog = new ClusterCatalog();
         CommandLog log = new CommandLog();
-        server = ClusterServer.start("wire", "127.0.0.1", 0, catalog, new ClusterDirectory(),
-                new ManagementCommands(catalog, log, TabularPipe.load()), standIn, log, Executors.newCachedThreadPool());
+        server = ClusterServer.bind("wire", "127.0.0.1", 0, catalog, new ClusterDirectory(),
+                new ManagementCommands(log, TabularPipe.load(), FunctionValidator.NONE), standIn, log, Executors.newCachedThreadPool());
+        server.start();
         client = ClientFactory.createClient(new ConnectionStringBuilder(server.endpoint().toString()));
     }
 

@@ -11,7 +11,8 @@ import java.util.Locale;
 /** The {@code adxfed} command line: one entry point for every subcommand. */
 @Command(name = "adxfed", mixinStandardHelpOptions = true, version = "adxfed 0.1.0-SNAPSHOT",
         description = "Federates Azure Data Explorer (Kusto) clusters; runs a local Kusto emulator.",
-        subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class, QueryCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, EmulatorCommand.class, QueryCommand.class,
+                SyncCommand.class, PlanCommand.class, OperatorCommand.class})
 public final class Adxfed {
 
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";

@@ -1,26 +1,29 @@
 package dev.adxfed.operator.cli;
 
+import dev.adxfed.operator.controller.ClusterLabels;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The options of {@code adxfed operator}: where the Kubernetes API is, which namespaces to watch,
- * how often each role runs, the labels criteriaExpression sees, the HTTP ports and leader election.
+ * how often each role runs, the labels criteriaExpression sees, the HTTP port and leader election.
  * deploy/deployment.yaml passes these; a test checks that every argument there is one of them.
  */
 final class OperatorOptions {
 
     static final String DEFAULT_LEASE = "adxfed-operator";
-    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Where Kubernetes mounts the pod's namespace; absent outside a cluster. */
+    static final Path POD_NAMESPACE_FILE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -41,45 +44,77 @@ final class OperatorOptions {
             description = "How often a Federated ADXCluster brings its entity groups and functions in step (default: ${DEFAULT-VALUE}).")
     Duration federationInterval;
 
+    @Option(names = "--region", paramLabel = "REGION", description = "This cluster's region label for criteriaExpression, e.g. westeurope.")
+    String region;
+
+    @Option(names = "--environment", paramLabel = "ENV", description = "This cluster's environment label for criteriaExpression, e.g. prod.")
+    String environment;
+
+    @Option(names = "--cloud", paramLabel = "CLOUD", description = "This cluster's cloud label for criteriaExpression, e.g. AzureCloud.")
+    String cloud;
+
     @Option(names = "--cluster-labels", split = ",", paramLabel = "KEY=VALUE",
-            description = "Labels of the Kubernetes cluster this operator runs in, e.g. region=westeurope,environment=prod,cloud=AzureCloud;"
-                    + " each ADXCluster's criteriaExpression sees them as string variables.")
+            description = "More labels for criteriaExpression, e.g. team=observability,tier=1; each is a string variable there.")
     Map<String, String> clusterLabels = new LinkedHashMap<>();
 
     @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "Port serving Prometheus metrics on /metrics (default: ${DEFAULT-VALUE}).")
+            description = "Port serving /metrics (Prometheus), /healthz and /readyz (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
-    @Option(names = "--health-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Port serving /healthz and /readyz for the liveness and readiness probes (default: ${DEFAULT-VALUE}).")
-    int healthPort;
-
     @Option(names = "--leader-election", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Reconcile only while holding the lease, so that two replicas never reconcile at once (default: on).")
+            description = "Reconcile only while holding the Lease, so that two replicas never reconcile at once (default: on).")
     boolean leaderElection;
 
     @Option(names = "--leader-election-lease", paramLabel = "NAME", defaultValue = DEFAULT_LEASE,
-            description = "Name of the coordination.k8s.io Lease in the operator's namespace (default: ${DEFAULT-VALUE}).")
+            description = "Name of the coordination.k8s.io Lease (default: ${DEFAULT-VALUE}).")
     String lease;
 
-    /** Checks what picocli's types cannot; the exception names the option. */
-    void validate() {
-        for (String key : clusterLabels.keySet()) {
-            if (!LABEL_KEY.matcher(key).matches()) {
-                throw new ParameterException(spec.commandLine(), "--cluster-labels: '" + key
-                        + "' is not a valid label name (letters, digits and _, not starting with a digit)");
-            }
-        }
-        port("--metrics-port", metricsPort);
-        port("--health-port", healthPort);
-        if (metricsPort == healthPort) {
-            throw new ParameterException(spec.commandLine(), "--metrics-port and --health-port are both " + metricsPort);
+    @Option(names = "--leader-election-namespace", paramLabel = "NS",
+            description = "Namespace of the Lease (default: the operator pod's own namespace).")
+    String leaseNamespace;
+
+    /** The labels criteriaExpression sees; names that are not CEL variables are refused. */
+    ClusterLabels labels() {
+        Map<String, String> all = new LinkedHashMap<>();
+        putIfSet(all, "region", region);
+        putIfSet(all, "environment", environment);
+        putIfSet(all, "cloud", cloud);
+        all.putAll(clusterLabels);
+        try {
+            return new ClusterLabels(all);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--cluster-labels: " + e.getMessage());
         }
     }
 
-    private void port(String option, int value) {
-        if (value < 1 || value > 65535) {
-            throw new ParameterException(spec.commandLine(), option + " must be between 1 and 65535, got " + value);
+    /** The Lease's namespace, when leader election is on; outside a cluster it must be given. */
+    Optional<String> leaseNamespace() {
+        if (!leaderElection) {
+            return Optional.empty();
+        }
+        if (leaseNamespace != null) {
+            return Optional.of(leaseNamespace);
+        }
+        if (!Files.isReadable(POD_NAMESPACE_FILE)) {
+            throw new ParameterException(spec.commandLine(), "leader election needs --leader-election-namespace when the"
+                    + " operator runs outside a Kubernetes pod (or turn it off with --no-leader-election)");
+        }
+        return Optional.empty();
+    }
+
+    void validate() {
+        labels();
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535, got " + metricsPort);
+        }
+        if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
+            throw new ParameterException(spec.commandLine(), "--kubeconfig: cannot read " + kubeconfig);
+        }
+    }
+
+    private static void putIfSet(Map<String, String> labels, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            labels.put(key, value);
         }
     }
 }

@@ -5,6 +5,7 @@ public record Command(Kind kind, String subject, String text) {
 
     public enum Kind {
         DATABASE_CREATE("database.create"),
+        TABLE_CREATE("table.create"),
         ENTITY_GROUP_CREATE("entityGroup.create"),
         ENTITY_GROUP_ALTER("entityGroup.alter"),
         ENTITY_GROUP_DROP("entityGroup.drop"),

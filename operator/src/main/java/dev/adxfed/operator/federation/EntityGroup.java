@@ -2,6 +2,7 @@ package dev.adxfed.operator.federation;
 
 import dev.adxfed.kql.KqlText;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A named entity group on the hub: the sorted {@code cluster('ep').database('Db')} members of one database. */
@@ -15,7 +16,7 @@ public record EntityGroup(String name, List<String> entities) {
     }
 
     public static EntityGroup of(String name, String database, Iterable<String> endpoints) {
-        List<String> entities = new java.util.ArrayList<>();
+        List<String> entities = new ArrayList<>();
         endpoints.forEach(endpoint -> entities.add(KqlText.entity(endpoint, database)));
         return new EntityGroup(name, entities);
     }

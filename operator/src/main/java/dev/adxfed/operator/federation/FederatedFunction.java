@@ -2,6 +2,7 @@ package dev.adxfed.operator.federation;
 
 import dev.adxfed.kql.KqlText;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record FederatedFunction(String name, List<String> entities, boolean fuzz
     }
 
     public static FederatedFunction of(String name, String database, Iterable<String> endpoints, boolean fuzzy) {
-        List<String> entities = new java.util.ArrayList<>();
+        List<String> entities = new ArrayList<>();
         endpoints.forEach(endpoint -> entities.add(KqlText.entity(endpoint, database)));
         return new FederatedFunction(name, entities, fuzzy);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,26 +123,26 @@ class DeployManifestsTest {
     }
 
     @Test
-    void containerArgsAreRealOperatorOptionsAndTheirPortsAreTheContainersPorts() {
+    void containerArgsAreRealOperatorOptionsAndTheirPortIsTheContainersPort() {
         OperatorOptions options = parseOperatorArgs();
 
         Map<String, Integer> ports = new TreeMap<>();
         container().path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
-        assertThat(ports).containsEntry("metrics", options.metricsPort).containsEntry("health", options.healthPort);
+        assertThat(ports).containsExactly(Map.entry("http", options.metricsPort));
         assertThat(options.leaderElection).isTrue();
-        assertThat(options.clusterLabels).containsKeys("region", "environment", "cloud");
+        assertThat(options.labels().values()).containsOnlyKeys("region", "environment", "cloud");
     }
 
     @Test
     void probesAndServiceUseNamedContainerPorts() {
         JsonNode c = container();
-        assertThat(c.at("/livenessProbe/httpGet/port").asText()).isEqualTo("health");
+        assertThat(c.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
         assertThat(c.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
-        assertThat(c.at("/readinessProbe/httpGet/port").asText()).isEqualTo("health");
+        assertThat(c.at("/readinessProbe/httpGet/port").asText()).isEqualTo("http");
         assertThat(c.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
 
         JsonNode service = object("Service/adxfed-operator-metrics");
-        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("metrics");
+        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
         assertThat(service.at("/spec/selector")).isEqualTo(object("Deployment/adxfed-operator").at("/spec/selector/matchLabels"));
         assertThat(service.at("/metadata/annotations/prometheus.io~1port").asText())
                 .isEqualTo(String.valueOf(parseOperatorArgs().metricsPort));
@@ -160,15 +159,14 @@ class DeployManifestsTest {
         assertThat(container().path("args").get(0).asText()).isEqualTo("operator");
     }
 
-    /** Parses the Deployment's args with adxfed's root options and the operator's own. */
+    /** Parses the Deployment's args as {@code adxfed} itself does. */
     private static OperatorOptions parseOperatorArgs() {
         List<String> args = new ArrayList<>();
         container().path("args").forEach(a -> args.add(a.asText()));
-        OperatorOptions options = new OperatorOptions();
         CommandLine cli = Adxfed.commandLine();
-        cli.addSubcommand("operator", CommandSpec.create().addMixin("options", CommandSpec.forAnnotatedObject(options)));
-        cli.parseArgs(args.toArray(String[]::new));
-        return options;
+        CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("operator");
+        return ((OperatorCommand) parsed.subcommand().commandSpec().userObject()).options;
     }
 
     private static Map<String, Set<String>> verbsByResource(JsonNode role) {

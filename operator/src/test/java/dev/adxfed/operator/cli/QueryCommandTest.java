@@ -27,11 +27,34 @@ class QueryCommandTest {
     }
 
     @Test
+    void managementCommandPrintsItsResultAsATable() {
+        Run run = Run.adxfed("query", "--endpoint", endpoint, "--database", "Metrics", ".show tables");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0]).startsWith("TableName").contains("DatabaseName");
+        assertThat(lines[1]).matches("[- ]+");
+        assertThat(run.out()).containsPattern("(?m)^Cpu +Metrics").containsPattern("(?m)^Memory +Metrics").endsWith("(2 rows)\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void queryPrintsItsRows() {
+        Run run = Run.adxfed("query", "--endpoint", endpoint, "--database", "Metrics",
+                "Cpu | summarize Samples = count() by Host | order by Host asc");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^Host +Samples$")
+                .containsPattern("(?m)^eastus-web-1 +12$").containsPattern("(?m)^eastus-web-2 +12$").endsWith("(2 rows)\n");
+    }
+
+    @Test
     void kustoErrorIsShownWithItsTextAndNoStackTrace() {
         Run run = Run.adxfed("query", "--endpoint", endpoint, "--database", "NoSuchDatabase", ".show tables");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("adxfed query: Kusto error from " + endpoint + ": ").doesNotContain("\tat ");
+        assertThat(run.err()).startsWith("adxfed query: Kusto error from " + endpoint + ": ").contains("NoSuchDatabase")
+                .doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
 

@@ -1,0 +1,127 @@
+package dev.adxfed.operator.cli;
+
+import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.api.ADXClusterSpec;
+import dev.adxfed.operator.api.ClusterRole;
+import dev.adxfed.operator.api.FederatedTarget;
+import dev.adxfed.operator.api.FederationSpec;
+import dev.adxfed.operator.federation.FederationPass;
+import dev.adxfed.operator.federation.FederationReport;
+import dev.adxfed.operator.federation.FederationSettings;
+import dev.adxfed.operator.federation.Hub;
+import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.heartbeat.HeartbeatSender;
+import dev.adxfed.operator.heartbeat.HeartbeatTable;
+import dev.adxfed.operator.heartbeat.TargetFailure;
+import dev.adxfed.operator.kusto.KustoConnector;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the pass an ADXCluster's role calls for (heartbeat for a Partition, federation for a
+ * Federated cluster) without Kubernetes, and says what it did in a few lines. The heartbeat side
+ * remembers each partition's last schema, as the operator does, so keep one instance per run.
+ */
+final class ClusterPass {
+
+    static final String DEFAULT_HEARTBEAT_DATABASE = "FederationHeartbeats";
+    static final String DEFAULT_HEARTBEAT_TABLE = "Heartbeat";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** One pass: whether everything worked, and lines for a terminal (the first one a summary). */
+    record Outcome(boolean succeeded, List<String> lines) {}
+
+    private final HeartbeatSender heartbeats;
+    private final FederationPass federation;
+
+    ClusterPass(KustoConnector kusto, Clock clock) {
+        this.heartbeats = new HeartbeatSender(kusto, clock);
+        this.federation = new FederationPass(kusto);
+    }
+
+    Outcome run(ADXCluster cluster) {
+        return cluster.getSpec().effectiveRole() == ClusterRole.Federated ? federate(cluster) : heartbeat(cluster);
+    }
+
+    Outcome heartbeat(ADXCluster cluster) {
+        ADXClusterSpec spec = cluster.getSpec();
+        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
+        List<FederatedTarget> targets = federationSpec.federatedTargets == null ? List.of() : federationSpec.federatedTargets;
+        String name = cluster.getMetadata().getName();
+        if (targets.isEmpty()) {
+            return new Outcome(true, List.of(String.format("heartbeat   %-16s no federatedTargets: nothing to send", name)));
+        }
+        HeartbeatReport report = heartbeats.send(endpoint(cluster),
+                federationSpec.partitioning == null ? Map.of() : federationSpec.partitioning, targets);
+        List<String> lines = new ArrayList<>();
+        String schema = report.schemaReadAt()
+                .map(at -> report.databases() + " database(s), read " + TIME.format(at)
+                        + (report.schemaFailure().isPresent() ? " (kept: this read failed)" : ""))
+                .orElse("never read");
+        lines.add(String.format("heartbeat   %-16s sent to %d of %d target(s); schema: %s; %d round trip(s) to the partition",
+                name, report.reached().size(), targets.size(), schema, report.partitionRoundTrips()));
+        report.schemaFailure().ifPresent(f -> lines.add("  failed  schema: " + f));
+        for (TargetFailure failure : report.failures()) {
+            lines.add("  failed  " + failure.endpoint() + ": " + failure.message());
+        }
+        return new Outcome(report.schemaFailure().isEmpty() && report.failures().isEmpty(), lines);
+    }
+
+    Outcome federate(ADXCluster cluster) {
+        FederationReport report = federation.run(hub(cluster));
+        List<String> lines = new ArrayList<>();
+        String databases = report.partitionsByDatabase().isEmpty() ? "none"
+                : report.partitionsByDatabase().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "));
+        lines.add(String.format("federation  %-16s %d partition(s) live, %d malformed heartbeat(s); partitions per database: %s;"
+                        + " in sync: %d entity group(s), %d function(s); sent %d command(s), %s, in %d round trip(s)",
+                cluster.getMetadata().getName(), report.partitions(), report.malformed().size(), databases,
+                report.entityGroupsInSync(), report.functionsInSync(), report.commandsSent(), bytes(report.ddlBytes()),
+                report.roundTrips()));
+        if (!report.completed().isEmpty()) {
+            lines.add("  done    " + counts(report.completed()));
+        }
+        if (!report.failures().isEmpty()) {
+            lines.add("  failed  " + counts(report.failures()));
+        }
+        report.failureMessages().forEach(m -> lines.add("  failed  " + m));
+        return new Outcome(report.succeeded(), lines);
+    }
+
+    /** The hub as the federation pass takes it, with the CRD's defaults. */
+    static Hub hub(ADXCluster cluster) {
+        FederationSpec spec = cluster.getSpec().federation == null ? new FederationSpec() : cluster.getSpec().federation;
+        HeartbeatTable table = new HeartbeatTable(orDefault(spec.heartbeatDatabase, DEFAULT_HEARTBEAT_DATABASE),
+                orDefault(spec.heartbeatTable, DEFAULT_HEARTBEAT_TABLE));
+        return new Hub(endpoint(cluster), table, spec.heartbeatTtl(), FederationSettings.of(spec));
+    }
+
+    /** Without Kubernetes there is nothing to provision: the cluster must name its endpoint. */
+    static String endpoint(ADXCluster cluster) {
+        String endpoint = cluster.getSpec().endpoint;
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new CommandFailure("ADXCluster " + cluster.getMetadata().getName()
+                    + " has no spec.endpoint; sync and plan work on existing clusters", CommandFailure.USAGE);
+        }
+        return endpoint;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String counts(Map<String, Integer> byKind) {
+        return byKind.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    static String bytes(long n) {
+        return n < 1024 ? n + " B" : String.format("%.1f KiB", n / 1024.0);
+    }
+}

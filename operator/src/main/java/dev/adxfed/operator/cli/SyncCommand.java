@@ -1,0 +1,63 @@
+package dev.adxfed.operator.cli;
+
+import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.kusto.KustoClients;
+import dev.adxfed.operator.kusto.StageTimeouts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code adxfed sync}: one heartbeat or federation pass per ADXCluster, without Kubernetes. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Runs one pass for each ADXCluster in the files: a heartbeat for a Partition, a federation for a"
+                + " Federated cluster, as the operator would, and prints what it did. Exits non-zero when anything failed,"
+                + " so it suits cron and CI.",
+                "criteriaExpression is not evaluated: every resource given is synced."})
+final class SyncCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+            description = "YAML file with one or more ADXCluster resources (repeat for more files).")
+    private List<Path> files;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time limit of every Kusto call (default: 30s, scripts and database creation 2m).")
+    private Duration timeout;
+
+    @Override
+    public Integer call() {
+        List<ADXCluster> clusters = new ArrayList<>();
+        for (Path file : files) {
+            clusters.addAll(ClusterFile.read(file));
+        }
+        clusters.forEach(ClusterPass::endpoint);
+        ClusterPass pass = new ClusterPass(new KustoClients(timeout == null ? StageTimeouts.defaults() : StageTimeouts.all(timeout)),
+                Clock.systemUTC());
+        PrintWriter out = spec.commandLine().getOut();
+        int failed = 0;
+        for (ADXCluster cluster : clusters) {
+            ClusterPass.Outcome outcome = pass.run(cluster);
+            outcome.lines().forEach(out::println);
+            out.flush();
+            if (!outcome.succeeded()) {
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            throw new CommandFailure(failed + " of " + clusters.size() + " ADXCluster pass(es) had failures (listed above)",
+                    CommandFailure.FAILED);
+        }
+        return 0;
+    }
+}

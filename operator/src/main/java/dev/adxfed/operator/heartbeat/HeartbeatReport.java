@@ -1,0 +1,24 @@
+package dev.adxfed.operator.heartbeat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one heartbeat pass did.
+ *
+ * @param schemaReadAt  when the schema that was sent was read; older than {@code at} when this pass's read failed
+ * @param schemaFailure why this pass could not read the schema, if it could not
+ */
+public record HeartbeatReport(Instant at, int databases, Optional<Instant> schemaReadAt, Optional<String> schemaFailure,
+                              List<String> reached, List<TargetFailure> failures, int partitionRoundTrips) {
+
+    public HeartbeatReport {
+        reached = List.copyOf(reached);
+        failures = List.copyOf(failures);
+    }
+
+    public boolean sent() {
+        return !reached.isEmpty();
+    }
+}

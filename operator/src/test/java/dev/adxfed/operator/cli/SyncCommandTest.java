@@ -1,0 +1,101 @@
+package dev.adxfed.operator.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SyncCommandTest {
+
+    @TempDir
+    Path dir;
+    private EmulatedFederation clusters;
+
+    @BeforeEach
+    void start() throws IOException {
+        clusters = new EmulatedFederation();
+    }
+
+    @AfterEach
+    void stop() {
+        clusters.close();
+    }
+
+    @Test
+    void heartbeatsThenFederationBuildTheGroupsOnTheHub() throws IOException {
+        Path hub = clusters.hubFile(dir);
+        Path partitions = clusters.partitionsFile(dir, clusters.hub);
+
+        Run first = Run.adxfed("sync", "-f", hub.toString());
+        Run heartbeats = Run.adxfed("sync", "-f", partitions.toString());
+        Run federation = Run.adxfed("sync", "-f", hub.toString());
+        Run again = Run.adxfed("sync", "-f", hub.toString());
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("federation  hub").contains("0 partition(s) live").contains("table.create 1");
+        assertThat(heartbeats.exitCode()).as(heartbeats.toString()).isZero();
+        assertThat(heartbeats.out()).containsPattern("(?m)^heartbeat +eastus +sent to 1 of 1 target\\(s\\); schema: 2 database\\(s\\)")
+                .containsPattern("(?m)^heartbeat +westeurope +sent to 1 of 1 target\\(s\\)");
+        assertThat(federation.exitCode()).as(federation.toString()).isZero();
+        assertThat(federation.out()).contains("2 partition(s) live").contains("partitions per database: Logs 2, Metrics 2")
+                .contains("entityGroup.create");
+        assertThat(again.out()).as("an unchanged hub gets no DDL").contains("sent 0 command(s)");
+
+        Run group = Run.adxfed("query", "--endpoint", clusters.hub, "--database", "Metrics", ".show entity_group Metrics_Partitions");
+        assertThat(group.out()).contains("Metrics_Partitions").contains("(1 row)");
+        Run members = Run.adxfed("query", "--endpoint", clusters.hub, "--database", "Metrics",
+                "Cpu | summarize Rows = count()");
+        assertThat(members.out()).as(members.toString()).containsPattern("(?m)^ *48$");
+    }
+
+    @Test
+    void unreachableTargetIsReportedAndTheExitCodeSaysSo() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path partitions = clusters.partitionsFile(dir, "http://127.0.0.1:" + closed);
+
+        Run run = Run.adxfed("sync", "-f", partitions.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("sent to 0 of 1 target(s)").contains("  failed  http://127.0.0.1:" + closed + ": heartbeat.ingest");
+        assertThat(run.err()).isEqualTo("adxfed sync: 2 of 2 ADXCluster pass(es) had failures (listed above)\n");
+    }
+
+    @Test
+    void badFieldIsNamedWithFileAndLineAndNothingRuns() throws IOException {
+        Path hub = clusters.hubFile(dir);
+        Files.writeString(hub, Files.readString(hub).replace("heartbeatTTL: 10m", "heartbeatTtl: 10m"));
+
+        Run run = Run.adxfed("sync", "-f", hub.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("adxfed sync: " + hub + ":12: unknown field spec.federation.heartbeatTtl\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void clusterWithoutEndpointAndMissingFileAreUsageErrors() throws IOException {
+        Path noEndpoint = Files.writeString(dir.resolve("p.yaml"),
+                EmulatedFederation.partition("p", clusters.eastus, clusters.hub).replaceAll("(?m)^  endpoint: .*\\n", ""));
+
+        Run run = Run.adxfed("sync", "-f", noEndpoint.toString());
+        Run missing = Run.adxfed("sync", "-f", dir.resolve("nope.yaml").toString());
+        Run noFile = Run.adxfed("sync");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ADXCluster p has no spec.endpoint");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.yaml: no such file");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("Missing required option: '--file=FILE'");
+    }
+}

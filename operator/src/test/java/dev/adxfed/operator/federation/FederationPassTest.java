@@ -1,0 +1,232 @@
+package dev.adxfed.operator.federation;
+
+import dev.adxfed.operator.heartbeat.Heartbeat;
+import dev.adxfed.operator.heartbeat.HeartbeatTable;
+import dev.adxfed.operator.heartbeat.DatabaseSchema;
+import dev.adxfed.operator.heartbeat.PartitionSchema;
+import dev.adxfed.operator.heartbeat.TableSchema;
+import dev.adxfed.operator.heartbeat.Column;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FederationPassTest {
+
+    static final String P1 = "http://127.0.0.1:9001";
+    static final String P2 = "http://127.0.0.1:9002";
+    static final String P3 = "http://127.0.0.1:9003";
+    static final Hub HUB = new Hub("http://hub.test", new HeartbeatTable("FederationHeartbeats", "Heartbeat"),
+            Duration.ofHours(1), FederationSettings.defaults());
+
+    /** {@code schema("Metrics:Cpu,Mem", "Logs:Syslog")} as a partition writes it. */
+    static String schema(String... databases) {
+        List<DatabaseSchema> dbs = new ArrayList<>();
+        for (String spec : databases) {
+            String[] parts = spec.split(":");
+            List<TableSchema> tables = new ArrayList<>();
+            if (parts.length > 1) {
+                for (String t : parts[1].split(",")) {
+                    tables.add(new TableSchema(t, List.of(new Column("Timestamp", "datetime"))));
+                }
+            }
+            dbs.add(new DatabaseSchema(parts[0], tables, List.of()));
+        }
+        return new Heartbeat(Instant.EPOCH, "unused", new PartitionSchema(dbs), Map.of()).schemaJson();
+    }
+
+    static FakeHub hubWithThreePartitions() {
+        FakeHub hub = new FakeHub("FederationHeartbeats", "Metrics", "Logs");
+        hub.heartbeat(P1, schema("Metrics:Cpu,Mem", "Logs:Syslog"));
+        hub.heartbeat(P2, schema("Metrics:Cpu"));
+        hub.heartbeat(P3, schema("Metrics:Cpu,Disk", "Logs:Syslog,Audit"));
+        return hub;
+    }
+
+    static FederationReport pass(FakeHub hub) {
+        return new FederationPass((endpoint, identity) -> hub).run(HUB);
+    }
+
+    static String entity(String endpoint, String db) {
+        return "cluster('" + endpoint + "').database('" + db + "')";
+    }
+
+    @Test
+    void firstPassCreatesTheHeartbeatTableGroupsInEveryHubDatabaseAndFunctions() {
+        FakeHub hub = hubWithThreePartitions();
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.tables.get("FederationHeartbeats")).containsExactly("Heartbeat");
+        for (String db : List.of("FederationHeartbeats", "Logs", "Metrics")) {
+            assertThat(hub.groups(db)).as(db).containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
+            assertThat(hub.groups(db).get("Metrics_Partitions"))
+                    .containsExactly(entity(P1, "Metrics"), entity(P2, "Metrics"), entity(P3, "Metrics"));
+            assertThat(hub.groups(db).get("Logs_Partitions")).containsExactly(entity(P1, "Logs"), entity(P3, "Logs"));
+        }
+        assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu", "Disk", "Mem");
+        assertThat(hub.functions("Metrics").get("Disk")).isEqualTo(
+                "{ macro-expand entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
+        assertThat(hub.functions("Logs")).containsOnlyKeys("Audit", "Syslog");
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.partitions()).isEqualTo(3);
+        assertThat(report.partitionsByDatabase()).isEqualTo(Map.of("Logs", 2, "Metrics", 3));
+        assertThat(report.entityGroupsInSync()).isEqualTo(6);
+        assertThat(report.functionsInSync()).isEqualTo(5);
+        assertThat(report.completed()).containsEntry("entityGroup.create", 6).containsEntry("function.createOrAlter", 5)
+                .containsEntry("table.create", 1);
+    }
+
+    @Test
+    void aSecondPassWithNothingChangedSendsNoDdlAndRoundTripsGrowWithDatabasesOnly() {
+        FakeHub hub = hubWithThreePartitions();
+        pass(hub);
+        int before = hub.ddl().size();
+
+        FederationReport second = pass(hub);
+
+        assertThat(hub.ddl()).hasSize(before);
+        assertThat(second.commandsSent()).isZero();
+        assertThat(second.ddlBytes()).isZero();
+        assertThat(second.entityGroupsInSync()).isEqualTo(6);
+        assertThat(second.functionsInSync()).isEqualTo(5);
+        // .show databases, .show tables, heartbeat query, 3 x .show entity_groups, 2 x .show functions
+        assertThat(second.roundTrips()).isEqualTo(8);
+    }
+
+    @Test
+    void aPartitionThatStopsHeartbeatingLeavesTheGroupsAndAGoneDatabaseIsDroppedEverywhere() {
+        FakeHub hub = hubWithThreePartitions();
+        pass(hub);
+        hub.heartbeatRows.clear();
+        hub.heartbeat(P2, schema("Metrics:Cpu"));
+
+        FederationReport report = pass(hub);
+
+        for (String db : List.of("FederationHeartbeats", "Logs", "Metrics")) {
+            assertThat(hub.groups(db)).as(db).containsOnlyKeys("Metrics_Partitions");
+            assertThat(hub.groups(db).get("Metrics_Partitions")).containsExactly(entity(P2, "Metrics"));
+        }
+        assertThat(hub.functions("Metrics").get("Cpu")).contains("[" + entity(P2, "Metrics") + "]");
+        assertThat(report.completed()).containsEntry("entityGroup.alter", 3).containsEntry("entityGroup.drop", 3);
+    }
+
+    @Test
+    void zeroFreshHeartbeatsTouchNothing() {
+        FakeHub hub = hubWithThreePartitions();
+        pass(hub);
+        int before = hub.ddl().size();
+        hub.heartbeatRows.clear();
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.ddl()).hasSize(before);
+        assertThat(hub.groups("Metrics")).containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
+        assertThat(report.heartbeatsRead()).isTrue();
+        assertThat(report.partitions()).isZero();
+    }
+
+    @Test
+    void aFailedHeartbeatReadChangesNothingAndIsReportedWithItsStage() {
+        FakeHub hub = hubWithThreePartitions();
+        pass(hub);
+        int before = hub.ddl().size();
+        hub.failing(text -> text.startsWith("Heartbeat |"));
+        hub.heartbeatRows.clear();
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.ddl()).hasSize(before);
+        assertThat(report.heartbeatsRead()).isFalse();
+        assertThat(report.failures()).isEqualTo(Map.of("heartbeat.read", 1));
+        assertThat(report.failureMessages()).singleElement().asString()
+                .startsWith("heartbeat.read failed on http://hub.test database FederationHeartbeats: refused by the test");
+    }
+
+    @Test
+    void failingEntityGroupCommandsLeaveFunctionsInSync() {
+        FakeHub hub = hubWithThreePartitions().failing(text -> text.startsWith(".create entity_group"));
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.groups("Metrics")).isEmpty();
+        assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu", "Disk", "Mem");
+        assertThat(report.functionsInSync()).isEqualTo(5);
+        assertThat(report.entityGroupsInSync()).isZero();
+        assertThat(report.failures()).isEqualTo(Map.of("entityGroup.create", 6));
+        assertThat(report.failureMessages()).contains(
+                "entityGroup.create Metrics_Partitions in Logs: Failed refused by the test");
+    }
+
+    @Test
+    void failingFunctionCommandsLeaveEntityGroupsInSync() {
+        FakeHub hub = hubWithThreePartitions().failing(text -> text.startsWith(".create-or-alter function"));
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.groups("Metrics")).containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
+        assertThat(report.entityGroupsInSync()).isEqualTo(6);
+        assertThat(report.failures()).isEqualTo(Map.of("function.createOrAlter", 5));
+    }
+
+    @Test
+    void aHubDatabaseThatCannotBeCreatedIsReportedAndItsObjectsSkipped() {
+        FakeHub hub = new FakeHub("FederationHeartbeats", "Metrics");
+        hub.databaseCreationAllowed = false;
+        hub.heartbeat(P1, schema("Metrics:Cpu", "Logs:Syslog"));
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu");
+        assertThat(hub.functions("Logs")).isEmpty();
+        assertThat(hub.groups("Metrics")).containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
+        assertThat(report.failures()).isEqualTo(Map.of("database.create", 1));
+        assertThat(report.failureMessages()).singleElement().asString()
+                .startsWith("database Logs is missing and could not be created; its objects are skipped");
+    }
+
+    @Test
+    void missingHubDatabasesAreCreatedWhereTheClusterAllows() {
+        FakeHub hub = new FakeHub();
+        hub.heartbeat(P1, schema("Metrics:Cpu"));
+
+        pass(hub);
+
+        assertThat(hub.databases).containsExactly("FederationHeartbeats", "Metrics");
+        assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu");
+    }
+
+    @Test
+    void aMalformedHeartbeatIsCountedAndTheOthersFederated() {
+        FakeHub hub = new FakeHub("FederationHeartbeats", "Metrics");
+        hub.heartbeat(P1, schema("Metrics:Cpu"));
+        hub.heartbeat("https://evil.example.net", "[{\"database\":\"Metrics\",\"tables\":[\"Cpu() { print 1 } .drop\"]}]");
+
+        FederationReport report = pass(hub);
+
+        assertThat(report.malformed()).singleElement().satisfies(m -> {
+            assertThat(m.clusterEndpoint()).isEqualTo("https://evil.example.net");
+            assertThat(m.problem()).contains("invalid table");
+        });
+        assertThat(hub.groups("Metrics").get("Metrics_Partitions")).containsExactly(entity(P1, "Metrics"));
+    }
+
+    @Test
+    void oneHubDatabaseWhoseGroupsCannotBeReadDoesNotStopTheOthers() {
+        FakeHub failingShow = hubWithThreePartitions().failingIn("Logs", text -> text.equals(".show entity_groups"));
+
+        FederationReport report = pass(failingShow);
+
+        assertThat(failingShow.groups("Logs")).isEmpty();
+        assertThat(failingShow.groups("Metrics")).containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
+        assertThat(report.failures()).isEqualTo(Map.of("entityGroups.show", 1));
+        assertThat(report.failureMessages()).singleElement().asString()
+                .isEqualTo("entity groups of Logs left as they are: entityGroups.show failed on http://hub.test database Logs:"
+                        + " refused by the test");
+    }
+}
