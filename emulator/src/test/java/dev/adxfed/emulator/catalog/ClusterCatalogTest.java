@@ -74,8 +74,8 @@ class ClusterCatalogTest {
                 for (int i = 0; i < 100; i++) {
                     catalog.updateDatabase("Metrics", db -> db.withTable(db.table("Cpu").orElseThrow()
                             .withRowsAppended(List.<Object[]>of(new Object[] {1.0}))));
-                    assertThat(catalog.snapshot().database("Metrics").orElseThrow().table("Cpu").orElseThrow().rows())
-                            .allSatisfy(row -> assertThat(row).containsExactly(1.0));
+                    List<Object[]> rows = catalog.snapshot().database("Metrics").orElseThrow().table("Cpu").orElseThrow().rows();
+                    assertThat(rows.get(rows.size() - 1)).containsExactly(1.0);
                 }
             }));
         }
