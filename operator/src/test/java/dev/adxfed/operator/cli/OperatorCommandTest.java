@@ -3,6 +3,7 @@ package dev.adxfed.operator.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +24,7 @@ class OperatorCommandTest {
     }
 
     @Test
-    void leaderElectionOutsideAPodNeedsItsNamespace() {
+    void leaderElectionOutsideAPodNeedsItsNamespace() throws IOException {
         assertThat(Files.exists(OperatorOptions.POD_NAMESPACE_FILE)).as("tests run outside a pod").isFalse();
 
         Run run = Run.adxfed("operator", "--kubeconfig", write("kubeconfig").toString());
@@ -43,11 +44,7 @@ class OperatorCommandTest {
         assertThat(kubeconfig.err()).contains("--kubeconfig: cannot read " + dir.resolve("none"));
     }
 
-    private Path write(String name) {
-        try {
-            return Files.writeString(dir.resolve(name), "apiVersion: v1\nkind: Config\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private Path write(String name) throws IOException {
+        return Files.writeString(dir.resolve(name), "apiVersion: v1\nkind: Config\n");
     }
 }
