@@ -4,6 +4,7 @@ import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.KustoResultColumn;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.azure.kusto.data.WellKnownDataSet;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.data.exceptions.DataClientException;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
@@ -66,6 +67,21 @@ public final class SdkSession {
         sent.add(text);
         try {
             return rows(client.executeQuery(database, text, null).getPrimaryResults());
+        } catch (DataServiceException | DataClientException e) {
+            return fail("'" + text + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The warnings a successful query reported in its QueryCompletionInformation table, as the SDK read them. */
+    public List<String> warnings(String database, String text) {
+        sent.add(text);
+        try {
+            return client.executeQuery(database, text, null).getResultTables().stream()
+                    .filter(t -> t.getTableKind() == WellKnownDataSet.QueryCompletionInformation)
+                    .flatMap(t -> t.getData().stream())
+                    .filter(row -> "Warning".equals(row.get(6)))
+                    .map(row -> String.valueOf(row.get(11)))
+                    .toList();
         } catch (DataServiceException | DataClientException e) {
             return fail("'" + text + "' failed: " + e.getMessage(), e);
         }

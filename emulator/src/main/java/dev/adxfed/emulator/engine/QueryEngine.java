@@ -6,6 +6,7 @@ import dev.adxfed.emulator.catalog.ClusterDirectory;
 import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.commands.TabularPipe;
 import dev.adxfed.emulator.server.QueryContext;
+import dev.adxfed.emulator.server.QueryResult;
 import dev.adxfed.emulator.server.QueryRunner;
 import dev.adxfed.kql.KqlParser;
 import dev.adxfed.kql.KqlSyntaxException;
@@ -38,13 +39,9 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
         this.remote = remote;
     }
 
-    @Override
-    public ResultTable run(QueryContext context, String query) {
-        return execute(context, query).table();
-    }
-
     /** Runs a query and returns its primary result with the warnings of the run. */
-    public QueryResult execute(QueryContext context, String query) {
+    @Override
+    public QueryResult run(QueryContext context, String query) {
         return guarded(context, session -> {
             List<Statement> statements = parse(query);
             return StatementRunner.run(Scope.root(session, home(context, session)), statements, "The query");

@@ -141,11 +141,11 @@ public final class ClusterServer implements AutoCloseable {
         }
     }
 
-    private ResultTable runQuery(KustoRequest request, Caller caller) {
+    private QueryResult runQuery(KustoRequest request, Caller caller) {
         Instant started = Instant.now();
         String database = databaseOf(request);
         try {
-            ResultTable result = queries.run(new QueryContext(self, directory, database, caller.properties(), started), request.csl());
+            QueryResult result = queries.run(new QueryContext(self, directory, database, caller.properties(), started), request.csl());
             record(caller, request.csl(), database, started, CommandLog.State.Completed, "");
             return result;
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package dev.adxfed.emulator.server;
 
 import dev.adxfed.emulator.KustoError;
-import dev.adxfed.emulator.catalog.ResultTable;
 
 import java.util.ServiceLoader;
 
@@ -13,11 +12,11 @@ import java.util.ServiceLoader;
 public interface QueryRunner {
 
     /**
-     * Runs {@code query} and returns its primary result.
+     * Runs {@code query} and returns its primary result with the warnings of the run.
      *
      * @throws KustoError for anything wrong with the query, naming what and where
      */
-    ResultTable run(QueryContext context, String query);
+    QueryResult run(QueryContext context, String query);
 
     /** The engine on the class path, or a runner that answers every query with a clear error. */
     static QueryRunner load() {

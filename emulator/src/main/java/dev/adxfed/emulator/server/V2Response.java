@@ -7,6 +7,7 @@ import dev.adxfed.emulator.catalog.ScalarType;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +33,8 @@ final class V2Response {
 
     private V2Response() {}
 
-    static byte[] of(ResultTable primary, String clientRequestId, UUID activityId) {
+    static byte[] of(QueryResult result, String clientRequestId, UUID activityId) {
+        ResultTable primary = result.table();
         return WireJson.bytes(out -> {
             out.writeStartArray();
             out.writeStartObject();
@@ -44,7 +46,7 @@ final class V2Response {
             out.writeEndObject();
             writeTable(out, 1, "PrimaryResult", "PrimaryResult", primary);
             writeTable(out, 2, "QueryCompletionInformation", "QueryCompletionInformation",
-                    completion(primary, clientRequestId, activityId));
+                    completion(result, clientRequestId, activityId));
             out.writeStartObject();
             out.writeStringField("FrameType", "DataSetCompletion");
             out.writeBooleanField("HasErrors", false);
@@ -54,11 +56,21 @@ final class V2Response {
         });
     }
 
-    private static ResultTable completion(ResultTable primary, String clientRequestId, UUID activityId) {
-        String payload = "{\"Count\":1,\"Text\":\"Query completed successfully\",\"RowCount\":" + primary.rows().size() + "}";
-        Object[] row = {Instant.now(), clientRequestId, activityId, activityId, activityId,
-                4, "Info", 0, "S_OK (0)", 4, "QueryInfo", payload};
-        return new ResultTable(COMPLETION_SHAPE.columns(), List.<Object[]>of(row));
+    /**
+     * One Info row for the outcome, then a Warning row per entity that isfuzzy or best_effort
+     * skipped: where ADX reports a partial result, so a client can tell it from a full one.
+     */
+    private static ResultTable completion(QueryResult result, String clientRequestId, UUID activityId) {
+        Instant now = Instant.now();
+        List<Object[]> rows = new ArrayList<>();
+        String payload = "{\"Count\":1,\"Text\":\"Query completed successfully\",\"RowCount\":" + result.table().rows().size() + "}";
+        rows.add(new Object[]{now, clientRequestId, activityId, activityId, activityId,
+                4, "Info", 0, "S_OK (0)", 4, "QueryInfo", payload});
+        for (String warning : result.warnings()) {
+            rows.add(new Object[]{now, clientRequestId, activityId, activityId, activityId,
+                    3, "Warning", 0, "S_OK (0)", 3, "QueryInfo", WireJson.MAPPER.createObjectNode().put("Count", 1).put("Text", warning).toString()});
+        }
+        return new ResultTable(COMPLETION_SHAPE.columns(), rows);
     }
 
     private static void writeTable(JsonGenerator out, int id, String kind, String name, ResultTable table) throws IOException {

@@ -169,6 +169,9 @@ class FederatedQueriesSdkTest {
         assertThat(error).contains("SEM0056").contains(remote).contains("unreachable");
         assertThat(rows(hub.query(DB, "macro-expand best_effort=true " + group + " as X ( X.Cpu | count )")))
                 .containsExactly(List.of("3"));
+        assertThat(hub.warnings(DB, "macro-expand best_effort=true " + group + " as X ( X.Cpu | count )"))
+                .singleElement().asString().contains(remote);
+        assertThat(hub.warnings(DB, "macro-expand entity_group [" + entity("p1") + "] as X ( X.Cpu | count )")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.adxfed.emulator.engine;
 
+import dev.adxfed.emulator.server.QueryResult;
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
 import dev.adxfed.emulator.catalog.EntityReference;

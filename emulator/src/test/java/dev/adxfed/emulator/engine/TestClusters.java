@@ -1,5 +1,7 @@
 package dev.adxfed.emulator.engine;
 
+import dev.adxfed.emulator.server.QueryResult;
+
 import dev.adxfed.emulator.catalog.ClusterCatalog;
 import dev.adxfed.emulator.catalog.ClusterDirectory;
 import dev.adxfed.emulator.catalog.Column;
@@ -84,7 +86,7 @@ final class TestClusters {
 
     QueryResult run(String cluster, String database, String query) {
         TEXTS.add(query);
-        return engine.execute(context(cluster, database), query);
+        return engine.run(context(cluster, database), query);
     }
 
     /** Microsoft's parser accepts every text run so far: the engine's tests use only valid KQL. */

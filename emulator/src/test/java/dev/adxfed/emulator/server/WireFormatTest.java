@@ -58,7 +58,7 @@ class WireFormatTest {
             if (query.equals("fail")) {
                 throw KustoError.semantic("SEM0100", "'fail' operator: Failed to resolve table expression named 'fail' at line 1, column 1");
             }
-            return EVERY_TYPE;
+            return new QueryResult(EVERY_TYPE, List.of());
         };
         ClusterCatalog catalog = new ClusterCatalog();
         CommandLog log = new CommandLog();

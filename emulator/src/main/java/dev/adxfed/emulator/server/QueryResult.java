@@ -1,4 +1,4 @@
-package dev.adxfed.emulator.engine;
+package dev.adxfed.emulator.server;
 
 import dev.adxfed.emulator.catalog.ResultTable;
 
