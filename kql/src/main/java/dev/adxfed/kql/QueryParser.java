@@ -32,6 +32,13 @@ import java.util.Set;
  */
 final class QueryParser {
 
+    /**
+     * The scalar type names of KQL with their aliases; case matters, as in Kusto. Table commands also take
+     * .NET-style sizes (int16, uint64, float) that queries refuse; the emulator has no such types.
+     */
+    private static final Set<String> TYPE_NAMES = Set.of("bool", "boolean", "int", "int32", "long", "int64",
+            "real", "double", "decimal", "string", "datetime", "date", "timespan", "time", "guid", "uniqueid", "dynamic");
+
     /** Scalar functions a let may call without being tabular; any other lone call {@code F()} is taken as tabular. */
     private static final Set<String> SCALAR_FUNCTIONS = Set.of(
             "ago", "now", "bin", "floor", "ceiling", "round", "abs", "datetime_diff", "datetime_add", "startofday",
@@ -293,7 +300,7 @@ final class QueryParser {
 
     private String typeName() {
         Token token = t.peek();
-        if (token.kind() != Token.Kind.WORD) {
+        if (token.kind() != Token.Kind.WORD || !TYPE_NAMES.contains(token.text())) {
             throw t.error(token, "expected a type such as long, string, datetime or dynamic");
         }
         t.advance();
