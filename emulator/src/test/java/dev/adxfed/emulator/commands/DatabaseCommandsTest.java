@@ -2,12 +2,10 @@ package dev.adxfed.emulator.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.adxfed.emulator.Emulator;
-import dev.adxfed.emulator.SdkSession;
+import dev.adxfed.emulator.SampleCluster;
 import dev.adxfed.emulator.SdkSession.Rows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -15,24 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DatabaseCommandsTest {
 
-    private static Emulator emulator;
-    private static SdkSession kusto;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.startClusters(1);
-        kusto = new SdkSession(emulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-        kusto.assertParsersAgree();
-    }
+    @RegisterExtension
+    static final SampleCluster CLUSTER = new SampleCluster();
 
     @Test
     void showDatabasesListsTheSampleDatabasesWithKustainersColumns() {
-        Rows rows = kusto.mgmt("Metrics", ".show databases");
+        Rows rows = CLUSTER.kusto().mgmt("Metrics", ".show databases");
 
         assertThat(rows.columns()).containsExactly("DatabaseName", "PersistentStorage", "Version", "IsCurrent",
                 "DatabaseAccessMode", "PrettyName", "ReservedSlot1", "DatabaseId", "InTransitionTo", "SuspensionState");
@@ -45,46 +31,46 @@ class DatabaseCommandsTest {
 
     @Test
     void createAndDropADatabase() {
-        Rows created = kusto.mgmt("Metrics", ".create database Scratch volatile");
+        Rows created = CLUSTER.kusto().mgmt("Metrics", ".create database Scratch volatile");
         assertThat(created.single("DatabaseName")).isEqualTo("Scratch");
-        assertThat(kusto.mgmt("Metrics", ".show databases").column("DatabaseName")).contains("Scratch");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show databases").column("DatabaseName")).contains("Scratch");
 
-        assertThat(kusto.mgmtError("Metrics", ".create database Scratch volatile"))
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".create database Scratch volatile"))
                 .contains("Database 'Scratch' already exists");
-        assertThat(kusto.mgmt("Metrics", ".create database Scratch volatile ifnotexists").single("DatabaseName"))
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".create database Scratch volatile ifnotexists").single("DatabaseName"))
                 .isEqualTo("Scratch");
 
-        Rows remaining = kusto.mgmt("Metrics", ".drop database Scratch");
+        Rows remaining = CLUSTER.kusto().mgmt("Metrics", ".drop database Scratch");
         assertThat(remaining.column("DatabaseName")).doesNotContain("Scratch").contains("Metrics");
-        assertThat(kusto.mgmtError("Metrics", ".drop database Scratch")).contains("Database 'Scratch' was not found");
-        assertThat(kusto.mgmt("Metrics", ".drop database Scratch ifexists").column("DatabaseName")).doesNotContain("Scratch");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".drop database Scratch")).contains("Database 'Scratch' was not found");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".drop database Scratch ifexists").column("DatabaseName")).doesNotContain("Scratch");
     }
 
     @Test
     void aPersistentDatabaseSaysSo() {
-        kusto.mgmt("Metrics", ".create database Kept persist (@\"/kusto/data/Kept/md\", @\"/kusto/data/Kept/data\")");
-        Rows rows = kusto.mgmt("Metrics", ".show databases");
+        CLUSTER.kusto().mgmt("Metrics", ".create database Kept persist (@\"/kusto/data/Kept/md\", @\"/kusto/data/Kept/data\")");
+        Rows rows = CLUSTER.kusto().mgmt("Metrics", ".show databases");
         int kept = rows.column("DatabaseName").indexOf("Kept");
         assertThat(rows.column("PersistentStorage").get(kept)).isEqualTo("persist");
-        kusto.mgmt("Metrics", ".drop database Kept");
+        CLUSTER.kusto().mgmt("Metrics", ".drop database Kept");
     }
 
     @Test
     void aDatabaseNameWithReservedUnderscoresIsRejectedAndNothingIsCreated() {
-        assertThat(kusto.mgmtError("Metrics", ".create database ['__hidden'] volatile"))
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".create database ['__hidden'] volatile"))
                 .contains("Database name '__hidden'").contains("is not valid");
-        assertThat(kusto.mgmt("Metrics", ".show databases").column("DatabaseName")).doesNotContain("__hidden");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show databases").column("DatabaseName")).doesNotContain("__hidden");
     }
 
     @Test
     void aCommandWithASyntaxErrorNamesWhere() {
-        assertThat(kusto.mgmtError("Metrics", ".create database (Oops) volatile"))
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".create database (Oops) volatile"))
                 .contains("SYN0002").contains("line [1,");
     }
 
     @Test
     void schemaRowsListTheDatabaseThenEachTableThenItsColumns() {
-        Rows rows = kusto.mgmt("Metrics", ".show database Metrics schema");
+        Rows rows = CLUSTER.kusto().mgmt("Metrics", ".show database Metrics schema");
 
         assertThat(rows.columns()).containsExactly("DatabaseName", "TableName", "ColumnName", "ColumnType",
                 "IsDefaultTable", "IsDefaultColumn", "PrettyName", "Version", "Folder", "DocString");
@@ -92,15 +78,15 @@ class DatabaseCommandsTest {
         assertThat(rows.rows()).anySatisfy(r -> assertThat(r.subList(1, 4)).containsExactly("Cpu", "", ""));
         assertThat(rows.rows()).anySatisfy(r -> assertThat(r.subList(1, 4)).containsExactly("Cpu", "Timestamp", "System.DateTime"));
         assertThat(rows.rows()).anySatisfy(r -> assertThat(r.subList(1, 4)).containsExactly("Memory", "UsedBytes", "System.Int64"));
-        assertThat(kusto.mgmt("Metrics", ".show database schema").rows()).isEqualTo(rows.rows());
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show database schema").rows()).isEqualTo(rows.rows());
     }
 
     @Test
     void schemaAsJsonHasTablesColumnsFunctionsAndEntityGroups() throws Exception {
-        kusto.mgmt("Metrics", ".create-or-alter function with (view=true, folder=\"views\") BusyHosts() { Cpu | where Value > 30 }");
-        kusto.mgmt("Metrics", ".create entity_group Everywhere (cluster('http://127.0.0.1:1').database('Metrics'))");
+        CLUSTER.kusto().mgmt("Metrics", ".create-or-alter function with (view=true, folder=\"views\") BusyHosts() { Cpu | where Value > 30 }");
+        CLUSTER.kusto().mgmt("Metrics", ".create entity_group Everywhere (cluster('http://127.0.0.1:1').database('Metrics'))");
 
-        Rows rows = kusto.mgmt("Metrics", ".show database Metrics schema as json with (Functions=true)");
+        Rows rows = CLUSTER.kusto().mgmt("Metrics", ".show database Metrics schema as json with (Functions=true)");
 
         assertThat(rows.columns()).containsExactly("DatabaseSchema");
         JsonNode db = new ObjectMapper().readTree((String) rows.single("DatabaseSchema")).path("Databases").path("Metrics");
@@ -113,17 +99,17 @@ class DatabaseCommandsTest {
         assertThat(db.path("EntityGroups").path("Everywhere").get(0).asText())
                 .isEqualTo("cluster('http://127.0.0.1:1').database('Metrics')");
 
-        JsonNode tablesOnly = new ObjectMapper().readTree((String) kusto.mgmt("Metrics",
+        JsonNode tablesOnly = new ObjectMapper().readTree((String) CLUSTER.kusto().mgmt("Metrics",
                 ".show database Metrics schema as json with (Tables=true)").single("DatabaseSchema"));
         assertThat(tablesOnly.path("Databases").path("Metrics").path("Functions").size()).isZero();
 
-        kusto.mgmt("Metrics", ".drop function BusyHosts");
-        kusto.mgmt("Metrics", ".drop entity_group Everywhere");
+        CLUSTER.kusto().mgmt("Metrics", ".drop function BusyHosts");
+        CLUSTER.kusto().mgmt("Metrics", ".drop entity_group Everywhere");
     }
 
     @Test
     void theSchemaOfAnUnknownDatabaseIsNotFound() {
-        assertThat(kusto.mgmtError("Metrics", ".show database Nope schema")).contains("Database 'Nope' was not found");
-        assertThat(List.of(kusto.mgmtError("Nope", ".show tables"))).allSatisfy(m -> assertThat(m).contains("Database 'Nope' was not found"));
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".show database Nope schema")).contains("Database 'Nope' was not found");
+        assertThat(List.of(CLUSTER.kusto().mgmtError("Nope", ".show tables"))).allSatisfy(m -> assertThat(m).contains("Database 'Nope' was not found"));
     }
 }

@@ -1,34 +1,20 @@
 package dev.adxfed.emulator.commands;
 
-import dev.adxfed.emulator.Emulator;
-import dev.adxfed.emulator.SdkSession;
+import dev.adxfed.emulator.SampleCluster;
 import dev.adxfed.emulator.SdkSession.Rows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DatabaseScriptTest {
 
-    private static Emulator emulator;
-    private static SdkSession kusto;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.startClusters(1);
-        kusto = new SdkSession(emulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-        kusto.assertParsersAgree();
-    }
+    @RegisterExtension
+    static final SampleCluster CLUSTER = new SampleCluster();
 
     @Test
     void continueOnErrorsRunsEveryCommandAndReportsEach() {
-        Rows rows = kusto.mgmt("Metrics", """
+        Rows rows = CLUSTER.kusto().mgmt("Metrics", """
                 .execute database script with (ContinueOnErrors=true) <|
                 // the heartbeat table
                 .create-merge table Heartbeat (Timestamp:datetime, ClusterEndpoint:string, Schema:dynamic, PartitionMetadata:dynamic)
@@ -41,13 +27,13 @@ class DatabaseScriptTest {
         assertThat(rows.column("CommandType")).containsExactly("TableCreateMerge", "FunctionDrop", "FunctionCreateOrAlter");
         assertThat((String) rows.column("CommandText").get(0)).startsWith("// the heartbeat table").contains(".create-merge table Heartbeat");
         assertThat((String) rows.column("Reason").get(1)).contains("Function 'NotThere' was not found");
-        assertThat(kusto.mgmt("Metrics", ".show functions").column("Name")).contains("Beats");
-        assertThat(kusto.mgmt("Metrics", ".show tables").column("TableName")).contains("Heartbeat");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show functions").column("Name")).contains("Beats");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show tables").column("TableName")).contains("Heartbeat");
     }
 
     @Test
     void withoutOptionsTheFirstFailureSkipsTheRest() {
-        Rows rows = kusto.mgmt("Metrics", """
+        Rows rows = CLUSTER.kusto().mgmt("Metrics", """
                 .execute database script <|
                 .create table Stop1 (a:long)
                 .create table Stop1 (a:string)
@@ -55,12 +41,12 @@ class DatabaseScriptTest {
                 """);
 
         assertThat(rows.column("Result")).containsExactly("Completed", "Failed", "Skipped");
-        assertThat(kusto.mgmt("Metrics", ".show tables").column("TableName")).contains("Stop1").doesNotContain("Stop2");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show tables").column("TableName")).contains("Stop1").doesNotContain("Stop2");
     }
 
     @Test
     void throwOnErrorsFailsTheRequestAfterKeepingEarlierCommands() {
-        String error = kusto.mgmtError("Metrics", """
+        String error = CLUSTER.kusto().mgmtError("Metrics", """
                 .execute database script with (ThrowOnErrors=true) <|
                 .create table Thrown1 (a:long)
                 .create entity_group G (cluster('http://127.0.0.1:9001').database('Metrics'), cluster('http://127.0.0.1:9001').database('Metrics'))
@@ -68,12 +54,12 @@ class DatabaseScriptTest {
                 """);
 
         assertThat(error).contains("line 3 of the script").contains("SEM0614");
-        assertThat(kusto.mgmt("Metrics", ".show tables").column("TableName")).contains("Thrown1").doesNotContain("Thrown2");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show tables").column("TableName")).contains("Thrown1").doesNotContain("Thrown2");
     }
 
     @Test
     void aCommandThatDoesNotParseFailsAloneWithItsSyntaxError() {
-        Rows rows = kusto.mgmt("Metrics", """
+        Rows rows = CLUSTER.kusto().mgmt("Metrics", """
                 .execute database script with (ContinueOnErrors=true) <|
                 .create table Parsed (a:long)
                 .create tabel Oops (a:long)
@@ -85,12 +71,12 @@ class DatabaseScriptTest {
 
     @Test
     void showCommandsAndQueriesRecordsEveryCommandWithAdxColumns() {
-        kusto.mgmtError("Metrics", ".drop table NeverWas");
-        kusto.mgmt("Metrics", ".show tables");
-        kusto.query("Metrics", "Cpu | count");
-        assertThat(kusto.mgmtError("Metrics", "Cpu | take 1")).contains("this is a query, not a management command");
+        CLUSTER.kusto().mgmtError("Metrics", ".drop table NeverWas");
+        CLUSTER.kusto().mgmt("Metrics", ".show tables");
+        CLUSTER.kusto().query("Metrics", "Cpu | count");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", "Cpu | take 1")).contains("this is a query, not a management command");
 
-        Rows log = kusto.mgmt("Metrics", ".show commands-and-queries");
+        Rows log = CLUSTER.kusto().mgmt("Metrics", ".show commands-and-queries");
 
         assertThat(log.columns()).containsExactly("ClientActivityId", "CommandType", "Text", "Database", "StartedOn",
                 "LastUpdatedOn", "Duration", "State", "FailureReason", "RootActivityId", "User", "Application", "Principal",

@@ -1,11 +1,9 @@
 package dev.adxfed.emulator.commands;
 
-import dev.adxfed.emulator.Emulator;
-import dev.adxfed.emulator.SdkSession;
+import dev.adxfed.emulator.SampleCluster;
 import dev.adxfed.emulator.SdkSession.Rows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -17,72 +15,60 @@ class EntityGroupCommandsTest {
     private static final String WEST = "cluster('http://127.0.0.1:9002').database('Metrics')";
     private static final String NORTH = "cluster('http://127.0.0.1:9003').database('Metrics')";
 
-    private static Emulator emulator;
-    private static SdkSession kusto;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.startClusters(1);
-        kusto = new SdkSession(emulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-        kusto.assertParsersAgree();
-    }
+    @RegisterExtension
+    static final SampleCluster CLUSTER = new SampleCluster();
 
     @Test
     void createAlterMergeAlterShowAndDrop() {
-        Rows created = kusto.mgmt("Metrics", ".create entity_group Metrics_Partitions (" + EAST + ", " + WEST + ")");
+        Rows created = CLUSTER.kusto().mgmt("Metrics", ".create entity_group Metrics_Partitions (" + EAST + ", " + WEST + ")");
         assertThat(created.columns()).containsExactly("Name", "Entities");
         assertThat(created.rows()).containsExactly(List.of("Metrics_Partitions", "[\"" + EAST + "\",\"" + WEST + "\"]"));
 
-        assertThat(kusto.mgmtError("Metrics", ".create entity_group Metrics_Partitions (" + NORTH + ")"))
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".create entity_group Metrics_Partitions (" + NORTH + ")"))
                 .contains("Entity group 'Metrics_Partitions' already exists");
-        assertThat(kusto.mgmt("Metrics", ".create entity_group Metrics_Partitions ifnotexists (" + NORTH + ")").single("Entities"))
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".create entity_group Metrics_Partitions ifnotexists (" + NORTH + ")").single("Entities"))
                 .isEqualTo("[\"" + EAST + "\",\"" + WEST + "\"]");
 
-        kusto.mgmt("Metrics", ".alter-merge entity_group Metrics_Partitions (" + NORTH + ")");
-        assertThat(kusto.mgmt("Metrics", ".show entity_group Metrics_Partitions").single("Entities"))
+        CLUSTER.kusto().mgmt("Metrics", ".alter-merge entity_group Metrics_Partitions (" + NORTH + ")");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_group Metrics_Partitions").single("Entities"))
                 .isEqualTo("[\"" + EAST + "\",\"" + WEST + "\",\"" + NORTH + "\"]");
 
-        kusto.mgmt("Metrics", ".alter entity_group Metrics_Partitions (" + WEST + ")");
-        assertThat(kusto.mgmt("Metrics", ".show entity_groups").rows()).contains(List.of("Metrics_Partitions", "[\"" + WEST + "\"]"));
+        CLUSTER.kusto().mgmt("Metrics", ".alter entity_group Metrics_Partitions (" + WEST + ")");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_groups").rows()).contains(List.of("Metrics_Partitions", "[\"" + WEST + "\"]"));
 
-        Rows remaining = kusto.mgmt("Metrics", ".drop entity_group Metrics_Partitions");
+        Rows remaining = CLUSTER.kusto().mgmt("Metrics", ".drop entity_group Metrics_Partitions");
         assertThat(remaining.column("Name")).doesNotContain("Metrics_Partitions");
-        assertThat(kusto.mgmtError("Metrics", ".drop entity_group Metrics_Partitions")).contains("Entity group 'Metrics_Partitions' was not found");
-        assertThat(kusto.mgmtError("Metrics", ".show entity_group Metrics_Partitions")).contains("Entity group 'Metrics_Partitions' was not found");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".drop entity_group Metrics_Partitions")).contains("Entity group 'Metrics_Partitions' was not found");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".show entity_group Metrics_Partitions")).contains("Entity group 'Metrics_Partitions' was not found");
     }
 
     @Test
     void duplicatesAreRejectedWithSem0614AndChangeNothing() {
-        kusto.mgmt("Metrics", ".create entity_group Dup (" + EAST + ")");
+        CLUSTER.kusto().mgmt("Metrics", ".create entity_group Dup (" + EAST + ")");
 
-        assertThat(kusto.mgmtError("Metrics", ".create entity_group Dup2 (" + EAST + ", " + EAST + ")"))
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".create entity_group Dup2 (" + EAST + ", " + EAST + ")"))
                 .contains("SEM0614").contains(EAST);
-        assertThat(kusto.mgmtError("Metrics", ".alter-merge entity_group Dup (" + EAST + ")")).contains("SEM0614");
-        assertThat(kusto.mgmtError("Metrics", ".alter entity_group Dup (" + WEST + ", cluster('HTTP://127.0.0.1:9002/').database('Metrics'))"))
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".alter-merge entity_group Dup (" + EAST + ")")).contains("SEM0614");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".alter entity_group Dup (" + WEST + ", cluster('HTTP://127.0.0.1:9002/').database('Metrics'))"))
                 .contains("SEM0614");
 
-        assertThat(kusto.mgmt("Metrics", ".show entity_group Dup").single("Entities")).isEqualTo("[\"" + EAST + "\"]");
-        assertThat(kusto.mgmt("Metrics", ".show entity_groups").column("Name")).doesNotContain("Dup2");
-        kusto.mgmt("Metrics", ".drop entity_group Dup");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_group Dup").single("Entities")).isEqualTo("[\"" + EAST + "\"]");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_groups").column("Name")).doesNotContain("Dup2");
+        CLUSTER.kusto().mgmt("Metrics", ".drop entity_group Dup");
     }
 
     @Test
     void anEmptyListIsASyntaxErrorAndAlteringAMissingGroupIsNotFound() {
-        assertThat(kusto.mgmtError("Metrics", ".create entity_group Empty ()")).contains("SYN0002");
-        assertThat(kusto.mgmtError("Metrics", ".alter entity_group Missing (" + EAST + ")")).contains("Entity group 'Missing' was not found");
-        assertThat(kusto.mgmtError("Metrics", ".alter-merge entity_group Missing (" + EAST + ")")).contains("Entity group 'Missing' was not found");
-        assertThat(kusto.mgmt("Metrics", ".show entity_groups").column("Name")).doesNotContain("Empty", "Missing");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".create entity_group Empty ()")).contains("SYN0002");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".alter entity_group Missing (" + EAST + ")")).contains("Entity group 'Missing' was not found");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".alter-merge entity_group Missing (" + EAST + ")")).contains("Entity group 'Missing' was not found");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_groups").column("Name")).doesNotContain("Empty", "Missing");
     }
 
     @Test
     void groupsBelongToTheirDatabase() {
-        kusto.mgmt("Logs", ".create entity_group Logs_Partitions (cluster('http://127.0.0.1:9001').database('Logs'))");
-        assertThat(kusto.mgmt("Metrics", ".show entity_groups").column("Name")).doesNotContain("Logs_Partitions");
-        assertThat(kusto.mgmt("Logs", ".show entity_groups").column("Name")).containsExactly("Logs_Partitions");
+        CLUSTER.kusto().mgmt("Logs", ".create entity_group Logs_Partitions (cluster('http://127.0.0.1:9001').database('Logs'))");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_groups").column("Name")).doesNotContain("Logs_Partitions");
+        assertThat(CLUSTER.kusto().mgmt("Logs", ".show entity_groups").column("Name")).containsExactly("Logs_Partitions");
     }
 }
