@@ -1,0 +1,157 @@
+package dev.adxfed.operator.controller;
+
+import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.api.ADXClusterSpec;
+import dev.adxfed.operator.api.ClusterRole;
+import dev.adxfed.operator.api.FederationSpec;
+import dev.adxfed.operator.federation.FederationPass;
+import dev.adxfed.operator.federation.FederationReport;
+import dev.adxfed.operator.federation.FederationSettings;
+import dev.adxfed.operator.federation.Hub;
+import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.heartbeat.HeartbeatSender;
+import dev.adxfed.operator.heartbeat.HeartbeatTable;
+import dev.adxfed.operator.metrics.OperatorMetrics;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reconciles an ADXCluster: checks its criteriaExpression, runs the pass of its role (Partition:
+ * heartbeat; Federated: federation), patches the status decided from the outcome, and comes back
+ * after the role's interval. The passes do the I/O; this class only orchestrates.
+ */
+final class ADXClusterReconciler implements Reconciler<ADXCluster> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ADXClusterReconciler.class);
+
+    private final ClusterCriteria criteria;
+    private final HeartbeatSender heartbeats;
+    private final FederationPass federation;
+    private final OperatorMetrics metrics;
+    private final Duration heartbeatInterval;
+    private final Duration federationInterval;
+    private final Clock clock;
+
+    ADXClusterReconciler(ClusterCriteria criteria, HeartbeatSender heartbeats, FederationPass federation,
+                         OperatorMetrics metrics, Duration heartbeatInterval, Duration federationInterval, Clock clock) {
+        this.criteria = criteria;
+        this.heartbeats = heartbeats;
+        this.federation = federation;
+        this.metrics = metrics;
+        this.heartbeatInterval = heartbeatInterval;
+        this.federationInterval = federationInterval;
+        this.clock = clock;
+    }
+
+    @Override
+    public UpdateControl<ADXCluster> reconcile(ADXCluster cluster, Context<ADXCluster> context) {
+        String name = cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName();
+        ClusterRole role = cluster.getSpec().effectiveRole();
+        Instant start = clock.instant();
+        Outcome outcome = run(name, cluster.getSpec(), role);
+        metrics.reconciled(role.name(), result(outcome), Duration.between(start, clock.instant()));
+        if (outcome instanceof Outcome.NotSelected) {
+            LOG.debug("ADXCluster {}: criteriaExpression is false for this cluster; skipped", name);
+            return UpdateControl.noUpdate();
+        }
+        ADXCluster patch = new ADXCluster();
+        patch.setMetadata(new ObjectMetaBuilder().withName(cluster.getMetadata().getName())
+                .withNamespace(cluster.getMetadata().getNamespace()).build());
+        patch.setStatus(StatusDecision.decide(cluster, outcome, clock.instant()));
+        LOG.info("ADXCluster {}: status {} {}", name, patch.getStatus().conditions.get(0).getReason(),
+                patch.getStatus().conditions.get(0).getMessage());
+        return UpdateControl.patchStatus(patch)
+                .rescheduleAfter(role == ClusterRole.Federated ? federationInterval : heartbeatInterval);
+    }
+
+    private Outcome run(String name, ADXClusterSpec spec, ClusterRole role) {
+        ClusterCriteria.Verdict verdict = criteria.evaluate(spec.criteriaExpression);
+        if (verdict instanceof ClusterCriteria.Verdict.NoMatch) {
+            return new Outcome.NotSelected();
+        }
+        if (verdict instanceof ClusterCriteria.Verdict.Invalid invalid) {
+            LOG.warn("ADXCluster {}: {}", name, invalid.message());
+            return new Outcome.CriteriaError(invalid.message());
+        }
+        if (spec.endpoint == null || spec.endpoint.isBlank()) {
+            return spec.provision != null ? new Outcome.ProvisioningNotSupported()
+                    : new Outcome.InvalidSpec("spec.endpoint is empty: give the URL of the cluster");
+        }
+        try {
+            return role == ClusterRole.Federated ? federate(name, spec) : heartbeat(name, spec);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.InvalidSpec(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("ADXCluster {}: {} pass failed", name, role, e);
+            return new Outcome.PassFailed(role + " pass failed: " + e);
+        }
+    }
+
+    private Outcome heartbeat(String name, ADXClusterSpec spec) {
+        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
+        if (federationSpec.federatedTargets == null || federationSpec.federatedTargets.isEmpty()) {
+            return new Outcome.NoTargets();
+        }
+        Map<String, String> partitioning = federationSpec.partitioning == null ? Map.of() : federationSpec.partitioning;
+        HeartbeatReport report = heartbeats.send(spec.endpoint, partitioning, federationSpec.federatedTargets);
+        metrics.heartbeat(report);
+        LOG.info("ADXCluster {}: schema {} ({} databases, {} round trips); heartbeat reached {} of {} targets",
+                name, report.schemaFailure().map(f -> "read failed: " + f).orElse("read"), report.databases(),
+                report.partitionRoundTrips(), report.reached().size(), report.reached().size() + report.failures().size());
+        return new Outcome.HeartbeatDone(report);
+    }
+
+    private Outcome federate(String name, ADXClusterSpec spec) {
+        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
+        List<String> missing = new ArrayList<>();
+        if (federationSpec.heartbeatDatabase == null || federationSpec.heartbeatDatabase.isBlank()) {
+            missing.add("spec.federation.heartbeatDatabase");
+        }
+        if (federationSpec.heartbeatTable == null || federationSpec.heartbeatTable.isBlank()) {
+            missing.add("spec.federation.heartbeatTable");
+        }
+        if (!missing.isEmpty()) {
+            return new Outcome.InvalidSpec("a Federated cluster needs " + String.join(" and ", missing));
+        }
+        Hub hub = new Hub(spec.endpoint, new HeartbeatTable(federationSpec.heartbeatDatabase, federationSpec.heartbeatTable),
+                federationSpec.heartbeatTtl(), FederationSettings.of(federationSpec));
+        FederationReport report = federation.run(hub);
+        metrics.federation(spec.endpoint, report);
+        LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed); {} databases; {} entity groups and {}"
+                        + " functions in sync; {} commands sent ({} bytes) in {} round trips; failures {}",
+                name, report.heartbeatsRead() ? "read" : "not read", report.partitions(), report.malformed().size(),
+                report.partitionsByDatabase().size(), report.entityGroupsInSync(), report.functionsInSync(),
+                report.commandsSent(), report.ddlBytes(), report.roundTrips(), report.failures());
+        return new Outcome.FederationDone(report);
+    }
+
+    private static String result(Outcome outcome) {
+        if (outcome instanceof Outcome.NotSelected) {
+            return "skipped";
+        }
+        if (outcome instanceof Outcome.CriteriaError) {
+            return "criteriaError";
+        }
+        if (outcome instanceof Outcome.InvalidSpec || outcome instanceof Outcome.ProvisioningNotSupported) {
+            return "invalid";
+        }
+        if (outcome instanceof Outcome.HeartbeatDone done) {
+            return done.report().failures().isEmpty() && done.report().schemaFailure().isEmpty() ? "complete" : "failed";
+        }
+        if (outcome instanceof Outcome.FederationDone done) {
+            return done.report().succeeded() ? "complete" : "failed";
+        }
+        return outcome instanceof Outcome.NoTargets ? "complete" : "failed";
+    }
+}
