@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +45,18 @@ public final class OperatorRuntime implements AutoCloseable {
      * @param ownsClient        close the client with the runtime
      * @param onLostLeadership  what to do when another replica took the Lease: reconciles may still be running
      *                          here, so the process must not go on as a second leader
+     * @param leaseTimings      how long a Lease holds, how soon the holder must renew it, how often others retry
      */
     record Wiring(KubernetesClient client, boolean ownsClient, KustoConnector kusto, boolean serverSideApply,
-                  Runnable onLostLeadership, Clock clock) {}
+                  Runnable onLostLeadership, Clock clock, LeaseTimings leaseTimings) {}
+
+    record LeaseTimings(Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+        static LeaseTimings josdkDefaults() {
+            return new LeaseTimings(LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                    LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                    LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE);
+        }
+    }
 
     private final Operator operator;
     private final List<ProbeServer> servers;
@@ -70,7 +81,7 @@ public final class OperatorRuntime implements AutoCloseable {
             builder.withConfig(Config.fromKubeconfig(Files.readString(settings.kubeconfig())));
         }
         return start(settings, new Wiring(builder.build(), true, new KustoClients(StageTimeouts.defaults()), true,
-                OperatorRuntime::exitAfterLosingLeadership, Clock.systemUTC()));
+                OperatorRuntime::exitAfterLosingLeadership, Clock.systemUTC(), LeaseTimings.josdkDefaults()));
     }
 
     static OperatorRuntime start(OperatorSettings settings, Wiring wiring) throws IOException {
@@ -90,6 +101,9 @@ public final class OperatorRuntime implements AutoCloseable {
                 LeaderElectionConfigurationBuilder election = LeaderElectionConfigurationBuilder
                         .aLeaderElectionConfiguration(settings.leaseName())
                         .withIdentity(identity())
+                        .withLeaseDuration(wiring.leaseTimings().leaseDuration())
+                        .withRenewDeadline(wiring.leaseTimings().renewDeadline())
+                        .withRetryPeriod(wiring.leaseTimings().retryPeriod())
                         // JOSDK would exit on any stop of leading, including our own close.
                         .withExitOnStopLeading(false)
                         .withLeaderCallbacks(new LeaderCallbacks(

@@ -75,7 +75,8 @@ class LeaderElectionTest {
             throw new AssertionError("a cluster without targets needs no Kusto call");
         };
         return OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, noKusto, false,
-                () -> { throw new AssertionError("leadership lost while running"); }, Clock.systemUTC()));
+                () -> { throw new AssertionError("leadership lost while running"); }, Clock.systemUTC(),
+                new OperatorRuntime.LeaseTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300))));
     }
 
     static double reconciles(OperatorRuntime runtime) {

@@ -85,7 +85,8 @@ class OperatorAgainstEmulatorTest {
         OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), Duration.ofMillis(500),
                 Map.of("region", "westeurope", "environment", "test"), null, null, 0, 0);
         runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
-                () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC()));
+                () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
+                OperatorRuntime.LeaseTimings.josdkDefaults()));
     }
 
     @Test
