@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The running operator: the ADXCluster controller on java-operator-sdk, leader election on a Lease,
@@ -63,15 +64,16 @@ public final class OperatorRuntime implements AutoCloseable {
     private final KubernetesClient client;
     private final boolean ownsClient;
     private final OperatorMetrics metrics;
-    private volatile boolean closing;
+    private final AtomicBoolean closing;
 
     private OperatorRuntime(Operator operator, List<ProbeServer> servers, KubernetesClient client, boolean ownsClient,
-                            OperatorMetrics metrics) {
+                            OperatorMetrics metrics, AtomicBoolean closing) {
         this.operator = operator;
         this.servers = servers;
         this.client = client;
         this.ownsClient = ownsClient;
         this.metrics = metrics;
+        this.closing = closing;
     }
 
     /** Starts the operator against the Kubernetes API the settings name; Kusto through the official SDK. */
@@ -91,7 +93,7 @@ public final class OperatorRuntime implements AutoCloseable {
         ADXClusterReconciler reconciler = new ADXClusterReconciler(new ClusterCriteria(settings.clusterLabels()),
                 new HeartbeatSender(kusto, wiring.clock()), new FederationPass(kusto), metrics,
                 settings.heartbeatInterval(), settings.federationInterval(), wiring.clock());
-        OperatorRuntime[] self = new OperatorRuntime[1];
+        AtomicBoolean closing = new AtomicBoolean();
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(wiring.client())
                     .withCloseClientOnStop(false)
@@ -109,7 +111,7 @@ public final class OperatorRuntime implements AutoCloseable {
                         .withLeaderCallbacks(new LeaderCallbacks(
                                 () -> LOG.info("leading: this replica reconciles ADXClusters"),
                                 () -> {
-                                    if (!self[0].closing) {
+                                    if (!closing.get()) {
                                         wiring.onLostLeadership().run();
                                     }
                                 },
@@ -126,8 +128,8 @@ public final class OperatorRuntime implements AutoCloseable {
             }
         });
         List<ProbeServer> servers = new ArrayList<>();
-        OperatorRuntime runtime = new OperatorRuntime(operator, servers, wiring.client(), wiring.ownsClient(), metrics);
-        self[0] = runtime;
+        OperatorRuntime runtime = new OperatorRuntime(operator, servers, wiring.client(), wiring.ownsClient(), metrics,
+                closing);
         try {
             operator.start();
             if (settings.metricsPort() != 0 && settings.metricsPort() == settings.healthPort()) {
@@ -162,7 +164,7 @@ public final class OperatorRuntime implements AutoCloseable {
     }
 
     private boolean live() {
-        return !closing && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+        return !closing.get() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
     }
 
     private boolean ready() {
@@ -181,7 +183,7 @@ public final class OperatorRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
+        closing.set(true);
         try {
             operator.stop();
         } finally {
