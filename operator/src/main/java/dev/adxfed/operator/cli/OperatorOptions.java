@@ -1,6 +1,6 @@
 package dev.adxfed.operator.cli;
 
-import dev.adxfed.operator.controller.ClusterLabels;
+import dev.adxfed.operator.controller.OperatorSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -12,16 +12,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The options of {@code adxfed operator}: where the Kubernetes API is, which namespaces to watch,
- * how often each role runs, the labels criteriaExpression sees, the HTTP port and leader election.
+ * how often each role runs, the labels criteriaExpression sees, the HTTP ports and leader election.
  * deploy/deployment.yaml passes these; a test checks that every argument there is one of them.
  */
 final class OperatorOptions {
 
-    static final String DEFAULT_LEASE = "adxfed-operator";
     /** Where Kubernetes mounts the pod's namespace; absent outside a cluster. */
     static final Path POD_NAMESPACE_FILE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
@@ -58,14 +56,18 @@ final class OperatorOptions {
     Map<String, String> clusterLabels = new LinkedHashMap<>();
 
     @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "Port serving /metrics (Prometheus), /healthz and /readyz (default: ${DEFAULT-VALUE}).")
+            description = "Port serving /metrics for Prometheus; 0 picks a free port (default: ${DEFAULT-VALUE}).")
     int metricsPort;
+
+    @Option(names = "--health-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "Port serving the probes /healthz and /readyz; may equal --metrics-port (default: ${DEFAULT-VALUE}).")
+    int healthPort;
 
     @Option(names = "--leader-election", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Reconcile only while holding the Lease, so that two replicas never reconcile at once (default: on).")
     boolean leaderElection;
 
-    @Option(names = "--leader-election-lease", paramLabel = "NAME", defaultValue = DEFAULT_LEASE,
+    @Option(names = "--leader-election-lease", paramLabel = "NAME", defaultValue = OperatorSettings.DEFAULT_LEASE,
             description = "Name of the coordination.k8s.io Lease (default: ${DEFAULT-VALUE}).")
     String lease;
 
@@ -73,43 +75,42 @@ final class OperatorOptions {
             description = "Namespace of the Lease (default: the operator pod's own namespace).")
     String leaseNamespace;
 
-    /** The labels criteriaExpression sees; names that are not CEL variables are refused. */
-    ClusterLabels labels() {
+    /** The labels criteriaExpression sees: --region, --environment and --cloud, then --cluster-labels. */
+    Map<String, String> labels() {
         Map<String, String> all = new LinkedHashMap<>();
         putIfSet(all, "region", region);
         putIfSet(all, "environment", environment);
         putIfSet(all, "cloud", cloud);
         all.putAll(clusterLabels);
+        return all;
+    }
+
+    /** The settings the operator runs with; what they refuse (a label that is no CEL name, a port out of range) is a usage error. */
+    OperatorSettings settings() {
+        if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
+            throw new ParameterException(spec.commandLine(), "--kubeconfig: cannot read " + kubeconfig);
+        }
         try {
-            return new ClusterLabels(all);
+            return new OperatorSettings(kubeconfig, namespaces, heartbeatInterval, federationInterval, labels(),
+                    leaderElection ? lease : null, leaseNamespace(), metricsPort, healthPort);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--cluster-labels: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    /** The Lease's namespace, when leader election is on; outside a cluster it must be given. */
-    Optional<String> leaseNamespace() {
-        if (!leaderElection) {
-            return Optional.empty();
-        }
-        if (leaseNamespace != null) {
-            return Optional.of(leaseNamespace);
+    /**
+     * The Lease's namespace when leader election is on; null means the pod's own. Outside a pod it must be
+     * given, rather than taking whatever namespace the kubeconfig's context happens to name.
+     */
+    private String leaseNamespace() {
+        if (!leaderElection || leaseNamespace != null) {
+            return leaseNamespace;
         }
         if (!Files.isReadable(POD_NAMESPACE_FILE)) {
             throw new ParameterException(spec.commandLine(), "leader election needs --leader-election-namespace when the"
                     + " operator runs outside a Kubernetes pod (or turn it off with --no-leader-election)");
         }
-        return Optional.empty();
-    }
-
-    void validate() {
-        labels();
-        if (metricsPort < 0 || metricsPort > 65535) {
-            throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535, got " + metricsPort);
-        }
-        if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
-            throw new ParameterException(spec.commandLine(), "--kubeconfig: cannot read " + kubeconfig);
-        }
+        return null;
     }
 
     private static void putIfSet(Map<String, String> labels, String key, String value) {

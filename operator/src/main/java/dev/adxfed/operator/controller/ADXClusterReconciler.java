@@ -1,12 +1,9 @@
 package dev.adxfed.operator.controller;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterSpec;
-import dev.adxfed.operator.api.ADXClusterStatus;
+import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.api.FederationSpec;
-import dev.adxfed.operator.api.FederationStatus;
-import dev.adxfed.operator.api.HeartbeatStatus;
 import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.FederationSettings;
@@ -17,7 +14,6 @@ import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.metrics.OperatorMetrics;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import org.slf4j.Logger;
@@ -29,143 +25,133 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Orchestrates only: decides whether to act (criteriaExpression), mirrors the endpoint, dispatches
- * on the role to the heartbeat sender or the federation pass, and writes what they report into the
- * status. All Kusto work is in those two passes, which the command line uses too.
+ * Reconciles an ADXCluster: checks its criteriaExpression, runs the pass of its role (Partition:
+ * heartbeat; Federated: federation), patches the status decided from the outcome, and comes back
+ * after the role's interval. The passes do the I/O; this class only orchestrates.
  */
-@ControllerConfiguration(name = "adxcluster")
-public final class ADXClusterReconciler implements Reconciler<ADXCluster> {
+final class ADXClusterReconciler implements Reconciler<ADXCluster> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ADXClusterReconciler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How often each role runs again. */
-    public record Intervals(Duration heartbeat, Duration federation) {}
-
-    private final HeartbeatSender sender;
+    private final ClusterCriteria criteria;
+    private final HeartbeatSender heartbeats;
     private final FederationPass federation;
-    private final CriteriaExpression criteria;
-    private final Intervals intervals;
     private final OperatorMetrics metrics;
+    private final Duration heartbeatInterval;
+    private final Duration federationInterval;
     private final Clock clock;
 
-    public ADXClusterReconciler(HeartbeatSender sender, FederationPass federation, CriteriaExpression criteria,
-                                Intervals intervals, OperatorMetrics metrics, Clock clock) {
-        this.sender = sender;
-        this.federation = federation;
+    ADXClusterReconciler(ClusterCriteria criteria, HeartbeatSender heartbeats, FederationPass federation,
+                         OperatorMetrics metrics, Duration heartbeatInterval, Duration federationInterval, Clock clock) {
         this.criteria = criteria;
-        this.intervals = intervals;
+        this.heartbeats = heartbeats;
+        this.federation = federation;
         this.metrics = metrics;
+        this.heartbeatInterval = heartbeatInterval;
+        this.federationInterval = federationInterval;
         this.clock = clock;
     }
 
     @Override
     public UpdateControl<ADXCluster> reconcile(ADXCluster cluster, Context<ADXCluster> context) {
         String name = cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName();
-        ADXClusterSpec spec = cluster.getSpec();
-        ADXCluster patch = statusPatch(cluster);
-        ADXClusterStatus status = patch.getStatus();
-        long generation = cluster.getMetadata().getGeneration() == null ? 0 : cluster.getMetadata().getGeneration();
+        ClusterRole role = cluster.getSpec().effectiveRole();
         Instant start = clock.instant();
-
-        CriteriaExpression.Verdict verdict = criteria.evaluate(spec.criteriaExpression);
-        if (verdict instanceof CriteriaExpression.Verdict.Invalid invalid) {
-            LOG.warn("ADXCluster {}: {}", name, invalid.message());
-            new ClusterCondition("False", ClusterCondition.CRITERIA_ERROR, invalid.message()).applyTo(status, generation, start);
-            return UpdateControl.patchStatus(patch);
+        Outcome outcome = run(name, cluster.getSpec(), role);
+        metrics.reconciled(role.name(), result(outcome), Duration.between(start, clock.instant()));
+        if (outcome instanceof Outcome.NotSelected) {
+            LOG.debug("ADXCluster {}: criteriaExpression is false for this cluster; skipped", name);
+            return UpdateControl.noUpdate();
         }
-        if (verdict instanceof CriteriaExpression.Verdict.Skip) {
-            new ClusterCondition("False", ClusterCondition.CRITERIA_FALSE,
-                    "criteriaExpression is false for this operator's cluster labels; not reconciled")
-                    .applyTo(status, generation, start);
-            return UpdateControl.patchStatus(patch);
+        ADXCluster patch = new ADXCluster();
+        patch.setMetadata(new ObjectMetaBuilder().withName(cluster.getMetadata().getName())
+                .withNamespace(cluster.getMetadata().getNamespace()).build());
+        patch.setStatus(StatusDecision.decide(cluster, outcome, clock.instant()));
+        LOG.info("ADXCluster {}: status {} {}", name, patch.getStatus().conditions.get(0).getReason(),
+                patch.getStatus().conditions.get(0).getMessage());
+        return UpdateControl.patchStatus(patch)
+                .rescheduleAfter(role == ClusterRole.Federated ? federationInterval : heartbeatInterval);
+    }
+
+    private Outcome run(String name, ADXClusterSpec spec, ClusterRole role) {
+        ClusterCriteria.Verdict verdict = criteria.evaluate(spec.criteriaExpression);
+        if (verdict instanceof ClusterCriteria.Verdict.NoMatch) {
+            return new Outcome.NotSelected();
+        }
+        if (verdict instanceof ClusterCriteria.Verdict.Invalid invalid) {
+            LOG.warn("ADXCluster {}: {}", name, invalid.message());
+            return new Outcome.CriteriaError(invalid.message());
         }
         if (spec.endpoint == null || spec.endpoint.isBlank()) {
-            String message = spec.provision != null
-                    ? "provisioning clusters in Azure (spec.provision) is not supported by adxfed yet: set spec.endpoint"
-                    : "no spec.endpoint and no provisioning configuration";
-            new ClusterCondition("False", ClusterCondition.PROVISIONING_DISABLED, message).applyTo(status, generation, start);
-            return UpdateControl.patchStatus(patch);
+            return spec.provision != null ? new Outcome.ProvisioningNotSupported()
+                    : new Outcome.InvalidSpec("spec.endpoint is empty: give the URL of the cluster");
         }
-        status.endpoint = spec.endpoint;
-        new ClusterCondition("True", ClusterCondition.PROVISIONING_SKIPPED, "Using existing endpoint " + spec.endpoint
-                + (spec.provision != null ? "; spec.provision is not supported by adxfed yet and was ignored" : ""))
-                .applyTo(status, generation, start);
-
-        Duration next = switch (spec.effectiveRole()) {
-            case Federated -> {
-                federate(name, spec, status);
-                yield intervals.federation();
-            }
-            case Partition -> {
-                heartbeat(name, spec, status);
-                yield intervals.heartbeat();
-            }
-        };
-        metrics.reconcileDuration(spec.effectiveRole().name(), Duration.between(start, clock.instant()));
-        return UpdateControl.patchStatus(patch).rescheduleAfter(next);
+        try {
+            return role == ClusterRole.Federated ? federate(name, spec) : heartbeat(name, spec);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.InvalidSpec(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("ADXCluster {}: {} pass failed", name, role, e);
+            return new Outcome.PassFailed(role + " pass failed: " + e);
+        }
     }
 
-    private void heartbeat(String name, ADXClusterSpec spec, ADXClusterStatus status) {
-        FederationSpec federationSpec = spec.federation;
-        if (federationSpec == null || federationSpec.federatedTargets == null || federationSpec.federatedTargets.isEmpty()) {
-            LOG.info("ADXCluster {}: partition without spec.federation.federatedTargets; no heartbeat to send", name);
-            return;
+    private Outcome heartbeat(String name, ADXClusterSpec spec) {
+        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
+        if (federationSpec.federatedTargets == null || federationSpec.federatedTargets.isEmpty()) {
+            return new Outcome.NoTargets();
         }
-        HeartbeatReport report = sender.send(spec.endpoint, federationSpec.partitioning, federationSpec.federatedTargets);
+        Map<String, String> partitioning = federationSpec.partitioning == null ? Map.of() : federationSpec.partitioning;
+        HeartbeatReport report = heartbeats.send(spec.endpoint, partitioning, federationSpec.federatedTargets);
         metrics.heartbeat(report);
-        HeartbeatStatus heartbeat = status.heartbeat == null ? new HeartbeatStatus() : status.heartbeat;
-        if (report.sent()) {
-            heartbeat.lastHeartbeatTime = report.at().toString();
-        }
-        report.schemaReadAt().ifPresent(t -> heartbeat.lastSchemaReadTime = t.toString());
-        heartbeat.databases = report.databases();
-        heartbeat.targetsReached = report.reached();
-        List<String> failures = new ArrayList<>();
-        report.schemaFailure().ifPresent(failures::add);
-        report.failures().forEach(f -> failures.add(f.endpoint() + ": " + f.message()));
-        heartbeat.failures = failures;
-        status.heartbeat = heartbeat;
-        LOG.info("ADXCluster {}: heartbeat reached {} of {} targets", name, report.reached().size(),
-                federationSpec.federatedTargets.size());
+        LOG.info("ADXCluster {}: schema {} ({} databases, {} round trips); heartbeat reached {} of {} targets",
+                name, report.schemaFailure().map(f -> "read failed: " + f).orElse("read"), report.databases(),
+                report.partitionRoundTrips(), report.reached().size(), report.reached().size() + report.failures().size());
+        return new Outcome.HeartbeatDone(report);
     }
 
-    private void federate(String name, ADXClusterSpec spec, ADXClusterStatus status) {
-        FederationSpec federationSpec = spec.federation;
-        if (federationSpec == null || federationSpec.heartbeatDatabase == null || federationSpec.heartbeatTable == null) {
-            LOG.info("ADXCluster {}: federated without spec.federation.heartbeatDatabase and heartbeatTable; nothing to do", name);
-            return;
+    private Outcome federate(String name, ADXClusterSpec spec) {
+        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
+        List<String> missing = new ArrayList<>();
+        if (federationSpec.heartbeatDatabase == null || federationSpec.heartbeatDatabase.isBlank()) {
+            missing.add("spec.federation.heartbeatDatabase");
+        }
+        if (federationSpec.heartbeatTable == null || federationSpec.heartbeatTable.isBlank()) {
+            missing.add("spec.federation.heartbeatTable");
+        }
+        if (!missing.isEmpty()) {
+            return new Outcome.InvalidSpec("a Federated cluster needs " + String.join(" and ", missing));
         }
         Hub hub = new Hub(spec.endpoint, new HeartbeatTable(federationSpec.heartbeatDatabase, federationSpec.heartbeatTable),
                 federationSpec.heartbeatTtl(), FederationSettings.of(federationSpec));
         FederationReport report = federation.run(hub);
         metrics.federation(spec.endpoint, report);
-        FederationStatus result = status.federation == null ? new FederationStatus() : status.federation;
-        result.partitions = report.partitions();
-        result.malformedHeartbeats = report.malformed().size();
-        result.databases = List.copyOf(report.partitionsByDatabase().keySet());
-        result.entityGroupsInSync = report.entityGroupsInSync();
-        result.functionsInSync = report.functionsInSync();
-        Map<String, Integer> failures = new TreeMap<>(report.failures());
-        result.failures = failures;
-        if (report.succeeded()) {
-            result.lastSuccessfulSyncTime = clock.instant().toString();
-        }
-        status.federation = result;
-        LOG.info("ADXCluster {}: federated {} partitions, {} groups and {} functions in sync, failures {}", name,
-                report.partitions(), report.entityGroupsInSync(), report.functionsInSync(), failures);
+        LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed); {} databases; {} entity groups and {}"
+                        + " functions in sync; {} commands sent ({} bytes) in {} round trips; failures {}",
+                name, report.heartbeatsRead() ? "read" : "not read", report.partitions(), report.malformed().size(),
+                report.partitionsByDatabase().size(), report.entityGroupsInSync(), report.functionsInSync(),
+                report.commandsSent(), report.ddlBytes(), report.roundTrips(), report.failures());
+        return new Outcome.FederationDone(report);
     }
 
-    /** A fresh resource with just name, namespace and a copy of the status, so only the status is patched. */
-    private static ADXCluster statusPatch(ADXCluster cluster) {
-        ADXCluster patch = new ADXCluster();
-        patch.setMetadata(new ObjectMetaBuilder().withName(cluster.getMetadata().getName())
-                .withNamespace(cluster.getMetadata().getNamespace()).build());
-        patch.setStatus(cluster.getStatus() == null ? new ADXClusterStatus()
-                : JSON.convertValue(cluster.getStatus(), ADXClusterStatus.class));
-        return patch;
+    private static String result(Outcome outcome) {
+        if (outcome instanceof Outcome.NotSelected) {
+            return "skipped";
+        }
+        if (outcome instanceof Outcome.CriteriaError) {
+            return "criteriaError";
+        }
+        if (outcome instanceof Outcome.InvalidSpec || outcome instanceof Outcome.ProvisioningNotSupported) {
+            return "invalid";
+        }
+        if (outcome instanceof Outcome.HeartbeatDone done) {
+            return done.report().failures().isEmpty() && done.report().schemaFailure().isEmpty() ? "complete" : "failed";
+        }
+        if (outcome instanceof Outcome.FederationDone done) {
+            return done.report().succeeded() ? "complete" : "failed";
+        }
+        return outcome instanceof Outcome.NoTargets ? "complete" : "failed";
     }
 }

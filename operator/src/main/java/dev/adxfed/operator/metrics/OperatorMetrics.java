@@ -2,49 +2,78 @@ package dev.adxfed.operator.metrics;
 
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
-import dev.adxfed.operator.heartbeat.TargetFailure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** The operator's own metrics, recorded from the reports of the heartbeat and federation passes. */
+/**
+ * The operator's own meters, named as Prometheus shows them:
+ * {@code adxfed_reconciles_total{role,result}}, {@code adxfed_reconcile_duration_seconds{role}},
+ * {@code adxfed_kusto_call_duration_seconds{stage,result}}, {@code adxfed_script_commands_total{kind,result}},
+ * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}} and
+ * {@code adxfed_partitions_live{hub,database}}.
+ */
 public final class OperatorMetrics {
 
     private final MeterRegistry registry;
-    private final Map<String, AtomicInteger> partitionsByDatabase = new ConcurrentHashMap<>();
+    private final Map<String, MultiGauge> partitionsByHub = new ConcurrentHashMap<>();
 
     public OperatorMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** @param result complete, failed, invalid, criteriaError or skipped */
+    public void reconciled(String role, String result, Duration took) {
+        Counter.builder("adxfed.reconciles").description("ADXCluster reconciles by role and result")
+                .tags("role", role, "result", result).register(registry).increment();
+        Timer.builder("adxfed.reconcile.duration").description("Time one ADXCluster reconcile took, by role")
+                .tags("role", role).register(registry).record(took);
+    }
+
+    void kustoCall(String stage, boolean succeeded, long nanos) {
+        Timer.builder("adxfed.kusto.call.duration").description("Kusto calls of the passes, by stage and result")
+                .tags("stage", stage, "result", succeeded ? "success" : "failure").register(registry)
+                .record(Duration.ofNanos(nanos));
+    }
+
     public void heartbeat(HeartbeatReport report) {
-        report.reached().forEach(target -> registry.counter("adxfed.heartbeats", "target", target, "result", "sent").increment());
-        for (TargetFailure failure : report.failures()) {
-            registry.counter("adxfed.heartbeats", "target", failure.endpoint(), "result", "failed").increment();
-        }
-        if (report.schemaFailure().isPresent()) {
-            registry.counter("adxfed.schema.reads", "result", "failed").increment();
-        }
+        report.reached().forEach(target -> heartbeatSent(target, "success"));
+        report.failures().forEach(failure -> heartbeatSent(failure.endpoint(), "failure"));
     }
 
     public void federation(String hub, FederationReport report) {
-        report.completed().forEach((kind, n) ->
-                registry.counter("adxfed.federation.commands", "hub", hub, "kind", kind, "result", "completed").increment(n));
-        report.failures().forEach((kind, n) ->
-                registry.counter("adxfed.federation.commands", "hub", hub, "kind", kind, "result", "failed").increment(n));
-        registry.counter("adxfed.heartbeat.rows", "hub", hub, "result", "read").increment(report.partitions());
-        registry.counter("adxfed.heartbeat.rows", "hub", hub, "result", "malformed").increment(report.malformed().size());
-        report.partitionsByDatabase().forEach((database, n) -> partitionsByDatabase.computeIfAbsent(hub + "/" + database,
-                key -> registry.gauge("adxfed.partitions", Tags.of("hub", hub, "database", database),
-                        new AtomicInteger())).set(n));
+        report.completed().forEach((kind, n) -> scriptCommands(kind, "completed", n));
+        report.failures().forEach((kind, n) -> scriptCommands(kind, "failed", n));
+        Counter.builder("adxfed.heartbeat.rows.malformed").description("Heartbeat rows the hub skipped as malformed")
+                .tags("hub", hub).register(registry).increment(report.malformed().size());
+        if (report.heartbeatsRead()) {
+            // Overwritten each pass, so a database that loses its last partition drops out of the gauge.
+            partitionsByHub.computeIfAbsent(hub, h -> MultiGauge.builder("adxfed.partitions.live")
+                            .description("Partitions with a fresh heartbeat, by hub and database").register(registry))
+                    .register(report.partitionsByDatabase().entrySet().stream()
+                            .map(e -> MultiGauge.Row.of(Tags.of("hub", hub, "database", e.getKey()), e.getValue()))
+                            .toList(), true);
+        }
     }
 
-    public void reconcileDuration(String role, Duration duration) {
-        Timer.builder("adxfed.reconcile.duration").tag("role", role).register(registry).record(duration);
+    private void heartbeatSent(String target, String result) {
+        Counter.builder("adxfed.heartbeats.sent").description("Heartbeat rows sent by partitions, by target and result")
+                .tags("target", target, "result", result).register(registry).increment();
+    }
+
+    private void scriptCommands(String kind, String result, int n) {
+        Counter.builder("adxfed.script.commands").description("Commands the hub was sent, by kind and result"
+                        + " (stages that failed before any command count as failed under their stage name)")
+                .tags("kind", kind, "result", result).register(registry).increment(n);
     }
 }

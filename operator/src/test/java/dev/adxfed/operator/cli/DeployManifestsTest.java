@@ -123,26 +123,27 @@ class DeployManifestsTest {
     }
 
     @Test
-    void containerArgsAreRealOperatorOptionsAndTheirPortIsTheContainersPort() {
+    void containerArgsAreRealOperatorOptionsAndTheirPortsAreTheContainersPorts() {
         OperatorOptions options = parseOperatorArgs();
 
         Map<String, Integer> ports = new TreeMap<>();
         container().path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
-        assertThat(ports).containsExactly(Map.entry("http", options.metricsPort));
+        assertThat(ports).containsExactly(Map.entry("health", options.healthPort), Map.entry("metrics", options.metricsPort));
+        assertThat(options.metricsPort).isNotEqualTo(options.healthPort);
         assertThat(options.leaderElection).isTrue();
-        assertThat(options.labels().values()).containsOnlyKeys("region", "environment", "cloud");
+        assertThat(options.labels()).containsOnlyKeys("region", "environment", "cloud");
     }
 
     @Test
     void probesAndServiceUseNamedContainerPorts() {
         JsonNode c = container();
-        assertThat(c.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+        assertThat(c.at("/livenessProbe/httpGet/port").asText()).isEqualTo("health");
         assertThat(c.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
-        assertThat(c.at("/readinessProbe/httpGet/port").asText()).isEqualTo("http");
+        assertThat(c.at("/readinessProbe/httpGet/port").asText()).isEqualTo("health");
         assertThat(c.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
 
         JsonNode service = object("Service/adxfed-operator-metrics");
-        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("metrics");
         assertThat(service.at("/spec/selector")).isEqualTo(object("Deployment/adxfed-operator").at("/spec/selector/matchLabels"));
         assertThat(service.at("/metadata/annotations/prometheus.io~1port").asText())
                 .isEqualTo(String.valueOf(parseOperatorArgs().metricsPort));

@@ -67,15 +67,17 @@ class OperatorCommandRunTest {
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(out, true));
             Thread running = new Thread(() -> cli.execute("operator", "--kubeconfig", kubeconfig.toString(),
-                    "--no-leader-election", "--metrics-port", "0", "--heartbeat-interval", "1m"), "operator-under-test");
+                    "--no-leader-election", "--metrics-port", "0", "--health-port", "0", "--heartbeat-interval", "1m"),
+                    "operator-under-test");
             running.start();
             try {
-                Pattern port = Pattern.compile("metrics on :(\\d+)");
-                await().atMost(Duration.ofSeconds(30)).until(() -> port.matcher(out.toString()).find());
-                Matcher m = port.matcher(out.toString());
+                Pattern ports = Pattern.compile("metrics on :(\\d+), probes on :(\\d+)");
+                await().atMost(Duration.ofSeconds(30)).until(() -> ports.matcher(out.toString()).find());
+                Matcher m = ports.matcher(out.toString());
                 assertThat(m.find()).isTrue();
-                String http = "http://127.0.0.1:" + m.group(1);
-                assertThat(get(http + "/readyz")).isEqualTo(200);
+                String metrics = "http://127.0.0.1:" + m.group(1);
+                String probes = "http://127.0.0.1:" + m.group(2);
+                assertThat(get(probes + "/readyz")).isEqualTo(200);
 
                 client.resource(Serialization.unmarshal(EmulatedFederation.partition("eastus", partition, hub), ADXCluster.class))
                         .inNamespace("test").create();
@@ -83,7 +85,9 @@ class OperatorCommandRunTest {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         Run.adxfed("query", "--endpoint", hub, "--database", "FederationHeartbeats", "Heartbeat | count").out())
                         .containsPattern("(?m)^ *1$"));
-                assertThat(body(http + "/metrics")).contains("adxfed_heartbeats_total{result=\"sent\",target=\"" + hub + "\"} 1.0");
+                assertThat(body(metrics + "/metrics"))
+                        .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub + "\"} 1.0")
+                        .contains("adxfed_reconciles_total{result=\"complete\",role=\"Partition\"}");
             } finally {
                 ((OperatorCommand) cli.getSubcommands().get("operator").getCommand()).stop();
                 running.join(Duration.ofSeconds(20).toMillis());

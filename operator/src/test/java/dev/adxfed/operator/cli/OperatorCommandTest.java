@@ -20,7 +20,7 @@ class OperatorCommandTest {
         Run run = Run.adxfed("operator", "--no-leader-election", "--cluster-labels", "tier=1,2fast=yes");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--cluster-labels: cluster label '2fast' is not a CEL variable name");
+        assertThat(run.err()).contains("cluster label '2fast' is not a CEL variable name");
     }
 
     @Test

@@ -1,0 +1,224 @@
+package dev.adxfed.operator.controller;
+
+import dev.adxfed.emulator.Emulator;
+import dev.adxfed.emulator.EmulatorConfig;
+import dev.adxfed.emulator.VirtualCluster;
+import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.api.ADXClusterSpec;
+import dev.adxfed.operator.api.ADXClusterStatus;
+import dev.adxfed.operator.api.ClusterRole;
+import dev.adxfed.operator.api.FederatedTarget;
+import dev.adxfed.operator.api.FederationSpec;
+import dev.adxfed.operator.kusto.Kusto;
+import dev.adxfed.operator.kusto.KustoClients;
+import dev.adxfed.operator.kusto.KustoRow;
+import dev.adxfed.operator.kusto.Stage;
+import dev.adxfed.operator.kusto.StageTimeouts;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator as deployed, minus Kubernetes itself: JOSDK against fabric8's CRUD mock API server,
+ * Kusto through the official SDK against emulator clusters (two sample partitions and an empty hub).
+ */
+@EnableKubernetesMockClient(crud = true)
+class OperatorAgainstEmulatorTest {
+
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static Emulator emulator;
+    static VirtualCluster partition;
+    static VirtualCluster unselectedPartition;
+    static VirtualCluster hub;
+    static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
+
+    KubernetesClient client;
+    OperatorRuntime runtime;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+        EmulatorConfig sample = EmulatorConfig.sample(2);
+        List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
+        clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of()));
+        emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
+        partition = emulator.clusters().get(0);
+        unselectedPartition = emulator.clusters().get(1);
+        hub = emulator.clusters().get(2);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @AfterEach
+    void stopOperator() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    void startOperator() throws Exception {
+        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), Duration.ofMillis(500),
+                Map.of("region", "westeurope", "environment", "test"), null, null, 0, 0);
+        runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
+                () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
+                OperatorRuntime.LeaseTimings.josdkDefaults()));
+    }
+
+    @Test
+    void partitionHeartbeatsAndTheHubFederatesWithStatusAndMetrics() throws Exception {
+        startOperator();
+        create(partitionCluster("partition-1", partition.url(), null));
+        create(partitionCluster("elsewhere", unselectedPartition.url(), "region == 'eastus'"));
+        ADXCluster federated = cluster("hub", hub.url(), null);
+        federated.getSpec().role = ClusterRole.Federated;
+        federated.getSpec().federation = new FederationSpec();
+        federated.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
+        federated.getSpec().federation.heartbeatTable = "Heartbeat";
+        create(federated);
+
+        Kusto hubKusto = kusto.connect(hub.url(), null);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(entityGroups(hubKusto, "Metrics"))
+                    .containsEntry("Metrics_Partitions", "[\"cluster('" + partition.url() + "').database('Metrics')\"]");
+            assertThat(functions(hubKusto, "Metrics")).contains("Cpu", "Memory");
+            assertThat(condition("hub").getStatus()).isEqualTo("True");
+        });
+
+        ADXClusterStatus hubStatus = status("hub");
+        assertThat(condition("hub").getReason()).isEqualTo("Complete");
+        assertThat(condition("hub").getMessage()).startsWith("1 partitions, 2 databases");
+        assertThat(hubStatus.endpoint).isEqualTo(hub.url());
+        assertThat(hubStatus.federation.partitions).isEqualTo(1);
+        assertThat(hubStatus.federation.databases).containsExactly("Logs", "Metrics");
+        assertThat(hubStatus.federation.functionsInSync).isPositive();
+        assertThat(hubStatus.federation.lastSuccessfulSyncTime).isNotNull();
+        assertThat(hubStatus.federation.failures).isEmpty();
+
+        ADXClusterStatus partitionStatus = status("partition-1");
+        assertThat(condition("partition-1").getReason()).isEqualTo("Complete");
+        assertThat(partitionStatus.heartbeat.targetsReached).containsExactly(hub.url());
+        assertThat(partitionStatus.heartbeat.lastHeartbeatTime).isNotNull();
+
+        ADXClusterStatus skipped = status("elsewhere");
+        assertThat(skipped == null ? List.of() : skipped.conditions).as("criteriaExpression false: skipped quietly")
+                .isEmpty();
+        assertThat(entityGroups(hubKusto, "Metrics").get("Metrics_Partitions")).doesNotContain(unselectedPartition.url());
+
+        String metrics = get(runtime.metricsPort(), "/metrics").body();
+        assertThat(metrics)
+                .contains("adxfed_reconciles_total{result=\"complete\",role=\"Federated\"}")
+                .contains("adxfed_reconciles_total{result=\"skipped\",role=\"Partition\"}")
+                .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub.url() + "\"}")
+                .contains("adxfed_partitions_live{database=\"Metrics\",hub=\"" + hub.url() + "\"} 1.0")
+                .contains("adxfed_script_commands_total{kind=\"entityGroup.create\",result=\"completed\"}")
+                .contains("adxfed_kusto_call_duration_seconds_count{result=\"success\",stage=\"heartbeat.read\"}")
+                .contains("operator_sdk_reconciliations_started_total");
+        assertThat(get(runtime.healthPort(), "/healthz").statusCode()).isEqualTo(200);
+        assertThat(get(runtime.healthPort(), "/readyz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badCriteriaUnreachableEndpointsAndProvisioningShowInTheStatus() throws Exception {
+        startOperator();
+        create(partitionCluster("typo", partition.url(), "regoin == 'westeurope'"));
+        create(partitionCluster("down", "http://127.0.0.1:1", null));
+        ADXCluster provisioned = cluster("provisioned", null, null);
+        provisioned.getSpec().provision = new dev.adxfed.operator.api.ProvisionSpec();
+        create(provisioned);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(status("typo")).isNotNull();
+            assertThat(status("down")).isNotNull();
+            assertThat(status("provisioned")).isNotNull();
+        });
+
+        assertThat(condition("typo").getStatus()).isEqualTo("False");
+        assertThat(condition("typo").getReason()).isEqualTo("CriteriaExpressionError");
+        assertThat(condition("typo").getMessage()).contains("regoin").contains("cloud, environment, region");
+        assertThat(condition("down").getStatus()).isEqualTo("False");
+        assertThat(condition("down").getReason()).isEqualTo("HeartbeatFailed");
+        assertThat(condition("down").getMessage()).contains("schema.showDatabases failed on http://127.0.0.1:1");
+        assertThat(condition("provisioned").getReason()).isEqualTo("ProvisioningNotSupported");
+        assertThat(get(runtime.healthPort(), "/healthz").statusCode()).as("still alive").isEqualTo(200);
+    }
+
+    static ADXCluster cluster(String name, String endpoint, String criteria) {
+        ADXCluster cluster = new ADXCluster();
+        cluster.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("test").build());
+        cluster.setSpec(new ADXClusterSpec());
+        cluster.getSpec().clusterName = name;
+        cluster.getSpec().endpoint = endpoint;
+        cluster.getSpec().criteriaExpression = criteria;
+        return cluster;
+    }
+
+    static ADXCluster partitionCluster(String name, String endpoint, String criteria) {
+        ADXCluster cluster = cluster(name, endpoint, criteria);
+        FederatedTarget target = new FederatedTarget();
+        target.endpoint = hub.url();
+        target.heartbeatDatabase = "FederationHeartbeats";
+        target.heartbeatTable = "Heartbeat";
+        target.managedIdentityClientId = "";
+        cluster.getSpec().federation = new FederationSpec();
+        cluster.getSpec().federation.federatedTargets = List.of(target);
+        cluster.getSpec().federation.partitioning = Map.of("region", name);
+        return cluster;
+    }
+
+    void create(ADXCluster cluster) {
+        client.resources(ADXCluster.class).inNamespace("test").resource(cluster).create();
+    }
+
+    ADXClusterStatus status(String name) {
+        return client.resources(ADXCluster.class).inNamespace("test").withName(name).get().getStatus();
+    }
+
+    Condition condition(String name) {
+        ADXClusterStatus status = status(name);
+        assertThat(status).as("status of " + name).isNotNull();
+        assertThat(status.conditions).extracting(Condition::getType).containsExactly(ADXClusterStatus.CONDITION_TYPE);
+        return status.conditions.get(0);
+    }
+
+    static Map<String, String> entityGroups(Kusto cluster, String database) {
+        Map<String, String> groups = new TreeMap<>();
+        for (KustoRow row : cluster.mgmt(Stage.ENTITY_GROUPS_SHOW, database, ".show entity_groups")) {
+            groups.put(row.string("Name"), row.string("Entities"));
+        }
+        return groups;
+    }
+
+    static List<String> functions(Kusto cluster, String database) {
+        return cluster.mgmt(Stage.FUNCTIONS_SHOW, database, ".show functions").stream().map(r -> r.string("Name")).toList();
+    }
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
