@@ -52,6 +52,7 @@ class OperatorAgainstEmulatorTest {
     static VirtualCluster partition;
     static VirtualCluster unselectedPartition;
     static VirtualCluster hub;
+    static VirtualCluster quietHub;
     static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
 
     KubernetesClient client;
@@ -63,10 +64,12 @@ class OperatorAgainstEmulatorTest {
         EmulatorConfig sample = EmulatorConfig.sample(2);
         List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
         clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of()));
+        clusters.add(new EmulatorConfig.ClusterConfig("quiet-hub", 0, List.of()));
         emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
         partition = emulator.clusters().get(0);
         unselectedPartition = emulator.clusters().get(1);
         hub = emulator.clusters().get(2);
+        quietHub = emulator.clusters().get(3);
     }
 
     @AfterAll
@@ -167,6 +170,55 @@ class OperatorAgainstEmulatorTest {
         assertThat(get(runtime.healthPort(), "/healthz").statusCode()).as("still alive").isEqualTo(200);
     }
 
+    @Test
+    void aDeletedPartitionLeavesTheGroupsAfterTheTtlAndAnUnchangedHubSendsNoDdl() throws Exception {
+        startOperator();
+        create(partitionCluster("west", partition.url(), null, quietHub));
+        create(partitionCluster("east", unselectedPartition.url(), null, quietHub));
+        ADXCluster federated = cluster("quiet-hub", quietHub.url(), null);
+        federated.getSpec().role = ClusterRole.Federated;
+        federated.getSpec().federation = new FederationSpec();
+        federated.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
+        federated.getSpec().federation.heartbeatTable = "Heartbeat";
+        federated.getSpec().federation.heartbeatTTL = "3s";
+        create(federated);
+
+        Kusto hubKusto = kusto.connect(quietHub.url(), null);
+        String west = "cluster('" + partition.url() + "').database('Logs')";
+        String east = "cluster('" + unselectedPartition.url() + "').database('Logs')";
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            for (String database : List.of("Logs", "Metrics", "FederationHeartbeats")) {
+                assertThat(entityGroups(hubKusto, database).get("Logs_Partitions")).contains(west).contains(east);
+            }
+        });
+
+        client.resources(ADXCluster.class).inNamespace("test").withName("east").delete();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            for (String database : List.of("Logs", "Metrics", "FederationHeartbeats")) {
+                assertThat(entityGroups(hubKusto, database)).containsEntry("Logs_Partitions", "[\"" + west + "\"]");
+            }
+            for (String database : List.of("Logs", "Metrics")) {
+                assertThat(functionBodies(hubKusto, database)).isNotEmpty().noneMatch(body -> body.contains(unselectedPartition.url()));
+            }
+        });
+
+        // Several federation passes (every 500 ms) over an unchanged topology: not one more script.
+        long scripts = scriptsSent(hubKusto);
+        Thread.sleep(2_500);
+        assertThat(status("quiet-hub").federation.lastSuccessfulSyncTime).isNotNull();
+        assertThat(scriptsSent(hubKusto)).as("database scripts sent once the topology stopped changing").isEqualTo(scripts);
+    }
+
+    static List<String> functionBodies(Kusto cluster, String database) {
+        return cluster.mgmt(Stage.FUNCTIONS_SHOW, database, ".show functions").stream().map(r -> r.string("Body")).toList();
+    }
+
+    static long scriptsSent(Kusto cluster) {
+        return cluster.mgmt(Stage.FUNCTIONS_SHOW, "FederationHeartbeats",
+                ".show commands-and-queries | where Text startswith '.execute database script' | count")
+                .get(0).string("Count").transform(Long::parseLong);
+    }
+
     static ADXCluster cluster(String name, String endpoint, String criteria) {
         ADXCluster cluster = new ADXCluster();
         cluster.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("test").build());
@@ -178,14 +230,18 @@ class OperatorAgainstEmulatorTest {
     }
 
     static ADXCluster partitionCluster(String name, String endpoint, String criteria) {
+        return partitionCluster(name, endpoint, criteria, hub);
+    }
+
+    static ADXCluster partitionCluster(String name, String endpoint, String criteria, VirtualCluster target) {
         ADXCluster cluster = cluster(name, endpoint, criteria);
-        FederatedTarget target = new FederatedTarget();
-        target.endpoint = hub.url();
-        target.heartbeatDatabase = "FederationHeartbeats";
-        target.heartbeatTable = "Heartbeat";
-        target.managedIdentityClientId = "";
+        FederatedTarget heartbeatTarget = new FederatedTarget();
+        heartbeatTarget.endpoint = target.url();
+        heartbeatTarget.heartbeatDatabase = "FederationHeartbeats";
+        heartbeatTarget.heartbeatTable = "Heartbeat";
+        heartbeatTarget.managedIdentityClientId = "";
         cluster.getSpec().federation = new FederationSpec();
-        cluster.getSpec().federation.federatedTargets = List.of(target);
+        cluster.getSpec().federation.federatedTargets = List.of(heartbeatTarget);
         cluster.getSpec().federation.partitioning = Map.of("region", name);
         return cluster;
     }
