@@ -1,0 +1,381 @@
+package dev.adxfed.operator.cli;
+
+import dev.adxfed.emulator.EmulatorConfig;
+import dev.adxfed.emulator.EmulatorConfig.ClusterConfig;
+import dev.adxfed.emulator.EmulatorConfig.DatabaseConfig;
+import dev.adxfed.emulator.EmulatorConfig.TableConfig;
+import dev.adxfed.operator.api.FederatedTarget;
+import dev.adxfed.operator.federation.Changes;
+import dev.adxfed.operator.federation.DatabaseScript;
+import dev.adxfed.operator.federation.FederationDiff;
+import dev.adxfed.operator.federation.FederationPass;
+import dev.adxfed.operator.federation.FederationPlan;
+import dev.adxfed.operator.federation.FederationReport;
+import dev.adxfed.operator.federation.FederationSettings;
+import dev.adxfed.operator.federation.Hub;
+import dev.adxfed.operator.federation.Topology;
+import dev.adxfed.operator.heartbeat.Column;
+import dev.adxfed.operator.heartbeat.DatabaseSchema;
+import dev.adxfed.operator.heartbeat.Heartbeat;
+import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.heartbeat.HeartbeatSender;
+import dev.adxfed.operator.heartbeat.HeartbeatTable;
+import dev.adxfed.operator.heartbeat.PartitionDatabase;
+import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
+import dev.adxfed.operator.heartbeat.PartitionSchema;
+import dev.adxfed.operator.heartbeat.TableSchema;
+import dev.adxfed.operator.kusto.Kusto;
+import dev.adxfed.operator.kusto.KustoClients;
+import dev.adxfed.operator.kusto.StageTimeouts;
+import dev.adxfed.operator.kusto.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * {@code adxfed bench}: the cost of one reconcile on each side, against emulator clusters. The
+ * partition side runs for real on a few partition clusters; the hub side reads P heartbeats, of
+ * which all but those few are synthetic rows ingested straight into its heartbeat table, since
+ * P emulator servers would measure the machine rather than the operator. The emulator runs in a
+ * child JVM so that the heap measured is the operator's.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures a federated reconcile on emulator clusters: Kusto round trips on each side, DDL bytes,"
+                + " wall time and peak heap, and checks them against the operator's targets. Exits non-zero when a"
+                + " check fails.",
+                "Run with -Xmx512m to hold the operator's JVM to the heap target; the emulator runs in a JVM of its own."})
+final class BenchCommand implements Callable<Integer> {
+
+    static final int REAL_PARTITIONS = 3;
+    static final Duration PLAN_TIME_TARGET = Duration.ofSeconds(5);
+    static final long HEAP_TARGET_BYTES = 512L * 1024 * 1024;
+    static final long HEAP_SAMPLE_MILLIS = 5;
+    static final String HEARTBEAT_DATABASE = "FederationHeartbeats";
+    static final String HEARTBEAT_TABLE = "Heartbeat";
+    /** Ingest commands stay near the size of a real hub's inline ingestion, not one 60 MB request. */
+    private static final int INGEST_CHUNK_BYTES = 1 << 20;
+    private static final Map<String, String> TABLE_COLUMNS = Map.of("Timestamp", "datetime", "Value", "real");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "20",
+            description = "Partitions heartbeating into the hub (default: ${DEFAULT-VALUE}; the first " + REAL_PARTITIONS
+                    + " are emulator clusters, the rest synthetic heartbeat rows).")
+    private int partitions;
+
+    @Option(names = "--databases", paramLabel = "D", defaultValue = "3",
+            description = "Databases per partition (default: ${DEFAULT-VALUE}).")
+    private int databases;
+
+    @Option(names = "--tables", paramLabel = "T", defaultValue = "20",
+            description = "Tables per partition database (default: ${DEFAULT-VALUE}).")
+    private int tables;
+
+    @Option(names = "--targets", paramLabel = "N", defaultValue = "1",
+            description = "Federated targets (hubs) each partition heartbeats into (default: ${DEFAULT-VALUE}).")
+    private int targets;
+
+    @Option(names = "--emulator-heap", paramLabel = "SIZE", defaultValue = "2g",
+            description = "Maximum heap of the emulator's JVM, as -Xmx takes it (default: ${DEFAULT-VALUE}).")
+    private String emulatorHeap;
+
+    private PrintWriter out;
+
+    private record Timed<T>(T result, Duration wall, long peakHeapBytes) {}
+
+    /** What planning a hub from nothing produces: the scripts a first pass would send. */
+    private record Planned(int commands, int scripts, long ddlBytes) {}
+
+    @Override
+    public Integer call() throws IOException {
+        requirePositive("--partitions", partitions);
+        requirePositive("--databases", databases);
+        requirePositive("--tables", tables);
+        requirePositive("--targets", targets);
+        out = spec.commandLine().getOut();
+        int real = Math.min(REAL_PARTITIONS, partitions);
+        Instant started = Instant.now();
+        try (EmulatorProcess emulator = EmulatorProcess.start(config(real), emulatorHeap)) {
+            KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofMinutes(5)));
+            List<FederatedTarget> federatedTargets = new ArrayList<>();
+            for (int t = 1; t <= targets; t++) {
+                federatedTargets.add(target(emulator.url(hubName(t)).orElseThrow()));
+            }
+            String hubUrl = federatedTargets.get(0).endpoint;
+            out.printf("adxfed bench: %d partition(s) x %d database(s) x %d table(s), %d federated target(s); emulator up in %.1fs%n",
+                    partitions, databases, tables, targets, seconds(Duration.between(started, Instant.now())));
+            out.flush();
+
+            HeartbeatSender sender = new HeartbeatSender(kusto, Clock.systemUTC());
+            Map<String, HeartbeatReport> heartbeats = new LinkedHashMap<>();
+            for (int p = 1; p <= real; p++) {
+                String name = partitionName(p);
+                heartbeats.put(name, sender.send(emulator.url(name).orElseThrow(), Map.of("partition", name),
+                        federatedTargets));
+            }
+            int ingestCommands = ingestSyntheticHeartbeats(kusto.connect(hubUrl, null), partitions - real);
+
+            Hub hub = new Hub(hubUrl, new HeartbeatTable(HEARTBEAT_DATABASE, HEARTBEAT_TABLE), Duration.ofHours(1),
+                    FederationSettings.defaults());
+            FederationPass federation = new FederationPass(kusto);
+            Timed<FederationReport> first = measure(() -> federation.run(hub));
+            Timed<FederationReport> second = measure(() -> federation.run(hub));
+            Timed<Planned> planning = measure(this::planFromNothing);
+
+            printPartitionSide(heartbeats, partitions - real, ingestCommands);
+            printHubSide(first, second, planning);
+            boolean passed = printChecks(heartbeats, first, second, planning);
+            out.printf("%nPeak heap: the most heap in use (live and garbage) in this JVM, sampled every %d ms from a GC"
+                    + " just before the step (max heap %s); the emulator runs in its own JVM (-Xmx%s) and is not counted.%n",
+                    HEAP_SAMPLE_MILLIS,
+                    mib(Runtime.getRuntime().maxMemory()), emulatorHeap);
+            out.flush();
+            return passed ? 0 : CommandFailure.FAILED;
+        }
+    }
+
+    private EmulatorConfig config(int real) {
+        List<ClusterConfig> clusters = new ArrayList<>();
+        List<DatabaseConfig> partitionDatabases = new ArrayList<>();
+        for (int d = 1; d <= databases; d++) {
+            List<TableConfig> tableConfigs = new ArrayList<>();
+            for (int t = 1; t <= tables; t++) {
+                tableConfigs.add(new TableConfig(tableName(t), new LinkedHashMap<>(TABLE_COLUMNS), List.of()));
+            }
+            partitionDatabases.add(new DatabaseConfig(databaseName(d), false, tableConfigs, List.of()));
+        }
+        for (int p = 1; p <= real; p++) {
+            clusters.add(new ClusterConfig(partitionName(p), 0, partitionDatabases));
+        }
+        Map<String, String> heartbeatColumns = new LinkedHashMap<>();
+        heartbeatColumns.put("Timestamp", "datetime");
+        heartbeatColumns.put("ClusterEndpoint", "string");
+        heartbeatColumns.put("Schema", "dynamic");
+        heartbeatColumns.put("PartitionMetadata", "dynamic");
+        for (int t = 1; t <= targets; t++) {
+            clusters.add(new ClusterConfig(hubName(t), 0, List.of(new DatabaseConfig(HEARTBEAT_DATABASE, false,
+                    List.of(new TableConfig(HEARTBEAT_TABLE, heartbeatColumns, List.of())), List.of()))));
+        }
+        return new EmulatorConfig(EmulatorConfig.DEFAULT_HOST, clusters, null);
+    }
+
+    /** Rows built by the heartbeat package, as partitions write them, several per {@code .ingest inline}. */
+    private int ingestSyntheticHeartbeats(Kusto hub, int count) {
+        PartitionSchema schema = schema();
+        Instant now = Instant.now();
+        StringBuilder chunk = new StringBuilder();
+        int commands = 0;
+        for (int i = 1; i <= count; i++) {
+            String endpoint = syntheticEndpoint(i);
+            String row = new Heartbeat(now, endpoint, schema, Map.of("partition", "synthetic-" + i)).csvRow();
+            if (chunk.length() > 0 && chunk.length() + row.length() > INGEST_CHUNK_BYTES) {
+                ingest(hub, chunk);
+                commands++;
+            }
+            chunk.append(chunk.length() == 0 ? "" : "\n").append(row);
+        }
+        if (chunk.length() > 0) {
+            ingest(hub, chunk);
+            commands++;
+        }
+        return commands;
+    }
+
+    private static void ingest(Kusto hub, StringBuilder rows) {
+        hub.mgmt(Stage.HEARTBEAT_INGEST, HEARTBEAT_DATABASE, ".ingest inline into table " + HEARTBEAT_TABLE + " <| " + rows);
+        rows.setLength(0);
+    }
+
+    private PartitionSchema schema() {
+        List<Column> columns = TABLE_COLUMNS.entrySet().stream().map(e -> new Column(e.getKey(), e.getValue())).toList();
+        List<DatabaseSchema> schemas = new ArrayList<>();
+        for (int d = 1; d <= databases; d++) {
+            List<TableSchema> tableSchemas = new ArrayList<>();
+            for (int t = 1; t <= tables; t++) {
+                tableSchemas.add(new TableSchema(tableName(t), columns));
+            }
+            schemas.add(new DatabaseSchema(databaseName(d), tableSchemas, List.of()));
+        }
+        return new PartitionSchema(schemas);
+    }
+
+    /**
+     * The pool peaks of MemoryPoolMXBean are per pool and at different moments, so their sum overstates;
+     * sampling the whole heap's use is what a container limit sees.
+     */
+    private static <T> Timed<T> measure(Supplier<T> step) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(HEAP_SAMPLE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        T result;
+        try {
+            result = step.get();
+        } finally {
+            running.set(false);
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        return new Timed<>(result, wall, peak.get());
+    }
+
+    /** Topology, plan, diff against an empty hub and scripts, for P partitions, with no I/O. */
+    private Planned planFromNothing() {
+        List<PartitionDatabase> partitionDatabases = new ArrayList<>();
+        for (DatabaseSchema database : schema().databases()) {
+            partitionDatabases.add(PartitionDatabase.of(database.name(),
+                    database.tables().stream().map(TableSchema::name).toList(), List.of()));
+        }
+        Instant now = Instant.now();
+        List<PartitionHeartbeat> heartbeats = new ArrayList<>();
+        for (int i = 1; i <= partitions; i++) {
+            heartbeats.add(new PartitionHeartbeat(syntheticEndpoint(i), now, partitionDatabases));
+        }
+        Topology topology = Topology.of(heartbeats);
+        FederationPlan plan = FederationPlan.of(topology, FederationSettings.defaults());
+        int commands = 0;
+        int scripts = 0;
+        long bytes = 0;
+        for (String database : topology.databases()) {
+            for (Changes changes : List.of(FederationDiff.entityGroups(plan, List.of()),
+                    FederationDiff.functions(plan, database, List.of()))) {
+                for (DatabaseScript script : DatabaseScript.batches(database, changes.commands(), DatabaseScript.MAX_BYTES)) {
+                    commands += script.commands().size();
+                    scripts++;
+                    bytes += script.text().getBytes(StandardCharsets.UTF_8).length;
+                }
+            }
+        }
+        return new Planned(commands, scripts, bytes);
+    }
+
+    private static String syntheticEndpoint(int i) {
+        return String.format("https://synthetic-%05d.bench.example", i);
+    }
+
+    private void printPartitionSide(Map<String, HeartbeatReport> heartbeats, int synthetic, int ingestCommands) {
+        out.printf("%nPartition side (one heartbeat pass each, against emulator clusters)%n");
+        out.printf("  %-12s %-12s %-24s %-10s%n", "partition", "databases", "schema round trips", "ingests");
+        heartbeats.forEach((name, report) -> out.printf("  %-12s %-12d %-24d %-10d%n", name, report.databases(),
+                report.partitionRoundTrips(), report.reached().size()));
+        if (synthetic > 0) {
+            out.printf("  plus %d synthetic heartbeat row(s), ingested into the hub in %d .ingest inline command(s)%n",
+                    synthetic, ingestCommands);
+        }
+    }
+
+    private void printHubSide(Timed<FederationReport> first, Timed<FederationReport> second, Timed<Planned> planning) {
+        out.printf("%nHub side (federation pass on %s)%n", hubName(1));
+        out.printf("  %-11s %-9s %-11s %-12s %-14s %-10s %-10s %-10s%n", "pass", "live", "round trips", "commands",
+                "DDL bytes", "wall", "peak heap", "failures");
+        printPass("first", first);
+        printPass("unchanged", second);
+        Planned p = planning.result();
+        out.printf("  %-11s %-9d %-11s %-12d %-14d %-10s %-10s %-10s%n", "plan only", partitions, p.scripts() + " scripts",
+                p.commands(), p.ddlBytes(), String.format("%.2fs", seconds(planning.wall())), mib(planning.peakHeapBytes()), "-");
+        out.println("  (plan only: topology, plan, diff against an empty hub and scripts of the first pass, with no I/O)");
+    }
+
+    private void printPass(String name, Timed<FederationReport> pass) {
+        FederationReport r = pass.result();
+        out.printf("  %-11s %-9d %-11d %-12d %-14d %-10s %-10s %-10d%n", name, r.partitions(), r.roundTrips(), r.commandsSent(),
+                r.ddlBytes(), String.format("%.2fs", seconds(pass.wall())), mib(pass.peakHeapBytes()),
+                r.failureMessages().size());
+        r.failureMessages().stream().limit(5).forEach(m -> out.println("    failed: " + m));
+    }
+
+    private boolean printChecks(Map<String, HeartbeatReport> heartbeats, Timed<FederationReport> first,
+                                Timed<FederationReport> second, Timed<Planned> planning) {
+        out.printf("%nChecks%n");
+        boolean partitionSide = heartbeats.values().stream().allMatch(r -> r.partitionRoundTrips() == 1 + databases
+                && r.reached().size() == targets && r.failures().isEmpty());
+        boolean passed = check(partitionSide, String.format("partition side: 1 + D = %d round trips plus one ingest per target (%d)",
+                1 + databases, targets));
+        passed &= check(first.result().succeeded() && first.result().partitions() == partitions,
+                String.format("first hub pass succeeded with all %d partitions live", partitions));
+        passed &= check(second.result().succeeded() && second.result().ddlBytes() == 0,
+                "an unchanged hub sends no DDL (second pass: " + second.result().ddlBytes() + " DDL bytes)");
+        passed &= check(planning.wall().compareTo(PLAN_TIME_TARGET) < 0 && planning.peakHeapBytes() < HEAP_TARGET_BYTES,
+                String.format("planning the first pass takes under %ds and %s of heap (target set for 1000 x 5 x 200)",
+                        PLAN_TIME_TARGET.toSeconds(), mib(HEAP_TARGET_BYTES)));
+        passed &= check(first.peakHeapBytes() < HEAP_TARGET_BYTES,
+                String.format("the first hub pass, I/O included, stays under %s of heap", mib(HEAP_TARGET_BYTES)));
+        return passed;
+    }
+
+    private boolean check(boolean ok, String what) {
+        out.printf("  %s  %s%n", ok ? "PASS" : "FAIL", what);
+        return ok;
+    }
+
+    private void requirePositive(String option, int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
+        }
+    }
+
+    private static FederatedTarget target(String hubUrl) {
+        FederatedTarget target = new FederatedTarget();
+        target.endpoint = hubUrl;
+        target.heartbeatDatabase = HEARTBEAT_DATABASE;
+        target.heartbeatTable = HEARTBEAT_TABLE;
+        return target;
+    }
+
+    static String partitionName(int p) {
+        return "partition" + p;
+    }
+
+    static String hubName(int t) {
+        return "hub" + t;
+    }
+
+    static String databaseName(int d) {
+        return "Db" + d;
+    }
+
+    static String tableName(int t) {
+        return String.format("Table%04d", t);
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    private static String mib(long bytes) {
+        return String.format("%d MiB", bytes / (1024 * 1024));
+    }
+}

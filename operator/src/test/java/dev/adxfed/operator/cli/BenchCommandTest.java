@@ -1,0 +1,48 @@
+package dev.adxfed.operator.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchCommandTest {
+
+    private static final Pattern PARTITION_ROW = Pattern.compile("(?m)^ +(partition\\d+) +(\\d+) +(\\d+) +(\\d+) *$");
+    private static final Pattern UNCHANGED_ROW = Pattern.compile("(?m)^ +unchanged +(\\d+) +(\\d+) +(\\d+) +(\\d+) ");
+
+    @Test
+    void partitionsReadTheirSchemaInOnePlusDRoundTripsAndAnUnchangedHubGetsNoDdl() {
+        int databases = 2;
+        int targets = 2;
+        Run bench = Run.adxfed("bench", "--partitions", "5", "--databases", String.valueOf(databases), "--tables", "3",
+                "--targets", String.valueOf(targets));
+
+        Matcher partition = PARTITION_ROW.matcher(bench.out());
+        int partitionsMeasured = 0;
+        while (partition.find()) {
+            partitionsMeasured++;
+            assertThat(Integer.parseInt(partition.group(2))).as(partition.group()).isEqualTo(databases);
+            assertThat(Integer.parseInt(partition.group(3))).as(partition.group()).isEqualTo(1 + databases);
+            assertThat(Integer.parseInt(partition.group(4))).as(partition.group()).isEqualTo(targets);
+        }
+        assertThat(partitionsMeasured).as(bench.toString()).isEqualTo(BenchCommand.REAL_PARTITIONS);
+        assertThat(bench.out()).contains("plus 2 synthetic heartbeat row(s)");
+
+        Matcher unchanged = UNCHANGED_ROW.matcher(bench.out());
+        assertThat(unchanged.find()).as(bench.toString()).isTrue();
+        assertThat(unchanged.group(1)).as("partitions live on the second pass").isEqualTo("5");
+        assertThat(unchanged.group(3)).as("commands sent on the second pass").isEqualTo("0");
+        assertThat(unchanged.group(4)).as("DDL bytes sent on the second pass").isEqualTo("0");
+        assertThat(bench.out()).containsPattern("PASS +an unchanged hub sends no DDL");
+    }
+
+    @Test
+    void aSizeBelowOneIsRefusedWithTheOptionNamed() {
+        Run bench = Run.adxfed("bench", "--tables", "0");
+
+        assertThat(bench.exitCode()).isNotZero();
+        assertThat(bench.err()).contains("--tables must be at least 1, got 0");
+    }
+}
