@@ -49,6 +49,7 @@ public final class FederationPass {
         private final Map<String, Integer> completed = new TreeMap<>();
         private final Map<String, Integer> failures = new TreeMap<>();
         private final List<String> failureMessages = new ArrayList<>();
+        private final List<CommandResults> commandResults = new ArrayList<>();
         private List<MalformedHeartbeat> malformed = List.of();
         private Topology topology = Topology.of(List.of());
         private int groupsInSync;
@@ -192,8 +193,12 @@ public final class FederationPass {
                 outcome.completed().forEach((kind, n) -> {
                     completed.merge(kind.label(), n, Integer::sum);
                     done.merge(kind, n, Integer::sum);
+                    commandResults.add(new CommandResults(database, kind, CommandResults.COMPLETED, n));
                 });
-                outcome.failed().forEach((kind, n) -> failures.merge(kind.label(), n, Integer::sum));
+                outcome.failed().forEach((kind, n) -> {
+                    failures.merge(kind.label(), n, Integer::sum);
+                    commandResults.add(new CommandResults(database, kind, CommandResults.FAILED, n));
+                });
                 outcome.failures().forEach(message -> {
                     failureMessages.add(message);
                     LOG.warn("hub {}: {}", hub.endpoint(), message);
@@ -222,7 +227,7 @@ public final class FederationPass {
             topology.databases().forEach(db -> partitionsByDatabase.put(db, topology.endpoints(db).size()));
             return new FederationReport(heartbeatsRead, topology.partitions(), malformed, partitionsByDatabase,
                     groupsInSync, functionsInSync, Map.copyOf(completed), Map.copyOf(failures), List.copyOf(failureMessages),
-                    cluster.roundTrips(), commandsSent, ddlBytes);
+                    cluster.roundTrips(), commandsSent, ddlBytes, List.copyOf(commandResults));
         }
 
         private static Instant timestamp(KustoRow row) {

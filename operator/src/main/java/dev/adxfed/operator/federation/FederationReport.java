@@ -17,12 +17,14 @@ import java.util.SortedMap;
  * @param roundTrips           calls to the hub
  * @param commandsSent         DDL commands sent (inside scripts or alone)
  * @param ddlBytes             bytes of the DDL sent
+ * @param commandResults       script commands by hub database, kind and result
  */
 public record FederationReport(boolean heartbeatsRead, int partitions, List<MalformedHeartbeat> malformed,
                                SortedMap<String, Integer> partitionsByDatabase,
                                int entityGroupsInSync, int functionsInSync,
                                Map<String, Integer> completed, Map<String, Integer> failures,
-                               List<String> failureMessages, int roundTrips, int commandsSent, long ddlBytes) {
+                               List<String> failureMessages, int roundTrips, int commandsSent, long ddlBytes,
+                               List<CommandResults> commandResults) {
 
     public boolean succeeded() {
         return heartbeatsRead && failures.isEmpty();

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The operator's own meters, named as Prometheus shows them:
  * {@code adxfed_reconciles_total{role,result}}, {@code adxfed_reconcile_duration_seconds{role}},
  * {@code adxfed_kusto_call_duration_seconds{stage,result}}, {@code adxfed_script_commands_total{kind,result}},
+ * {@code adxfed_database_commands_total{hub,database,kind,result}},
  * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}} and
  * {@code adxfed_partitions_live{hub,database}}.
  */
@@ -54,6 +55,10 @@ public final class OperatorMetrics {
     public void federation(String hub, FederationReport report) {
         report.completed().forEach((kind, n) -> scriptCommands(kind, "completed", n));
         report.failures().forEach((kind, n) -> scriptCommands(kind, "failed", n));
+        report.commandResults().forEach(r -> Counter.builder("adxfed.database.commands")
+                .description("Entity-group and function commands the hub ran, by hub database, kind and result")
+                .tags("hub", hub, "database", r.database(), "kind", r.kind().label(), "result", r.result())
+                .register(registry).increment(r.count()));
         Counter.builder("adxfed.heartbeat.rows.malformed").description("Heartbeat rows the hub skipped as malformed")
                 .tags("hub", hub).register(registry).increment(report.malformed().size());
         if (report.heartbeatsRead()) {

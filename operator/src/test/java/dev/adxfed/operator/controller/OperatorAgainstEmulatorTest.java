@@ -139,6 +139,10 @@ class OperatorAgainstEmulatorTest {
                 .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub.url() + "\"}")
                 .contains("adxfed_partitions_live{database=\"Metrics\",hub=\"" + hub.url() + "\"} 1.0")
                 .contains("adxfed_script_commands_total{kind=\"entityGroup.create\",result=\"completed\"}")
+                .contains("adxfed_database_commands_total{database=\"Metrics\",hub=\"" + hub.url()
+                        + "\",kind=\"entityGroup.create\",result=\"completed\"}")
+                .contains("adxfed_database_commands_total{database=\"Logs\",hub=\"" + hub.url()
+                        + "\",kind=\"function.createOrAlter\",result=\"completed\"}")
                 .contains("adxfed_kusto_call_duration_seconds_count{result=\"success\",stage=\"heartbeat.read\"}")
                 .contains("operator_sdk_reconciliations_started_total");
         assertThat(get(runtime.healthPort(), "/healthz").statusCode()).isEqualTo(200);

@@ -37,7 +37,7 @@ class StatusDecisionTest {
     static FederationReport federation(Map<String, Integer> failures, List<String> messages) {
         return new FederationReport(true, 3, List.of(new MalformedHeartbeat("ftp://x", "not http(s)")),
                 new TreeMap<>(Map.of("Logs", 2, "Metrics", 3)), 4, 7, Map.of("entityGroup.create", 2), failures,
-                messages, 9, 2, 300);
+                messages, 9, 2, 300, List.of());
     }
 
     @Test

@@ -160,7 +160,9 @@ class FederationPassTest {
         assertThat(report.entityGroupsInSync()).isZero();
         assertThat(report.failures()).isEqualTo(Map.of("entityGroup.create", 6));
         assertThat(report.failureMessages()).contains(
-                "entityGroup.create Metrics_Partitions in Logs: Failed refused by the test");
+                "entityGroup.create Metrics_Partitions in Logs: Failed refused by the test");        assertThat(report.commandResults()).contains(
+                new CommandResults("Logs", Command.Kind.ENTITY_GROUP_CREATE, CommandResults.FAILED, 2),
+                new CommandResults("Metrics", Command.Kind.FUNCTION_CREATE_OR_ALTER, CommandResults.COMPLETED, 3));
     }
 
     @Test
