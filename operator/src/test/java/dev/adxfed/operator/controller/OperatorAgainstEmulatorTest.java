@@ -11,6 +11,8 @@ import dev.adxfed.operator.api.FederatedTarget;
 import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoClients;
+import dev.adxfed.operator.kusto.KustoConnector;
+import dev.adxfed.operator.kusto.KustoException;
 import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 import dev.adxfed.operator.kusto.StageTimeouts;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,8 +54,10 @@ class OperatorAgainstEmulatorTest {
     static Emulator emulator;
     static VirtualCluster partition;
     static VirtualCluster unselectedPartition;
+    static VirtualCluster thirdPartition;
     static VirtualCluster hub;
     static VirtualCluster quietHub;
+    static VirtualCluster faultyHub;
     static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
 
     KubernetesClient client;
@@ -61,15 +66,18 @@ class OperatorAgainstEmulatorTest {
     @BeforeAll
     static void startEmulator() throws Exception {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
-        EmulatorConfig sample = EmulatorConfig.sample(2);
+        EmulatorConfig sample = EmulatorConfig.sample(3);
         List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
         clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of()));
         clusters.add(new EmulatorConfig.ClusterConfig("quiet-hub", 0, List.of()));
+        clusters.add(new EmulatorConfig.ClusterConfig("faulty-hub", 0, List.of()));
         emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
         partition = emulator.clusters().get(0);
         unselectedPartition = emulator.clusters().get(1);
-        hub = emulator.clusters().get(2);
-        quietHub = emulator.clusters().get(3);
+        thirdPartition = emulator.clusters().get(2);
+        hub = emulator.clusters().get(3);
+        quietHub = emulator.clusters().get(4);
+        faultyHub = emulator.clusters().get(5);
     }
 
     @AfterAll
@@ -85,6 +93,10 @@ class OperatorAgainstEmulatorTest {
     }
 
     void startOperator() throws Exception {
+        startOperator(kusto);
+    }
+
+    void startOperator(KustoConnector kusto) throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), Duration.ofMillis(500),
                 Map.of("region", "westeurope", "environment", "test"), null, null, 0, 0);
         runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
@@ -110,6 +122,8 @@ class OperatorAgainstEmulatorTest {
                     .containsEntry("Metrics_Partitions", "[\"cluster('" + partition.url() + "').database('Metrics')\"]");
             assertThat(functions(hubKusto, "Metrics")).contains("Cpu", "Memory");
             assertThat(condition("hub").getStatus()).isEqualTo("True");
+            // The status is written after the pass whose groups we just saw: wait for it too.
+            assertThat(status("hub").federation.partitions).isEqualTo(1);
         });
 
         ADXClusterStatus hubStatus = status("hub");
@@ -175,10 +189,11 @@ class OperatorAgainstEmulatorTest {
     }
 
     @Test
-    void aDeletedPartitionLeavesTheGroupsAfterTheTtlAndAnUnchangedHubSendsNoDdl() throws Exception {
+    void threePartitionsFederateThenADeletedOneLeavesAfterTheTtlAndTheUnchangedHubSendsNoDdl() throws Exception {
         startOperator();
         create(partitionCluster("west", partition.url(), null, quietHub));
         create(partitionCluster("east", unselectedPartition.url(), null, quietHub));
+        create(partitionCluster("south", thirdPartition.url(), null, quietHub));
         ADXCluster federated = cluster("quiet-hub", quietHub.url(), null);
         federated.getSpec().role = ClusterRole.Federated;
         federated.getSpec().federation = new FederationSpec();
@@ -190,16 +205,28 @@ class OperatorAgainstEmulatorTest {
         Kusto hubKusto = kusto.connect(quietHub.url(), null);
         String west = "cluster('" + partition.url() + "').database('Logs')";
         String east = "cluster('" + unselectedPartition.url() + "').database('Logs')";
+        String south = "cluster('" + thirdPartition.url() + "').database('Logs')";
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             for (String database : List.of("Logs", "Metrics", "FederationHeartbeats")) {
-                assertThat(entityGroups(hubKusto, database).get("Logs_Partitions")).contains(west).contains(east);
+                assertThat(entityGroups(hubKusto, database).get("Logs_Partitions")).contains(west, east, south);
+                assertThat(entityGroups(hubKusto, database).get("Metrics_Partitions"))
+                        .contains(thirdPartition.url(), partition.url(), unselectedPartition.url());
             }
+            assertThat(functionBodies(hubKusto, "Metrics")).anyMatch(body -> body.contains(thirdPartition.url()));
         });
+        long cpuRows = 0;
+        for (VirtualCluster p : List.of(partition, unselectedPartition, thirdPartition)) {
+            cpuRows += count(kusto.connect(p.url(), null), "Metrics", "Cpu | count");
+        }
+        assertThat(cpuRows).isPositive();
+        assertThat(count(hubKusto, "Metrics", "Cpu | count")).as("the federated function").isEqualTo(cpuRows);
+        assertThat(count(hubKusto, "Metrics", "macro-expand Metrics_Partitions as X ( X.Cpu | count ) | summarize Count = sum(Count)"))
+                .as("macro-expand over the named group").isEqualTo(cpuRows);
 
         client.resources(ADXCluster.class).inNamespace("test").withName("east").delete();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             for (String database : List.of("Logs", "Metrics", "FederationHeartbeats")) {
-                assertThat(entityGroups(hubKusto, database)).containsEntry("Logs_Partitions", "[\"" + west + "\"]");
+                assertThat(entityGroups(hubKusto, database).get("Logs_Partitions")).contains(west, south).doesNotContain(east);
             }
             for (String database : List.of("Logs", "Metrics")) {
                 assertThat(functionBodies(hubKusto, database)).isNotEmpty().noneMatch(body -> body.contains(unselectedPartition.url()));
@@ -213,8 +240,61 @@ class OperatorAgainstEmulatorTest {
         assertThat(scriptsSent(hubKusto)).as("database scripts sent once the topology stopped changing").isEqualTo(scripts);
     }
 
+    @Test
+    void aRefusedEntityGroupScriptLeavesFunctionsInSyncAndShowsInTheStatus() throws Exception {
+        startOperator((endpoint, identity) -> endpoint.equals(faultyHub.url())
+                ? refusingEntityGroupScripts(kusto.connect(endpoint, identity)) : kusto.connect(endpoint, identity));
+        create(partitionCluster("north", partition.url(), null, faultyHub));
+        ADXCluster federated = cluster("faulty-hub", faultyHub.url(), null);
+        federated.getSpec().role = ClusterRole.Federated;
+        federated.getSpec().federation = new FederationSpec();
+        federated.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
+        federated.getSpec().federation.heartbeatTable = "Heartbeat";
+        create(federated);
+
+        Kusto hubKusto = kusto.connect(faultyHub.url(), null);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(functions(hubKusto, "Metrics")).contains("Cpu", "Memory");
+            assertThat(condition("faulty-hub").getReason()).isEqualTo("FederationFailed");
+        });
+        assertThat(entityGroups(hubKusto, "Metrics")).isEmpty();
+        assertThat(condition("faulty-hub").getStatus()).isEqualTo("False");
+        assertThat(status("faulty-hub").federation.failures).containsKey("entityGroup.create");
+        assertThat(status("faulty-hub").federation.functionsInSync).isPositive();
+    }
+
+    /** The hub as a cluster that refuses every script creating an entity group, and runs everything else. */
+    static Kusto refusingEntityGroupScripts(Kusto hub) {
+        return new Kusto() {
+            @Override
+            public String endpoint() {
+                return hub.endpoint();
+            }
+
+            @Override
+            public List<KustoRow> mgmt(Stage stage, String database, String command) {
+                if (command.contains(".create entity_group")) {
+                    throw new KustoException(stage, hub.endpoint(), database, "refused by the test", null);
+                }
+                return hub.mgmt(stage, database, command);
+            }
+
+            @Override
+            public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
+                hub.query(stage, database, query, rows);
+            }
+        };
+    }
+
     static List<String> functionBodies(Kusto cluster, String database) {
         return cluster.mgmt(Stage.FUNCTIONS_SHOW, database, ".show functions").stream().map(r -> r.string("Body")).toList();
+    }
+
+    static long count(Kusto cluster, String database, String query) {
+        List<Long> counts = new ArrayList<>();
+        cluster.query(Stage.HEARTBEAT_READ, database, query, row -> counts.add(Long.parseLong(row.string("Count"))));
+        assertThat(counts).as(query).hasSize(1);
+        return counts.get(0);
     }
 
     static long scriptsSent(Kusto cluster) {
