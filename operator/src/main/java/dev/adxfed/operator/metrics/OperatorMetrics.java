@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The operator's own meters, named as Prometheus shows them:
  * {@code adxfed_reconciles_total{role,result}}, {@code adxfed_reconcile_duration_seconds{role}},
  * {@code adxfed_kusto_call_duration_seconds{stage,result}}, {@code adxfed_script_commands_total{kind,result}},
- * {@code adxfed_database_commands_total{hub,database,kind,result}},
+ * {@code adxfed_database_commands_total{hub,database,kind,result}}, {@code adxfed_heartbeat_rows_read_total{hub}},
  * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}} and
  * {@code adxfed_partitions_live{hub,database}}.
  */
@@ -59,6 +59,11 @@ public final class OperatorMetrics {
                 .description("Entity-group and function commands the hub ran, by hub database, kind and result")
                 .tags("hub", hub, "database", r.database(), "kind", r.kind().label(), "result", r.result())
                 .register(registry).increment(r.count()));
+        if (report.heartbeatsRead()) {
+            // The hub reads one row per endpoint (the newest within the TTL): usable ones and malformed ones.
+            Counter.builder("adxfed.heartbeat.rows.read").description("Heartbeat rows the hub read, one per endpoint and pass")
+                    .tags("hub", hub).register(registry).increment(report.partitions() + report.malformed().size());
+        }
         Counter.builder("adxfed.heartbeat.rows.malformed").description("Heartbeat rows the hub skipped as malformed")
                 .tags("hub", hub).register(registry).increment(report.malformed().size());
         if (report.heartbeatsRead()) {

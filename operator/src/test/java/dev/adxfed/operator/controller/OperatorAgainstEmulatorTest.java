@@ -152,6 +152,7 @@ class OperatorAgainstEmulatorTest {
                 .contains("adxfed_reconciles_total{result=\"skipped\",role=\"Partition\"}")
                 .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub.url() + "\"}")
                 .contains("adxfed_partitions_live{database=\"Metrics\",hub=\"" + hub.url() + "\"} 1.0")
+                .contains("adxfed_heartbeat_rows_read_total{hub=\"" + hub.url() + "\"}")
                 .contains("adxfed_script_commands_total{kind=\"entityGroup.create\",result=\"completed\"}")
                 .contains("adxfed_database_commands_total{database=\"Metrics\",hub=\"" + hub.url()
                         + "\",kind=\"entityGroup.create\",result=\"completed\"}")
