@@ -10,34 +10,31 @@ final class Logic {
     }
 
     static ScalarExpression and(ScalarExpression l, ScalarExpression r) {
-        ScalarExpression.Evaluator le = bool(l, "and");
-        ScalarExpression.Evaluator re = bool(r, "and");
-        return ScalarExpression.of(BOOL, row -> {
-            Object a = le.evaluate(row);
-            if (a == Boolean.FALSE) {
-                return Boolean.FALSE;
-            }
-            Object b = re.evaluate(row);
-            if (b == Boolean.FALSE) {
-                return Boolean.FALSE;
-            }
-            return a == null || b == null ? null : Boolean.TRUE;
-        }, l, r);
+        return connective("and", Boolean.FALSE, l, r);
     }
 
     static ScalarExpression or(ScalarExpression l, ScalarExpression r) {
-        ScalarExpression.Evaluator le = bool(l, "or");
-        ScalarExpression.Evaluator re = bool(r, "or");
+        return connective("or", Boolean.TRUE, l, r);
+    }
+
+    /**
+     * {@code decisive} (false for and, true for or) on either side decides alone, even beside null;
+     * otherwise a null side makes the result unknown.
+     */
+    private static ScalarExpression connective(String name, Boolean decisive, ScalarExpression l, ScalarExpression r) {
+        ScalarExpression.Evaluator le = bool(l, name);
+        ScalarExpression.Evaluator re = bool(r, name);
+        Boolean otherwise = !decisive;
         return ScalarExpression.of(BOOL, row -> {
             Object a = le.evaluate(row);
-            if (a == Boolean.TRUE) {
-                return Boolean.TRUE;
+            if (decisive.equals(a)) {
+                return decisive;
             }
             Object b = re.evaluate(row);
-            if (b == Boolean.TRUE) {
-                return Boolean.TRUE;
+            if (decisive.equals(b)) {
+                return decisive;
             }
-            return a == null || b == null ? null : Boolean.FALSE;
+            return a == null || b == null ? null : otherwise;
         }, l, r);
     }
 
