@@ -35,8 +35,9 @@ class ResultLimitsTest {
     private static final String DB = "NetDefaultDB";
     private static final String RECORD_LIMIT = "Query result set has exceeded the internal record count limit 500000 (E_QUERY_RESULT_SET_TOO_LARGE).";
     private static final String SIZE_LIMIT = "Query result set has exceeded the internal data size limit 67108864 (E_QUERY_RESULT_SET_TOO_LARGE).";
-    /** 70,000 rows of a 1,000-character string: about 70 MB, over the 64 MB default. */
-    private static final String OVER_64_MB = "range x from 1 to 70000 step 1 | extend s = \"" + "x".repeat(1000) + "\"";
+    /** 7,000 rows of a 10,000-character string: about 70 MB, over the 64 MB default. */
+    private static final String OVER_64_MB = "range x from 1 to 7000 step 1 | extend s = \"" + "x".repeat(10_000) + "\"";
+    private static final String OVER_500_000_RECORDS = "range x from 1 to 500001 step 1";
     private static final List<String> texts = new ArrayList<>();
     private static Emulator emulator;
     private static Client client;
@@ -58,7 +59,7 @@ class ResultLimitsTest {
 
     @Test
     void aResultOverFiveHundredThousandRecordsFailsAsKustoFailsIt() {
-        DataServiceException e = failure("range x from 1 to 500001 step 1", null);
+        DataServiceException e = failure(OVER_500_000_RECORDS, null);
 
         assertThat(kustoMessage(e)).isEqualTo("Query execution has exceeded the allowed limits (80DA0003): " + RECORD_LIMIT);
         assertThat(apiError(e).getCode()).isEqualTo("LimitsExceeded");
@@ -98,7 +99,8 @@ class ResultLimitsTest {
 
     @Test
     void setNoTruncationLiftsBothLimits() throws Exception {
-        assertThat(rowCount(query("set notruncation;\nrange x from 1 to 500001 step 1", null))).isEqualTo(500_001);
+        assertThat(rowCount(query("set notruncation;\n" + OVER_500_000_RECORDS, null))).isEqualTo(500_001);
+        assertThat(rowCount(query("set notruncation;\n" + OVER_64_MB, null))).isEqualTo(7_000);
     }
 
     @Test
@@ -118,7 +120,7 @@ class ResultLimitsTest {
 
     @Test
     void theNoTruncationRequestOptionLiftsTheLimits() throws Exception {
-        assertThat(rowCount(query(OVER_64_MB, options("notruncation", true)))).isEqualTo(70_000);
+        assertThat(rowCount(query(OVER_500_000_RECORDS, options("notruncation", true)))).isEqualTo(500_001);
     }
 
     @Test
