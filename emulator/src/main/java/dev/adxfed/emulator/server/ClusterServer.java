@@ -101,11 +101,6 @@ public final class ClusterServer implements AutoCloseable {
         return self;
     }
 
-    /** What this cluster has sent, response by response. */
-    public ResponseLog responses() {
-        return responses;
-    }
-
     @Override
     public void close() {
         directory.unregister(self.endpoint());
