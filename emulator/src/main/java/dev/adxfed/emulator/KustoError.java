@@ -72,6 +72,17 @@ public final class KustoError extends RuntimeException {
                 message, true, BAD_REQUEST);
     }
 
+    /**
+     * A query result over its truncation limits: a partial query failure, reported inside the v2 stream of an
+     * HTTP 200 response. {@code limit} is Kusto's text, e.g. "Query result set has exceeded the internal record
+     * count limit 500000 (E_QUERY_RESULT_SET_TOO_LARGE)."
+     */
+    public static KustoError resultSetTooLarge(String limit) {
+        return new KustoError("E_QUERY_RESULT_SET_TOO_LARGE", "LimitsExceeded",
+                "Kusto.Data.Exceptions.KustoServicePartialQueryFailureLimitsExceededException",
+                "Query execution has exceeded the allowed limits (80DA0003): " + limit, true, BAD_REQUEST);
+    }
+
     /** A failure of the emulator itself; the message still names the cause. */
     public static KustoError internal(String message) {
         return new KustoError("InternalServiceError", "InternalServiceError", "Kusto.Data.Exceptions.KustoServiceException",

@@ -16,6 +16,7 @@ import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,7 +44,14 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
     @Override
     public QueryResult run(QueryContext context, String query) {
         return guarded(context, session -> {
-            List<Statement> statements = parse(query);
+            List<Statement> statements = new ArrayList<>();
+            for (Statement statement : parse(query)) {
+                if (statement instanceof Statement.Set set) {
+                    session.option(set.option(), set.value() == null ? Boolean.TRUE : set.value());
+                } else {
+                    statements.add(statement);
+                }
+            }
             return StatementRunner.run(Scope.root(session, home(context, session)), statements, "The query");
         });
     }
@@ -86,7 +94,7 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
     private static QueryResult guarded(QuerySession session, Supplier<ResultTable> work) {
         try {
             ResultTable table = work.get();
-            return new QueryResult(table, session.warnings());
+            return new QueryResult(table, session.warnings(), session.options());
         } catch (KqlSyntaxException e) {
             throw KustoError.syntax(e.getMessage());
         } catch (RemoteClusters.ClusterUnreachable e) {

@@ -6,6 +6,7 @@ import dev.adxfed.emulator.catalog.ClusterDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * One run of one query: the instant {@code now()} means throughout, the clusters it may reach, one catalog
  * snapshot per in-process cluster (so the query sees each cluster as of one moment), and the warnings it
- * collects (members skipped by isfuzzy or best_effort).
+ * collects (members skipped by isfuzzy or best_effort), and the options its {@code set} statements give.
  */
 final class QuerySession {
     private static final int MAX_DEPTH = 64;
@@ -23,6 +24,7 @@ final class QuerySession {
     private final RemoteClusters remote;
     private final Map<String, CatalogSnapshot> snapshots = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Object> options = new LinkedHashMap<>();
     private int depth;
 
     QuerySession(Instant now, ClusterDirectory directory, RemoteClusters remote) {
@@ -45,6 +47,18 @@ final class QuerySession {
 
     void warn(String warning) {
         warnings.add(warning);
+    }
+
+    /**
+     * A {@code set} statement of the query. Every option is accepted, as ADX accepts its many request
+     * options; the server acts on those it implements (result truncation) and the rest change nothing.
+     */
+    void option(String name, Object value) {
+        options.put(name, value);
+    }
+
+    Map<String, Object> options() {
+        return options;
     }
 
     /** The database {@code database} of the cluster that {@code cluster('...')} names: in process, or remote. */

@@ -15,6 +15,7 @@ final class ScalarFunctions {
         StringFunctions.register(FUNCTIONS);
         DynamicFunctions.register(FUNCTIONS);
         FUNCTIONS.put("hash", Hash::bind);
+        Digests.register(FUNCTIONS);
     }
 
     private ScalarFunctions() {

@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -34,6 +35,8 @@ public final class ClusterServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterServer.class);
     private static final String DEFAULT_DATABASE = "NetDefaultDB";
+    /** Not Kusto: the emulator's account of the responses it sent (see {@link ResponseLog}). */
+    private static final String RESPONSES_PATH = "/adxfed/responses";
 
     private final HttpServer http;
     private final String name;
@@ -42,6 +45,7 @@ public final class ClusterServer implements AutoCloseable {
     private final QueryRunner queries;
     private final CommandLog log;
     private final ClusterDirectory.Entry self;
+    private final ResponseLog responses = new ResponseLog();
 
     private ClusterServer(HttpServer http, ClusterDirectory.Entry self, ClusterDirectory directory, ManagementCommands commands,
                           QueryRunner queries, CommandLog log) {
@@ -118,25 +122,34 @@ public final class ClusterServer implements AutoCloseable {
             }
             try {
                 byte[] body;
-                if (method.equals("POST") && path.equalsIgnoreCase("/v1/rest/mgmt")) {
+                long rows;
+                if (method.equals("GET") && path.equals(RESPONSES_PATH)) {
+                    send(exchange, 200, responses.json(fromParameter(exchange.getRequestURI())));
+                    return;
+                } else if (method.equals("POST") && path.equalsIgnoreCase("/v1/rest/mgmt")) {
                     KustoRequest request = KustoRequest.read(exchange.getRequestBody());
                     ResultTable result = execute(databaseOf(request), request.csl(),
                             caller(exchange, clientRequestId, activityId, request));
                     body = V1Response.of(result);
+                    rows = result.rows().size();
                 } else if (method.equals("POST") && path.equalsIgnoreCase("/v2/rest/query")) {
                     KustoRequest request = KustoRequest.read(exchange.getRequestBody());
-                    body = V2Response.of(runQuery(request, caller(exchange, clientRequestId, activityId, request)),
-                            clientRequestId, activityId);
+                    Caller caller = caller(exchange, clientRequestId, activityId, request);
+                    QueryResult result = runQuery(request, caller);
+                    V2Response.Sent sent = V2Response.of(result, ResultLimits.of(caller.properties(), result.options()),
+                            name, clientRequestId, activityId);
+                    body = sent.body();
+                    rows = sent.rows();
                 } else {
                     throw KustoError.badRequest(method + " " + path + " is not a Kusto REST endpoint: use POST /v1/rest/mgmt or POST /v2/rest/query");
                 }
-                send(exchange, 200, body);
+                sendLogged(exchange, path, 200, body, rows);
             } catch (KustoError e) {
-                send(exchange, e.httpStatus(), ErrorResponse.of(e, name, clientRequestId, activityId));
+                sendLogged(exchange, path, e.httpStatus(), ErrorResponse.of(e, name, clientRequestId, activityId), 0);
             } catch (RuntimeException e) {
                 LOG.error("{} on {} failed", exchange.getRequestURI(), name, e);
                 KustoError error = KustoError.internal("the emulator failed: " + e);
-                send(exchange, error.httpStatus(), ErrorResponse.of(error, name, clientRequestId, activityId));
+                sendLogged(exchange, path, error.httpStatus(), ErrorResponse.of(error, name, clientRequestId, activityId), 0);
             }
         }
     }
@@ -169,6 +182,25 @@ public final class ClusterServer implements AutoCloseable {
         String application = Optional.ofNullable(headers.getFirst("x-ms-app")).orElse("");
         JsonNode properties = request.properties() == null ? JsonNodeFactory.instance.objectNode() : request.properties();
         return new Caller(clientRequestId, activityId, user, application, properties);
+    }
+
+    private void sendLogged(HttpExchange exchange, String path, int status, byte[] body, long rows) throws IOException {
+        responses.record(path.toLowerCase(Locale.ROOT), body.length, rows);
+        send(exchange, status, body);
+    }
+
+    private static long fromParameter(URI uri) {
+        String query = uri.getQuery() == null ? "" : uri.getQuery();
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("from=")) {
+                try {
+                    return Long.parseLong(pair.substring("from=".length()));
+                } catch (NumberFormatException e) {
+                    throw KustoError.badRequest(RESPONSES_PATH + ": 'from' must be a response sequence number, got " + pair);
+                }
+            }
+        }
+        return 0;
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -1,7 +1,9 @@
 package dev.adxfed.emulator.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.adxfed.emulator.KustoError;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,24 +13,28 @@ final class ErrorResponse {
     private ErrorResponse() {}
 
     static byte[] of(KustoError error, String clusterName, String clientRequestId, UUID activityId) {
-        return WireJson.bytes(out -> {
-            out.writeStartObject();
-            out.writeObjectFieldStart("error");
-            out.writeStringField("code", error.httpCode());
-            out.writeStringField("message", error.httpStatus() == KustoError.BAD_REQUEST
-                    ? "Request is invalid and cannot be executed." : "Internal error in the adxfed emulator.");
-            out.writeStringField("@type", error.type());
-            out.writeStringField("@message", error.getMessage());
-            out.writeObjectFieldStart("@context");
-            out.writeStringField("timestamp", Instant.now().toString());
-            out.writeStringField("serviceAlias", clusterName);
-            out.writeStringField("clientRequestId", clientRequestId);
-            out.writeStringField("activityId", activityId.toString());
-            out.writeEndObject();
-            out.writeBooleanField("@permanent", error.permanent());
-            out.writeStringField("@errorCode", error.errorCode());
-            out.writeEndObject();
-            out.writeEndObject();
-        });
+        return WireJson.bytes(out -> write(out, error, clusterName, clientRequestId, activityId));
+    }
+
+    /** {@code {"error": {...}}}: the body of an HTTP error, and each element of a v2 stream's OneApiErrors. */
+    static void write(JsonGenerator out, KustoError error, String clusterName, String clientRequestId, UUID activityId)
+            throws IOException {
+        out.writeStartObject();
+        out.writeObjectFieldStart("error");
+        out.writeStringField("code", error.httpCode());
+        out.writeStringField("message", error.httpStatus() == KustoError.BAD_REQUEST
+                ? "Request is invalid and cannot be executed." : "Internal error in the adxfed emulator.");
+        out.writeStringField("@type", error.type());
+        out.writeStringField("@message", error.getMessage());
+        out.writeObjectFieldStart("@context");
+        out.writeStringField("timestamp", Instant.now().toString());
+        out.writeStringField("serviceAlias", clusterName);
+        out.writeStringField("clientRequestId", clientRequestId);
+        out.writeStringField("activityId", activityId.toString());
+        out.writeEndObject();
+        out.writeBooleanField("@permanent", error.permanent());
+        out.writeStringField("@errorCode", error.errorCode());
+        out.writeEndObject();
+        out.writeEndObject();
     }
 }

@@ -47,13 +47,22 @@ final class WireJson {
     static void writeRows(JsonGenerator out, ResultTable table) throws IOException {
         out.writeArrayFieldStart("Rows");
         for (Object[] row : table.rows()) {
-            out.writeStartArray();
-            for (int i = 0; i < table.columns().size(); i++) {
-                writeValue(out, table.columns().get(i).type(), row[i]);
-            }
-            out.writeEndArray();
+            writeRow(out, table, row);
         }
         out.writeEndArray();
+    }
+
+    static void writeRow(JsonGenerator out, ResultTable table, Object[] row) throws IOException {
+        out.writeStartArray();
+        for (int i = 0; i < table.columns().size(); i++) {
+            writeValue(out, table.columns().get(i).type(), row[i]);
+        }
+        out.writeEndArray();
+    }
+
+    /** The bytes {@code out} has produced so far, those still in its buffer included (for a generator of {@link #bytes}). */
+    static long written(JsonGenerator out) {
+        return ((ByteArrayOutputStream) out.getOutputTarget()).size() + out.getOutputBuffered();
     }
 
     static void writeValue(JsonGenerator out, ScalarType type, Object value) throws IOException {

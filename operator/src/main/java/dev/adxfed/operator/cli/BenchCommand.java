@@ -1,9 +1,5 @@
 package dev.adxfed.operator.cli;
 
-import dev.adxfed.emulator.EmulatorConfig;
-import dev.adxfed.emulator.EmulatorConfig.ClusterConfig;
-import dev.adxfed.emulator.EmulatorConfig.DatabaseConfig;
-import dev.adxfed.emulator.EmulatorConfig.TableConfig;
 import dev.adxfed.operator.api.FederatedTarget;
 import dev.adxfed.operator.federation.Changes;
 import dev.adxfed.operator.federation.DatabaseScript;
@@ -14,20 +10,15 @@ import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.FederationSettings;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.federation.Topology;
-import dev.adxfed.operator.heartbeat.Column;
 import dev.adxfed.operator.heartbeat.DatabaseSchema;
-import dev.adxfed.operator.heartbeat.Heartbeat;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.PartitionDatabase;
 import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
-import dev.adxfed.operator.heartbeat.PartitionSchema;
 import dev.adxfed.operator.heartbeat.TableSchema;
-import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
-import dev.adxfed.operator.kusto.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,24 +47,23 @@ import java.util.function.Supplier;
  * partition side runs for real on a few partition clusters; the hub side reads P heartbeats, of
  * which all but those few are synthetic rows ingested straight into its heartbeat table, since
  * P emulator servers would measure the machine rather than the operator. The emulator runs in a
- * child JVM so that the heap measured is the operator's.
+ * child JVM so that the heap measured is the operator's, and enforces Kusto's result limits (500,000
+ * records, 64 MB), so a pass that would fail on ADX fails here. The bytes a pass read are counted by the
+ * hub cluster itself, response by response ({@link ResponseMeter}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures a federated reconcile on emulator clusters: Kusto round trips on each side, DDL bytes,"
-                + " wall time and peak heap, and checks them against the operator's targets. Exits non-zero when a"
-                + " check fails.",
+        description = {"Measures a federated reconcile on emulator clusters that enforce Kusto's result limits: Kusto"
+                + " round trips on each side, bytes read and the largest response, DDL bytes, wall time and peak heap,"
+                + " and checks them against the operator's targets. Exits non-zero when a pass fails or a check fails.",
                 "Run with -Xmx512m to hold the operator's JVM to the heap target; the emulator runs in a JVM of its own."})
 final class BenchCommand implements Callable<Integer> {
 
-    static final int REAL_PARTITIONS = 3;
+    static final int REAL_PARTITIONS = BenchFleet.REAL_PARTITIONS;
     static final Duration PLAN_TIME_TARGET = Duration.ofSeconds(5);
     static final long HEAP_TARGET_BYTES = 512L * 1024 * 1024;
+    /** Issue 9's bound on any one response, well under Kusto's 64 MB. */
+    static final long RESPONSE_TARGET_BYTES = 16L * 1024 * 1024;
     static final long HEAP_SAMPLE_MILLIS = 5;
-    static final String HEARTBEAT_DATABASE = "FederationHeartbeats";
-    static final String HEARTBEAT_TABLE = "Heartbeat";
-    /** Ingest commands stay near the size of a real hub's inline ingestion, not one 60 MB request. */
-    private static final int INGEST_CHUNK_BYTES = 1 << 20;
-    private static final Map<String, String> TABLE_COLUMNS = Map.of("Timestamp", "datetime", "Value", "real");
 
     @Spec
     private CommandSpec spec;
@@ -91,6 +81,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Tables per partition database (default: ${DEFAULT-VALUE}).")
     private int tables;
 
+    @Option(names = "--columns", paramLabel = "C", defaultValue = "10",
+            description = "Columns per table, with the names and types of telemetry tables, as each heartbeat's"
+                    + " tableSchemas lists them (default: ${DEFAULT-VALUE}).")
+    private int columns;
+
     @Option(names = "--targets", paramLabel = "N", defaultValue = "1",
             description = "Federated targets (hubs) each partition heartbeats into (default: ${DEFAULT-VALUE}).")
     private int targets;
@@ -100,8 +95,16 @@ final class BenchCommand implements Callable<Integer> {
     private String emulatorHeap;
 
     private PrintWriter out;
+    private BenchFleet fleet;
 
     private record Timed<T>(T result, Duration wall, long peakHeapBytes) {}
+
+    /** A hub pass with what the hub sent during it. */
+    private record Pass(Timed<FederationReport> timed, ResponseMeter.Traffic traffic) {
+        FederationReport report() {
+            return timed.result();
+        }
+    }
 
     /** What planning a hub from nothing produces: the scripts a first pass would send. */
     private record Planned(int commands, int scripts, long ddlBytes) {}
@@ -111,38 +114,41 @@ final class BenchCommand implements Callable<Integer> {
         requirePositive("--partitions", partitions);
         requirePositive("--databases", databases);
         requirePositive("--tables", tables);
+        requirePositive("--columns", columns);
         requirePositive("--targets", targets);
         out = spec.commandLine().getOut();
-        int real = Math.min(REAL_PARTITIONS, partitions);
+        fleet = new BenchFleet(partitions, databases, tables, columns, targets);
         Instant started = Instant.now();
-        try (EmulatorProcess emulator = EmulatorProcess.start(config(real), emulatorHeap)) {
+        try (EmulatorProcess emulator = EmulatorProcess.start(fleet.emulatorConfig(), emulatorHeap)) {
             KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofMinutes(5)));
             List<FederatedTarget> federatedTargets = new ArrayList<>();
             for (int t = 1; t <= targets; t++) {
-                federatedTargets.add(target(emulator.url(hubName(t)).orElseThrow()));
+                federatedTargets.add(target(emulator.url(BenchFleet.hubName(t)).orElseThrow()));
             }
             String hubUrl = federatedTargets.get(0).endpoint;
-            out.printf("adxfed bench: %d partition(s) x %d database(s) x %d table(s), %d federated target(s); emulator up in %.1fs%n",
-                    partitions, databases, tables, targets, seconds(Duration.between(started, Instant.now())));
+            out.printf("adxfed bench: %d partition(s) x %d database(s) x %d table(s) x %d column(s), %d federated target(s);"
+                            + " emulator up in %.1fs with Kusto's result limits%n",
+                    partitions, databases, tables, columns, targets, seconds(Duration.between(started, Instant.now())));
             out.flush();
 
             HeartbeatSender sender = new HeartbeatSender(kusto, Clock.systemUTC());
             Map<String, HeartbeatReport> heartbeats = new LinkedHashMap<>();
-            for (int p = 1; p <= real; p++) {
-                String name = partitionName(p);
+            for (int p = 1; p <= fleet.real(); p++) {
+                String name = BenchFleet.partitionName(p);
                 heartbeats.put(name, sender.send(emulator.url(name).orElseThrow(), Map.of("partition", name),
                         federatedTargets));
             }
-            int ingestCommands = ingestSyntheticHeartbeats(kusto.connect(hubUrl, null), partitions - real);
+            int ingestCommands = fleet.ingestSyntheticHeartbeats(kusto.connect(hubUrl, null));
 
-            Hub hub = new Hub(hubUrl, new HeartbeatTable(HEARTBEAT_DATABASE, HEARTBEAT_TABLE), Duration.ofHours(1),
-                    FederationSettings.defaults());
+            Hub hub = new Hub(hubUrl, new HeartbeatTable(BenchFleet.HEARTBEAT_DATABASE, BenchFleet.HEARTBEAT_TABLE),
+                    Duration.ofHours(1), FederationSettings.defaults());
             FederationPass federation = new FederationPass(kusto);
-            Timed<FederationReport> first = measure(() -> federation.run(hub));
-            Timed<FederationReport> second = measure(() -> federation.run(hub));
+            ResponseMeter meter = new ResponseMeter(hubUrl);
+            Pass first = pass(meter, () -> federation.run(hub));
+            Pass second = pass(meter, () -> federation.run(hub));
             Timed<Planned> planning = measure(this::planFromNothing);
 
-            printPartitionSide(heartbeats, partitions - real, ingestCommands);
+            printPartitionSide(heartbeats, fleet.synthetic(), ingestCommands);
             printHubSide(first, second, planning);
             boolean passed = printChecks(heartbeats, first, second, planning);
             out.printf("%nPeak heap: the most heap in use (live and garbage) in this JVM, sampled every %d ms from a GC"
@@ -154,69 +160,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private EmulatorConfig config(int real) {
-        List<ClusterConfig> clusters = new ArrayList<>();
-        List<DatabaseConfig> partitionDatabases = new ArrayList<>();
-        for (int d = 1; d <= databases; d++) {
-            List<TableConfig> tableConfigs = new ArrayList<>();
-            for (int t = 1; t <= tables; t++) {
-                tableConfigs.add(new TableConfig(tableName(t), new LinkedHashMap<>(TABLE_COLUMNS), List.of()));
-            }
-            partitionDatabases.add(new DatabaseConfig(databaseName(d), false, tableConfigs, List.of()));
-        }
-        for (int p = 1; p <= real; p++) {
-            clusters.add(new ClusterConfig(partitionName(p), 0, partitionDatabases));
-        }
-        Map<String, String> heartbeatColumns = new LinkedHashMap<>();
-        heartbeatColumns.put("Timestamp", "datetime");
-        heartbeatColumns.put("ClusterEndpoint", "string");
-        heartbeatColumns.put("Schema", "dynamic");
-        heartbeatColumns.put("PartitionMetadata", "dynamic");
-        for (int t = 1; t <= targets; t++) {
-            clusters.add(new ClusterConfig(hubName(t), 0, List.of(new DatabaseConfig(HEARTBEAT_DATABASE, false,
-                    List.of(new TableConfig(HEARTBEAT_TABLE, heartbeatColumns, List.of())), List.of()))));
-        }
-        return new EmulatorConfig(EmulatorConfig.DEFAULT_HOST, clusters, null);
-    }
-
-    /** Rows built by the heartbeat package, as partitions write them, several per {@code .ingest inline}. */
-    private int ingestSyntheticHeartbeats(Kusto hub, int count) {
-        PartitionSchema schema = schema();
-        Instant now = Instant.now();
-        StringBuilder chunk = new StringBuilder();
-        int commands = 0;
-        for (int i = 1; i <= count; i++) {
-            String endpoint = syntheticEndpoint(i);
-            String row = new Heartbeat(now, endpoint, schema, Map.of("partition", "synthetic-" + i)).csvRow();
-            if (chunk.length() > 0 && chunk.length() + row.length() > INGEST_CHUNK_BYTES) {
-                ingest(hub, chunk);
-                commands++;
-            }
-            chunk.append(chunk.length() == 0 ? "" : "\n").append(row);
-        }
-        if (chunk.length() > 0) {
-            ingest(hub, chunk);
-            commands++;
-        }
-        return commands;
-    }
-
-    private static void ingest(Kusto hub, StringBuilder rows) {
-        hub.mgmt(Stage.HEARTBEAT_INGEST, HEARTBEAT_DATABASE, ".ingest inline into table " + HEARTBEAT_TABLE + " <| " + rows);
-        rows.setLength(0);
-    }
-
-    private PartitionSchema schema() {
-        List<Column> columns = TABLE_COLUMNS.entrySet().stream().map(e -> new Column(e.getKey(), e.getValue())).toList();
-        List<DatabaseSchema> schemas = new ArrayList<>();
-        for (int d = 1; d <= databases; d++) {
-            List<TableSchema> tableSchemas = new ArrayList<>();
-            for (int t = 1; t <= tables; t++) {
-                tableSchemas.add(new TableSchema(tableName(t), columns));
-            }
-            schemas.add(new DatabaseSchema(databaseName(d), tableSchemas, List.of()));
-        }
-        return new PartitionSchema(schemas);
+    private static Pass pass(ResponseMeter meter, Supplier<FederationReport> run) {
+        long mark = meter.mark();
+        Timed<FederationReport> timed = measure(run);
+        return new Pass(timed, meter.since(mark));
     }
 
     /**
@@ -255,14 +202,14 @@ final class BenchCommand implements Callable<Integer> {
     /** Topology, plan, diff against an empty hub and scripts, for P partitions, with no I/O. */
     private Planned planFromNothing() {
         List<PartitionDatabase> partitionDatabases = new ArrayList<>();
-        for (DatabaseSchema database : schema().databases()) {
+        for (DatabaseSchema database : fleet.schema().databases()) {
             partitionDatabases.add(PartitionDatabase.of(database.name(),
                     database.tables().stream().map(TableSchema::name).toList(), List.of()));
         }
         Instant now = Instant.now();
         List<PartitionHeartbeat> heartbeats = new ArrayList<>();
         for (int i = 1; i <= partitions; i++) {
-            heartbeats.add(new PartitionHeartbeat(syntheticEndpoint(i), now, partitionDatabases));
+            heartbeats.add(new PartitionHeartbeat(BenchFleet.syntheticEndpoint(i), now, partitionDatabases));
         }
         Topology topology = Topology.of(heartbeats);
         FederationPlan plan = FederationPlan.of(topology, FederationSettings.defaults());
@@ -282,10 +229,6 @@ final class BenchCommand implements Callable<Integer> {
         return new Planned(commands, scripts, bytes);
     }
 
-    private static String syntheticEndpoint(int i) {
-        return String.format("https://synthetic-%05d.bench.example", i);
-    }
-
     private void printPartitionSide(Map<String, HeartbeatReport> heartbeats, int synthetic, int ingestCommands) {
         out.printf("%nPartition side (one heartbeat pass each, against emulator clusters)%n");
         out.printf("  %-12s %-12s %-24s %-10s%n", "partition", "databases", "schema round trips", "ingests");
@@ -297,42 +240,58 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void printHubSide(Timed<FederationReport> first, Timed<FederationReport> second, Timed<Planned> planning) {
-        out.printf("%nHub side (federation pass on %s)%n", hubName(1));
-        out.printf("  %-11s %-9s %-11s %-12s %-14s %-10s %-10s %-10s%n", "pass", "live", "round trips", "commands",
-                "DDL bytes", "wall", "peak heap", "failures");
+    private void printHubSide(Pass first, Pass second, Timed<Planned> planning) {
+        out.printf("%nHub side (federation pass on %s; bytes and rows as the hub cluster sent them)%n", BenchFleet.hubName(1));
+        out.printf("  %-11s %-6s %-11s %-9s %-12s %-12s %-24s %-9s %-10s %-8s%n", "pass", "live", "round trips", "commands",
+                "DDL bytes", "bytes read", "largest response", "wall", "peak heap", "failures");
         printPass("first", first);
         printPass("unchanged", second);
         Planned p = planning.result();
-        out.printf("  %-11s %-9d %-11s %-12d %-14d %-10s %-10s %-10s%n", "plan only", partitions, p.scripts() + " scripts",
-                p.commands(), p.ddlBytes(), String.format("%.2fs", seconds(planning.wall())), mib(planning.peakHeapBytes()), "-");
+        out.printf("  %-11s %-6d %-11s %-9d %-12d %-12s %-24s %-9s %-10s %-8s%n", "plan only", partitions, p.scripts() + " scripts",
+                p.commands(), p.ddlBytes(), "-", "-", String.format("%.2fs", seconds(planning.wall())),
+                mib(planning.peakHeapBytes()), "-");
         out.println("  (plan only: topology, plan, diff against an empty hub and scripts of the first pass, with no I/O)");
+        for (Pass pass : List.of(first, second)) {
+            FederationReport r = pass.report();
+            if (!r.failureMessages().isEmpty()) {
+                out.printf("%n  The %s pass FAILED (%d failure(s)%s):%n", pass == first ? "first" : "unchanged",
+                        r.failureMessages().size(), r.heartbeatsRead() ? "" : "; heartbeats not read, nothing changed");
+                r.failureMessages().stream().limit(5).forEach(m -> out.println("    " + m));
+            }
+        }
     }
 
-    private void printPass(String name, Timed<FederationReport> pass) {
-        FederationReport r = pass.result();
-        out.printf("  %-11s %-9d %-11d %-12d %-14d %-10s %-10s %-10d%n", name, r.partitions(), r.roundTrips(), r.commandsSent(),
-                r.ddlBytes(), String.format("%.2fs", seconds(pass.wall())), mib(pass.peakHeapBytes()),
+    private void printPass(String name, Pass pass) {
+        FederationReport r = pass.report();
+        ResponseMeter.Traffic t = pass.traffic();
+        out.printf("  %-11s %-6d %-11d %-9d %-12d %-12d %-24s %-9s %-10s %-8d%n", name, r.partitions(), r.roundTrips(),
+                r.commandsSent(), r.ddlBytes(), t.bytes(), t.largestBytes() + " B / " + t.largestRows() + " rows",
+                String.format("%.2fs", seconds(pass.timed().wall())), mib(pass.timed().peakHeapBytes()),
                 r.failureMessages().size());
-        r.failureMessages().stream().limit(5).forEach(m -> out.println("    failed: " + m));
     }
 
-    private boolean printChecks(Map<String, HeartbeatReport> heartbeats, Timed<FederationReport> first,
-                                Timed<FederationReport> second, Timed<Planned> planning) {
+    private boolean printChecks(Map<String, HeartbeatReport> heartbeats, Pass first, Pass second, Timed<Planned> planning) {
         out.printf("%nChecks%n");
         boolean partitionSide = heartbeats.values().stream().allMatch(r -> r.partitionRoundTrips() == 1 + databases
                 && r.reached().size() == targets && r.failures().isEmpty());
         boolean passed = check(partitionSide, String.format("partition side: 1 + D = %d round trips plus one ingest per target (%d)",
                 1 + databases, targets));
-        passed &= check(first.result().succeeded() && first.result().partitions() == partitions,
+        passed &= check(first.report().succeeded() && first.report().partitions() == partitions,
                 String.format("first hub pass succeeded with all %d partitions live", partitions));
-        passed &= check(second.result().succeeded() && second.result().ddlBytes() == 0,
-                "an unchanged hub sends no DDL (second pass: " + second.result().ddlBytes() + " DDL bytes)");
+        passed &= check(second.report().succeeded() && second.report().ddlBytes() == 0,
+                "an unchanged hub sends no DDL (second pass: " + second.report().ddlBytes() + " DDL bytes)");
         passed &= check(planning.wall().compareTo(PLAN_TIME_TARGET) < 0 && planning.peakHeapBytes() < HEAP_TARGET_BYTES,
                 String.format("planning the first pass takes under %ds and %s of heap (target set for 1000 x 5 x 200)",
                         PLAN_TIME_TARGET.toSeconds(), mib(HEAP_TARGET_BYTES)));
-        passed &= check(first.peakHeapBytes() < HEAP_TARGET_BYTES,
+        passed &= check(first.timed().peakHeapBytes() < HEAP_TARGET_BYTES,
                 String.format("the first hub pass, I/O included, stays under %s of heap", mib(HEAP_TARGET_BYTES)));
+        passed &= check(first.traffic().responses() == first.report().roundTrips()
+                        && second.traffic().responses() == second.report().roundTrips(),
+                String.format("the hub sent one response per round trip the operator counted (%d and %d responses)",
+                        first.traffic().responses(), second.traffic().responses()));
+        long largest = Math.max(first.traffic().largestBytes(), second.traffic().largestBytes());
+        passed &= check(largest <= RESPONSE_TARGET_BYTES, String.format("no hub response over %s (largest: %d bytes)",
+                mib(RESPONSE_TARGET_BYTES), largest));
         return passed;
     }
 
@@ -350,25 +309,9 @@ final class BenchCommand implements Callable<Integer> {
     private static FederatedTarget target(String hubUrl) {
         FederatedTarget target = new FederatedTarget();
         target.endpoint = hubUrl;
-        target.heartbeatDatabase = HEARTBEAT_DATABASE;
-        target.heartbeatTable = HEARTBEAT_TABLE;
+        target.heartbeatDatabase = BenchFleet.HEARTBEAT_DATABASE;
+        target.heartbeatTable = BenchFleet.HEARTBEAT_TABLE;
         return target;
-    }
-
-    static String partitionName(int p) {
-        return "partition" + p;
-    }
-
-    static String hubName(int t) {
-        return "hub" + t;
-    }
-
-    static String databaseName(int d) {
-        return "Db" + d;
-    }
-
-    static String tableName(int t) {
-        return String.format("Table%04d", t);
     }
 
     private static double seconds(Duration d) {

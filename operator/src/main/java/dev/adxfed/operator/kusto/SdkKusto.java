@@ -5,7 +5,10 @@ import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultColumn;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.azure.kusto.data.exceptions.DataWebException;
 import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
+import com.microsoft.azure.kusto.data.exceptions.KustoServiceQueryError;
+import com.microsoft.azure.kusto.data.exceptions.OneApiError;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** {@link Kusto} over the official Java SDK. */
 final class SdkKusto implements Kusto {
@@ -91,10 +95,23 @@ final class SdkKusto implements Kusto {
         if (cause instanceof TimeoutException) {
             return "timed out after " + timeout.toMillis() + " ms";
         }
+        if (cause.getCause() instanceof KustoServiceQueryError streamed) {
+            return streamed.getExceptions().stream().map(SdkKusto::streamedError).collect(Collectors.joining("; "));
+        }
         if (cause instanceof KustoDataExceptionBase && cause.getMessage() != null) {
             return cause.getMessage();
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /**
+     * An error inside a query's result stream (a partial query failure such as E_QUERY_RESULT_SET_TOO_LARGE): the
+     * SDK's message holds only the generic "Request is invalid and cannot be executed.", Kusto's own text is
+     * in {@code @message}.
+     */
+    private static String streamedError(RuntimeException error) {
+        OneApiError api = error instanceof DataWebException web ? web.getApiError() : null;
+        return api == null || api.getDescription().isBlank() ? error.getMessage() : api.getCode() + ": " + api.getDescription();
     }
 
     private static Map<String, Integer> columns(KustoResultSetTable table) {

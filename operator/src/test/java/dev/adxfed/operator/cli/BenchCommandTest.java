@@ -10,14 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchCommandTest {
 
     private static final Pattern PARTITION_ROW = Pattern.compile("(?m)^ +(partition\\d+) +(\\d+) +(\\d+) +(\\d+) *$");
-    private static final Pattern UNCHANGED_ROW = Pattern.compile("(?m)^ +unchanged +(\\d+) +(\\d+) +(\\d+) +(\\d+) ");
+    private static final Pattern UNCHANGED_ROW = Pattern.compile(
+            "(?m)^ +unchanged +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+) B / (\\d+) rows ");
 
     @Test
     void partitionsReadTheirSchemaInOnePlusDRoundTripsAndAnUnchangedHubGetsNoDdl() {
         int databases = 2;
         int targets = 2;
         Run bench = Run.adxfed("bench", "--partitions", "5", "--databases", String.valueOf(databases), "--tables", "3",
-                "--targets", String.valueOf(targets));
+                "--columns", "4", "--targets", String.valueOf(targets));
 
         Matcher partition = PARTITION_ROW.matcher(bench.out());
         int partitionsMeasured = 0;
@@ -36,6 +37,14 @@ class BenchCommandTest {
         assertThat(unchanged.group(3)).as("commands sent on the second pass").isEqualTo("0");
         assertThat(unchanged.group(4)).as("DDL bytes sent on the second pass").isEqualTo("0");
         assertThat(bench.out()).containsPattern("PASS +an unchanged hub sends no DDL");
+
+        long bytesRead = Long.parseLong(unchanged.group(5));
+        long largest = Long.parseLong(unchanged.group(6));
+        assertThat(largest).as("the largest response of the unchanged pass, as the hub sent it").isPositive()
+                .isLessThanOrEqualTo(bytesRead);
+        assertThat(Long.parseLong(unchanged.group(7))).as("rows of the largest response").isPositive();
+        assertThat(bench.out()).contains("x 4 column(s)").containsPattern("PASS +no hub response over 16 MiB");
+        assertThat(bench.exitCode()).as(bench.toString()).isZero();
     }
 
     @Test
