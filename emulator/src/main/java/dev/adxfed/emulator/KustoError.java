@@ -78,6 +78,15 @@ public final class KustoError extends RuntimeException {
                 message, false, INTERNAL);
     }
 
+    /**
+     * An error with every part chosen by the caller, as an injected fault answers: {@code errorCode} is
+     * Kusto's specific code ({@code @errorCode}), {@code httpCode} the family in the response's {@code code}.
+     */
+    public static KustoError injected(int httpStatus, String errorCode, String httpCode, String type, String message,
+                                      boolean permanent) {
+        return new KustoError(errorCode, httpCode, type, message, permanent, httpStatus);
+    }
+
     /** The same error with {@code context} (e.g. which command of a script) before its message. */
     public KustoError within(String context) {
         return new KustoError(errorCode, httpCode, type, context + ": " + getMessage(), permanent, httpStatus);

@@ -12,6 +12,7 @@ import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.commands.Caller;
 import dev.adxfed.emulator.commands.CommandLog;
 import dev.adxfed.emulator.commands.ManagementCommands;
+import dev.adxfed.emulator.faults.FaultsEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +113,12 @@ public final class ClusterServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
             String method = exchange.getRequestMethod();
+            if (path.equalsIgnoreCase(FaultsEndpoint.PATH)) {
+                FaultsEndpoint.Response answer = new FaultsEndpoint(commands.faults())
+                        .handle(method, exchange.getRequestBody().readAllBytes());
+                send(exchange, answer.status(), answer.body());
+                return;
+            }
             if (path.equalsIgnoreCase("/v1/rest/auth/metadata")) {
                 send(exchange, 404, new byte[0]);
                 return;
@@ -120,11 +127,13 @@ public final class ClusterServer implements AutoCloseable {
                 byte[] body;
                 if (method.equals("POST") && path.equalsIgnoreCase("/v1/rest/mgmt")) {
                     KustoRequest request = KustoRequest.read(exchange.getRequestBody());
+                    commands.faults().beforeRequest(request.csl(), true);
                     ResultTable result = execute(databaseOf(request), request.csl(),
                             caller(exchange, clientRequestId, activityId, request));
                     body = V1Response.of(result);
                 } else if (method.equals("POST") && path.equalsIgnoreCase("/v2/rest/query")) {
                     KustoRequest request = KustoRequest.read(exchange.getRequestBody());
+                    commands.faults().beforeRequest(request.csl(), false);
                     body = V2Response.of(runQuery(request, caller(exchange, clientRequestId, activityId, request)),
                             clientRequestId, activityId);
                 } else {
