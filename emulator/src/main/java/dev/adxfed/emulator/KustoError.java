@@ -66,6 +66,14 @@ public final class KustoError extends RuntimeException {
                 message, true, BAD_REQUEST);
     }
 
+    /**
+     * Data that ingestion cannot read, with the code of Kusto's "ingestion error codes" page (e.g.
+     * {@code Stream_WrongNumberOfFields}, {@code BadRequest_NoRecordsOrWrongFormat}); nothing was stored.
+     */
+    public static KustoError ingestion(String code, String message) {
+        return new KustoError(code, code, "Kusto.Data.Exceptions.KustoBadRequestException", code + ": " + message, true, BAD_REQUEST);
+    }
+
     /** A request that is not a Kusto request at all (no body, bad JSON, unknown endpoint). */
     public static KustoError badRequest(String message) {
         return new KustoError("BadRequest", "BadRequest_InvalidArgument", "Kusto.Data.Exceptions.KustoBadRequestException",
