@@ -63,6 +63,12 @@ public record Fault(Kind kind, String match, Integer times, int status, String c
         if (kind == Kind.KUSTO_ERROR && (status < 400 || status > 599)) {
             throw new IllegalArgumentException("a kustoError fault needs an HTTP error status (400 to 599), got " + status);
         }
+        if (kind != Kind.DELAY && (message == null || message.isBlank())) {
+            throw new IllegalArgumentException("a " + kind.jsonName() + " fault needs a message");
+        }
+        if (kind != Kind.DELAY && kind != Kind.FAIL_SCRIPT_COMMANDS && (code == null || code.isBlank())) {
+            throw new IllegalArgumentException("a " + kind.jsonName() + " fault needs a code");
+        }
         if (kind == Kind.DELAY && (delay == null || delay.isNegative() || delay.isZero())) {
             throw new IllegalArgumentException("a delay fault needs a positive delay, got " + delay);
         }
