@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class InlineIngestion {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private static final Set<String> PROPERTIES = Set.of("format", "ignoreFirstRecord", "tags", "creationTime");
+    static final int MAX_VALUE_BYTES = 1024 * 1024;
 
     private InlineIngestion() {}
 
@@ -109,12 +111,37 @@ final class InlineIngestion {
         return rows;
     }
 
+    /** Over 1 MB, ADX truncates a string value and stores null for a dynamic one (its default encoding policy). */
     private static Object valueOrNull(Column column, String text) {
+        if (text.length() > MAX_VALUE_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+            if (column.type() == ScalarType.DYNAMIC) {
+                return null;
+            }
+            if (column.type() == ScalarType.STRING) {
+                return truncated(text);
+            }
+        }
         try {
             return ValueText.parse(column.type(), text);
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The longest prefix of at most 1 MB in UTF-8 that does not split a character. */
+    private static String truncated(String text) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > MAX_VALUE_BYTES) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
     }
 
     private static int lineOf(String text, long offset) {

@@ -114,6 +114,24 @@ class TableCommandsTest {
     }
 
     @Test
+    void aValueOverOneMegabyteIsTruncatedInAStringColumnAndNullInADynamicOne() {
+        CLUSTER.kusto().mgmt("Ingest", ".create table Large (Id:long, Text:string, Payload:dynamic)");
+        String big = "é".repeat(600_000);
+        String json = "[" + "1,".repeat(600_000) + "1]";
+
+        CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Large <|\n1," + big + ",\"" + json + "\"\n2,small,[1]");
+
+        List<Object[]> rows = table("Ingest", "Large").rows();
+        assertThat(rows).hasSize(2);
+        String stored = (String) rows.get(0)[1];
+        assertThat(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(1024 * 1024);
+        assertThat(big).startsWith(stored);
+        assertThat(rows.get(0)[2]).isNull();
+        assertThat(rows.get(1)[1]).isEqualTo("small");
+        assertThat(rows.get(1)[2].toString()).isEqualTo("[1]");
+    }
+
+    @Test
     void aLineWithTheWrongNumberOfFieldsFailsWithStreamWrongNumberOfFieldsAndStoresNothing() {
         CLUSTER.kusto().mgmt("Ingest", ".create table Samples (Host:string, Value:real)");
         CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Samples <|\nweb-1,0.5");
