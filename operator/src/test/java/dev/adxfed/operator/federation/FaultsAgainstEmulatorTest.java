@@ -25,9 +25,10 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A hub that misbehaves, made to by the emulator's fault switch and seen through the official Kusto
- * SDK as in production. In each case two partitions are federated first, then a third heartbeats, the
- * faulty pass keeps every live member in the groups, and once the fault is gone the next pass converges.
+ * A hub or a partition that misbehaves, made to by the emulator's fault switch and seen through the
+ * official Kusto SDK as in production. For the hub, two partitions are federated first, then a third
+ * heartbeats, the faulty pass keeps every live member in the groups, and once the fault is gone the next
+ * pass converges.
  */
 class FaultsAgainstEmulatorTest {
 
@@ -42,7 +43,7 @@ class FaultsAgainstEmulatorTest {
     static void start() throws Exception {
         EmulatorConfig sample = EmulatorConfig.sample(3);
         List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
-        for (String hub : List.of("throttled-hub", "slow-hub", "refusing-hub")) {
+        for (String hub : List.of("throttled-hub", "slow-hub", "refusing-hub", "steady-hub")) {
             clusters.add(new EmulatorConfig.ClusterConfig(hub, 0, List.of()));
         }
         emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
@@ -125,6 +126,34 @@ class FaultsAgainstEmulatorTest {
         assertGroupsHoldExactly(hub, partitions);
     }
 
+    @Test
+    void aPartitionThatAnswersOnlyErrorsKeepsHeartbeatingItsLastSchemaAndStaysInTheGroups() {
+        VirtualCluster hub = emulator.cluster("steady-hub").orElseThrow();
+        VirtualCluster partition = partitions.get(0);
+        assertThat(pass(hub).heartbeatsRead()).isTrue();
+        HeartbeatSender sender = new HeartbeatSender(clients, Clock.systemUTC());
+        assertThat(sender.send(partition.url(), Map.of("region", partition.name()), List.of(target(hub))).failures()).isEmpty();
+        assertThat(pass(hub).failureMessages()).isEmpty();
+        assertGroupsHoldExactly(hub, List.of(partition));
+
+        partition.faults().inject(Fault.internalError("the partition is overloaded (injected)"));
+        try {
+            HeartbeatReport degraded = sender.send(partition.url(), Map.of("region", partition.name()), List.of(target(hub)));
+
+            assertThat(partition.faults().hits()).as("the schema read failed at .show databases").isEqualTo(1);
+            assertThat(degraded.schemaFailure()).get().asString().contains("schema.showDatabases failed on " + partition.url())
+                    .contains("the partition is overloaded (injected)");
+            assertThat(degraded.reached()).as("liveness does not wait on the schema").containsExactly(hub.url());
+            assertThat(degraded.schemaReadAt()).get().isNotEqualTo(degraded.at());
+            FederationReport next = pass(hub);
+            assertThat(next.failureMessages()).isEmpty();
+            assertThat(next.partitions()).isEqualTo(1);
+            assertGroupsHoldExactly(hub, List.of(partition));
+        } finally {
+            partition.faults().clear();
+        }
+    }
+
     static VirtualCluster federateTwoPartitionsThenHeartbeatTheThird(String hubName) {
         VirtualCluster hub = emulator.cluster(hubName).orElseThrow();
         assertThat(pass(hub).heartbeatsRead()).as("the first pass makes the heartbeat table").isTrue();
@@ -143,14 +172,18 @@ class FaultsAgainstEmulatorTest {
     }
 
     static void heartbeat(VirtualCluster partition, VirtualCluster hub) {
+        HeartbeatReport report = new HeartbeatSender(clients, Clock.systemUTC())
+                .send(partition.url(), Map.of("region", partition.name()), List.of(target(hub)));
+        assertThat(report.failures()).isEmpty();
+    }
+
+    static FederatedTarget target(VirtualCluster hub) {
         FederatedTarget target = new FederatedTarget();
         target.endpoint = hub.url();
         target.heartbeatDatabase = "FederationHeartbeats";
         target.heartbeatTable = "Heartbeat";
         target.managedIdentityClientId = "";
-        HeartbeatReport report = new HeartbeatSender(clients, Clock.systemUTC())
-                .send(partition.url(), Map.of("region", partition.name()), List.of(target));
-        assertThat(report.failures()).isEmpty();
+        return target;
     }
 
     /**
