@@ -46,6 +46,10 @@ class FaultsAgainstEmulatorTest {
         for (String hub : List.of("throttled-hub", "slow-hub", "refusing-hub", "steady-hub")) {
             clusters.add(new EmulatorConfig.ClusterConfig(hub, 0, List.of()));
         }
+        // As on ADX, where databases are made in Azure: these two exist, and .create database is refused.
+        clusters.add(new EmulatorConfig.ClusterConfig("azure-hub", 0, List.of(
+                new EmulatorConfig.DatabaseConfig("FederationHeartbeats", false, List.of(), List.of()),
+                new EmulatorConfig.DatabaseConfig("Metrics", false, List.of(), List.of()))));
         emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
         partitions = emulator.clusters().subList(0, 3);
     }
@@ -152,6 +156,28 @@ class FaultsAgainstEmulatorTest {
         } finally {
             partition.faults().clear();
         }
+    }
+
+    @Test
+    void aHubThatRefusesCreateDatabaseAsAdxDoesFederatesTheDatabasesItHasAndReportsTheOthers() {
+        VirtualCluster hub = emulator.cluster("azure-hub").orElseThrow();
+        hub.faults().inject(Fault.kustoError("BadRequest_Forbidden", "databases are made in Azure (injected)")
+                .matching("^\\.create database"));
+        assertThat(pass(hub).failureMessages()).isEmpty();
+        heartbeat(partitions.get(0), hub);
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.faults().hits()).as("one refused .create database, for Logs").isEqualTo(1);
+        assertThat(report.failures()).isEqualTo(Map.of("database.create", 1));
+        assertThat(report.failureMessages()).singleElement().asString()
+                .contains("database Logs is missing and could not be created").contains("databases are made in Azure (injected)");
+        assertThat(hub.catalog().snapshot().databases().keySet()).containsExactlyInAnyOrder("FederationHeartbeats", "Metrics");
+        for (String database : List.of("FederationHeartbeats", "Metrics")) {
+            assertThat(hub.catalog().database(database).orElseThrow().entityGroups()).as(database)
+                    .containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
+        }
+        assertThat(functionBodies(hub, "Metrics")).hasSize(2).allMatch(body -> body.contains(partitions.get(0).url()));
     }
 
     static VirtualCluster federateTwoPartitionsThenHeartbeatTheThird(String hubName) {
