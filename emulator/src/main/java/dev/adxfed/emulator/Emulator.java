@@ -19,6 +19,7 @@ import dev.adxfed.emulator.commands.FunctionValidator;
 import dev.adxfed.emulator.commands.ManagementCommands;
 import dev.adxfed.emulator.commands.TabularPipe;
 import dev.adxfed.emulator.engine.QueryEngine;
+import dev.adxfed.emulator.faults.FaultSwitch;
 import dev.adxfed.emulator.server.ClusterServer;
 import dev.adxfed.emulator.server.QueryRunner;
 
@@ -102,7 +103,8 @@ public final class Emulator implements AutoCloseable {
             catalog.onChange(store::save);
         }
         CommandLog log = new CommandLog();
-        ManagementCommands commands = new ManagementCommands(log, engine.pipe(), engine.validator());
+        FaultSwitch faults = new FaultSwitch();
+        ManagementCommands commands = new ManagementCommands(log, engine.pipe(), engine.validator(), faults);
         ClusterServer server;
         try {
             server = ClusterServer.bind(cluster.name(), config.host(), cluster.port(), catalog, directory, commands,
@@ -116,7 +118,7 @@ public final class Emulator implements AutoCloseable {
             seed(cluster, catalog, server);
         }
         server.start();
-        clusters.add(new VirtualCluster(cluster.name(), server.endpoint(), catalog, log));
+        clusters.add(new VirtualCluster(cluster.name(), server.endpoint(), catalog, log, faults));
     }
 
     private static void seed(ClusterConfig cluster, ClusterCatalog catalog, ClusterServer server) {
@@ -183,6 +185,15 @@ public final class Emulator implements AutoCloseable {
 
     public Optional<VirtualCluster> cluster(String name) {
         return clusters.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /**
+     * The fault switch of the named cluster, to make it fail in tests, e.g.
+     * {@code emulator.faults("hub").inject(Fault.throttle().matching("^\\.show entity_groups").times(1))}.
+     */
+    public FaultSwitch faults(String clusterName) {
+        return cluster(clusterName).map(VirtualCluster::faults)
+                .orElseThrow(() -> new IllegalArgumentException("no cluster is named '" + clusterName + "'"));
     }
 
     /** The endpoint of the first cluster. */

@@ -84,6 +84,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.printf("%nTry it with any Kusto client (connection string: %s), or with curl:%n", first);
         out.printf("  curl -s %s/v1/rest/mgmt -d '{\"db\":\"Metrics\",\"csl\":\".show tables\"}'%n", first);
         out.printf("  curl -s %s/v2/rest/query -d '{\"db\":\"Metrics\",\"csl\":\"Cpu | where Timestamp > ago(1h) | count\"}'%n", first);
+        out.printf("Make a cluster fail, for tests (see docs/emulator.md, Fault injection):%n");
+        out.printf("  curl -s %s/adxfed/faults -d '{\"kind\":\"throttle\",\"times\":1}'   (DELETE to clear)%n", first);
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

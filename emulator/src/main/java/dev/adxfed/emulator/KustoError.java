@@ -66,6 +66,14 @@ public final class KustoError extends RuntimeException {
                 message, true, BAD_REQUEST);
     }
 
+    /**
+     * Data that ingestion cannot read, with the code of Kusto's "ingestion error codes" page (e.g.
+     * {@code Stream_WrongNumberOfFields}, {@code BadRequest_NoRecordsOrWrongFormat}); nothing was stored.
+     */
+    public static KustoError ingestion(String code, String message) {
+        return new KustoError(code, code, "Kusto.Data.Exceptions.KustoBadRequestException", code + ": " + message, true, BAD_REQUEST);
+    }
+
     /** A request that is not a Kusto request at all (no body, bad JSON, unknown endpoint). */
     public static KustoError badRequest(String message) {
         return new KustoError("BadRequest", "BadRequest_InvalidArgument", "Kusto.Data.Exceptions.KustoBadRequestException",
@@ -87,6 +95,15 @@ public final class KustoError extends RuntimeException {
     public static KustoError internal(String message) {
         return new KustoError("InternalServiceError", "InternalServiceError", "Kusto.Data.Exceptions.KustoServiceException",
                 message, false, INTERNAL);
+    }
+
+    /**
+     * An error with every part chosen by the caller, as an injected fault answers: {@code errorCode} is
+     * Kusto's specific code ({@code @errorCode}), {@code httpCode} the family in the response's {@code code}.
+     */
+    public static KustoError injected(int httpStatus, String errorCode, String httpCode, String type, String message,
+                                      boolean permanent) {
+        return new KustoError(errorCode, httpCode, type, message, permanent, httpStatus);
     }
 
     /** The same error with {@code context} (e.g. which command of a script) before its message. */

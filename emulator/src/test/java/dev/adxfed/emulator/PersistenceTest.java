@@ -30,7 +30,7 @@ class PersistenceTest {
             first.mgmt("Metrics", ".drop table Memory");
             first.mgmt("Metrics", ".create database Scratch volatile");
             first.mgmt("Metrics", ".create database ['Team Data-1.0'] persist (@\"/data/md\", @\"/data/d\")");
-            first.mgmtError("Metrics", ".create table Heartbeat (Other:long)");
+            first.mgmtError("Metrics", ".create-merge table Heartbeat (Timestamp:string)");
         }
         try (Stream<Path> files = Files.list(dataDir.resolve("eastus"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".writing-"));

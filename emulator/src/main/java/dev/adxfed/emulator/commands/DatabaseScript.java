@@ -8,6 +8,7 @@ import dev.adxfed.kql.syntax.Command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,6 +61,10 @@ final class DatabaseScript {
                 type = ManagementCommands.commandType(command);
                 if (command instanceof Command.ExecuteDatabaseScript) {
                     throw KustoError.badArgument("a database script cannot execute another database script");
+                }
+                Optional<String> injected = commands.faults().scriptCommandFailure(text);
+                if (injected.isPresent()) {
+                    throw KustoError.badArgument(injected.get());
                 }
                 commands.run(command, scope);
                 rows.add(new Object[] {UUID.randomUUID(), type, text, "Completed", ""});

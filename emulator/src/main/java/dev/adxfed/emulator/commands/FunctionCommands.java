@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code .create / .create-or-alter / .alter function}, {@code .drop function}, {@code .show functions}, {@code .show function}. */
@@ -42,6 +43,12 @@ final class FunctionCommands {
         boolean view = properties.bool("view", false);
         if (view && !parameters.isEmpty()) {
             throw KustoError.badArgument("function " + command.name() + ": view=true needs a function without parameters");
+        }
+        if (command.mode() == Command.DefinitionMode.CREATE && command.ifNotExists()) {
+            Optional<StoredFunction> existing = scope.currentDatabase().function(command.name());
+            if (existing.isPresent()) {
+                return rows(List.of(existing.get()));
+            }
         }
         if (!properties.bool("skipvalidation", false)) {
             validator.validate(scope.context(), command);

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import java.util.UUID;
 
 /**
  * {@code .ingest inline into table T <| csv}: RFC 4180 CSV, one record per row, each value converted
- * to its column's type. All rows are converted before any is appended, so a bad row rejects the
- * whole command, named by its line and column.
+ * to its column's type (null where it does not fit). All rows are read before any is appended, so
+ * malformed data rejects the whole command, named by its line.
  */
 final class InlineIngestion {
 
@@ -37,6 +38,7 @@ final class InlineIngestion {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private static final Set<String> PROPERTIES = Set.of("format", "ignoreFirstRecord", "tags", "creationTime");
+    static final int MAX_VALUE_BYTES = 1024 * 1024;
 
     private InlineIngestion() {}
 
@@ -67,9 +69,15 @@ final class InlineIngestion {
         return raw.stripLeading();
     }
 
+    /**
+     * As Kusto's "ingestion behavior of invalid data" page says: a value that does not fit its column is
+     * stored as null and the rest of its row kept; a line with another number of fields, malformed CSV,
+     * or no records at all fail the command, and nothing is stored.
+     */
     private static List<Object[]> rows(Table table, String data, boolean skipFirst) {
         List<Column> columns = table.columns();
         List<Object[]> rows = new ArrayList<>();
+        String where = ".ingest inline into table " + table.name();
         try (CSVParser parser = CSVParser.parse(data, CSV)) {
             boolean first = true;
             for (CSVRecord record : parser) {
@@ -78,30 +86,62 @@ final class InlineIngestion {
                     continue;
                 }
                 first = false;
-                int line = lineOf(data, record.getCharacterPosition());
                 if (record.size() != columns.size()) {
-                    throw KustoError.badArgument(".ingest inline into table " + table.name() + ": line " + line + " has "
-                            + record.size() + " fields but the table has " + columns.size() + " columns ("
+                    throw KustoError.ingestion("Stream_WrongNumberOfFields", where + ": line "
+                            + lineOf(data, record.getCharacterPosition()) + " has " + record.size()
+                            + " fields but the table has " + columns.size() + " columns ("
                             + TableCommands.cslSchema(columns) + "); nothing was ingested");
                 }
                 Object[] row = new Object[columns.size()];
                 for (int i = 0; i < row.length; i++) {
-                    Column column = columns.get(i);
-                    try {
-                        row[i] = ValueText.parse(column.type(), record.get(i));
-                    } catch (IllegalArgumentException e) {
-                        throw KustoError.badArgument(".ingest inline into table " + table.name() + ": line " + line
-                                + ", column " + (i + 1) + " (" + column.name() + ":" + column.type().kqlName() + "): "
-                                + e.getMessage() + "; nothing was ingested");
-                    }
+                    row[i] = valueOrNull(columns.get(i), record.get(i));
                 }
                 rows.add(row);
             }
         } catch (IOException | UncheckedIOException e) {
-            throw KustoError.badArgument(".ingest inline into table " + table.name() + ": the data is not valid CSV: "
-                    + e.getMessage() + "; nothing was ingested");
+            String problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw KustoError.ingestion(problem.contains("EOF reached before encapsulated token finished")
+                    ? "Stream_ClosingQuoteMissing" : "BadRequest_InvalidBlob",
+                    where + ": the data is not valid CSV: " + problem + "; nothing was ingested");
+        }
+        if (rows.isEmpty()) {
+            throw KustoError.ingestion("BadRequest_NoRecordsOrWrongFormat", where + ": the data holds no records"
+                    + (skipFirst ? " after the first one (ignoreFirstRecord=true)" : "") + "; nothing was ingested");
         }
         return rows;
+    }
+
+    /** Over 1 MB, ADX truncates a string value and stores null for a dynamic one (its default encoding policy). */
+    private static Object valueOrNull(Column column, String text) {
+        if (text.length() > MAX_VALUE_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+            if (column.type() == ScalarType.DYNAMIC) {
+                return null;
+            }
+            if (column.type() == ScalarType.STRING) {
+                return truncated(text);
+            }
+        }
+        try {
+            return ValueText.parse(column.type(), text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The longest prefix of at most 1 MB in UTF-8 that does not split a character. */
+    private static String truncated(String text) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > MAX_VALUE_BYTES) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
     }
 
     private static int lineOf(String text, long offset) {

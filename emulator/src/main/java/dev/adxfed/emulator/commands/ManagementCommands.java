@@ -2,6 +2,7 @@ package dev.adxfed.emulator.commands;
 
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ResultTable;
+import dev.adxfed.emulator.faults.FaultSwitch;
 import dev.adxfed.emulator.server.QueryContext;
 import dev.adxfed.kql.KqlParser;
 import dev.adxfed.kql.KqlSyntaxException;
@@ -20,11 +21,22 @@ public final class ManagementCommands {
     private final CommandLog log;
     private final TabularPipe pipe;
     private final FunctionValidator validator;
+    private final FaultSwitch faults;
 
     public ManagementCommands(CommandLog log, TabularPipe pipe, FunctionValidator validator) {
+        this(log, pipe, validator, new FaultSwitch());
+    }
+
+    public ManagementCommands(CommandLog log, TabularPipe pipe, FunctionValidator validator, FaultSwitch faults) {
         this.log = log;
         this.pipe = pipe;
         this.validator = validator;
+        this.faults = faults;
+    }
+
+    /** The faults armed on this cluster: the server applies them to requests, scripts to their commands. */
+    public FaultSwitch faults() {
+        return faults;
     }
 
     /** Runs one command text in the cluster and database of {@code context}. */

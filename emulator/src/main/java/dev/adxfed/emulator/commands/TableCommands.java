@@ -1,5 +1,9 @@
 package dev.adxfed.emulator.commands;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.Column;
 import dev.adxfed.emulator.catalog.Database;
@@ -37,21 +41,20 @@ final class TableCommands {
             new Column("DatabaseName", ScalarType.STRING));
 
     private static final Set<String> PROPERTIES = Set.of("folder", "docstring");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TableCommands() {}
 
-    /** Creates the table; the same table again is accepted and changes nothing, as in Kusto. */
+    /**
+     * Creates the table. As Kusto's CRUD convention says, a table of that name that exists already is
+     * returned unchanged and the command succeeds, even when the columns, folder or docstring differ.
+     */
     static ResultTable create(Command.CreateTable command, CommandScope scope) {
         CommandScope.requireValidName("Table", command.name(), command.position());
         List<Column> columns = columns(command.name(), command.columns());
         CommandProperties properties = CommandProperties.of(".create table", command.properties(), PROPERTIES);
         Database db = scope.catalog().updateDatabase(scope.database(), current -> {
-            Optional<Table> existing = current.table(command.name());
-            if (existing.isPresent()) {
-                if (!existing.get().columns().equals(columns)) {
-                    throw KustoError.badArgument("Table '" + command.name() + "' already exists with the schema ("
-                            + cslSchema(existing.get().columns()) + "); .create table cannot change it: use .create-merge table");
-                }
+            if (current.table(command.name()).isPresent()) {
                 return current;
             }
             return current.withTable(new Table(command.name(), columns, properties.string("folder").orElse(""),
@@ -149,8 +152,26 @@ final class TableCommands {
         return columns.stream().map(c -> c.name() + ":" + c.type().kqlName()).collect(Collectors.joining(","));
     }
 
+    /** The row of {@code .show table T schema as json}, which is what Kusto's create commands return. */
     private static ResultTable schemaRow(Database db, Table table) {
-        return new ResultTable(TABLE_SCHEMA, List.<Object[]>of(new Object[] {table.name(), cslSchema(table.columns()),
+        return new ResultTable(TABLE_SCHEMA, List.<Object[]>of(new Object[] {table.name(), jsonSchema(table),
                 db.name(), table.folder(), table.docString()}));
+    }
+
+    private static String jsonSchema(Table table) {
+        ObjectNode schema = JSON.createObjectNode();
+        schema.put("Name", table.name());
+        schema.put("Folder", table.folder());
+        schema.put("DocString", table.docString());
+        ArrayNode ordered = schema.putArray("OrderedColumns");
+        for (Column c : table.columns()) {
+            ordered.addObject().put("Name", c.name()).put("Type", c.type().dotnetName()).put("CslType", c.type().kqlName())
+                    .put("DocString", "");
+        }
+        try {
+            return JSON.writeValueAsString(schema);
+        } catch (JsonProcessingException e) {
+            throw KustoError.internal("cannot write the schema of table " + table.name() + " as JSON: " + e.getMessage());
+        }
     }
 }

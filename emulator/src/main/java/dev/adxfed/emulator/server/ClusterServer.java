@@ -12,6 +12,7 @@ import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.commands.Caller;
 import dev.adxfed.emulator.commands.CommandLog;
 import dev.adxfed.emulator.commands.ManagementCommands;
+import dev.adxfed.emulator.faults.FaultsEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +117,12 @@ public final class ClusterServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
             String method = exchange.getRequestMethod();
+            if (path.equalsIgnoreCase(FaultsEndpoint.PATH)) {
+                FaultsEndpoint.Response answer = new FaultsEndpoint(commands.faults())
+                        .handle(method, exchange.getRequestBody().readAllBytes());
+                send(exchange, answer.status(), answer.body());
+                return;
+            }
             if (path.equalsIgnoreCase("/v1/rest/auth/metadata")) {
                 send(exchange, 404, new byte[0]);
                 return;
@@ -128,12 +135,14 @@ public final class ClusterServer implements AutoCloseable {
                     return;
                 } else if (method.equals("POST") && path.equalsIgnoreCase("/v1/rest/mgmt")) {
                     KustoRequest request = KustoRequest.read(exchange.getRequestBody());
+                    commands.faults().beforeRequest(request.csl(), true);
                     ResultTable result = execute(databaseOf(request), request.csl(),
                             caller(exchange, clientRequestId, activityId, request));
                     body = V1Response.of(result);
                     rows = result.rows().size();
                 } else if (method.equals("POST") && path.equalsIgnoreCase("/v2/rest/query")) {
                     KustoRequest request = KustoRequest.read(exchange.getRequestBody());
+                    commands.faults().beforeRequest(request.csl(), false);
                     Caller caller = caller(exchange, clientRequestId, activityId, request);
                     QueryResult result = runQuery(request, caller);
                     V2Response.Sent sent = V2Response.of(result, ResultLimits.of(caller.properties(), result.options()),

@@ -22,8 +22,7 @@ final class ErrorResponse {
         out.writeStartObject();
         out.writeObjectFieldStart("error");
         out.writeStringField("code", error.httpCode());
-        out.writeStringField("message", error.httpStatus() == KustoError.BAD_REQUEST
-                ? "Request is invalid and cannot be executed." : "Internal error in the adxfed emulator.");
+        out.writeStringField("message", summary(error.httpStatus()));
         out.writeStringField("@type", error.type());
         out.writeStringField("@message", error.getMessage());
         out.writeObjectFieldStart("@context");
@@ -36,5 +35,12 @@ final class ErrorResponse {
         out.writeStringField("@errorCode", error.errorCode());
         out.writeEndObject();
         out.writeEndObject();
+    }
+
+    private static String summary(int status) {
+        if (status == 429) {
+            return "Request is throttled.";
+        }
+        return status < 500 ? "Request is invalid and cannot be executed." : "Internal error in the adxfed emulator.";
     }
 }

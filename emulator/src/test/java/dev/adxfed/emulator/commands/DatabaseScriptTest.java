@@ -36,7 +36,7 @@ class DatabaseScriptTest {
         Rows rows = CLUSTER.kusto().mgmt("Metrics", """
                 .execute database script <|
                 .create table Stop1 (a:long)
-                .create table Stop1 (a:string)
+                .create-merge table Stop1 (a:string)
                 .create table Stop2 (a:long)
                 """);
 

@@ -25,6 +25,9 @@ class FunctionCommandsTest {
         assertThat(CLUSTER.kusto().mgmtError("Metrics", ".create function CpuOf() { Cpu }")).contains("Function 'CpuOf' already exists");
         assertThat(CLUSTER.kusto().mgmt("Metrics", ".create function ifnotexists CpuOf() { Cpu }").single("Body"))
                 .isEqualTo("{ Cpu | where Host == host and Value >= minimum }");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".create function ifnotexists CpuOf() { NoSuchTable }").single("Body"))
+                .as("an existing function is returned without validating the ignored body")
+                .isEqualTo("{ Cpu | where Host == host and Value >= minimum }");
 
         CLUSTER.kusto().mgmt("Metrics", ".alter function CpuOf(host:string) { Cpu | where Host == host }");
         Rows one = CLUSTER.kusto().mgmt("Metrics", ".show function CpuOf");

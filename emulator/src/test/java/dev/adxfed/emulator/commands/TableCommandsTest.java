@@ -30,7 +30,11 @@ class TableCommandsTest {
     void createShowAndDropATable() {
         Rows created = CLUSTER.kusto().mgmt("Logs", ".create table Events (Timestamp:datetime, Name:string, Count:long) with (folder=\"ops\", docstring=\"what happened\")");
         assertThat(created.columns()).containsExactly("TableName", "Schema", "DatabaseName", "Folder", "DocString");
-        assertThat(created.rows()).containsExactly(List.of("Events", "Timestamp:datetime,Name:string,Count:long", "Logs", "ops", "what happened"));
+        assertThat(created.rows()).containsExactly(List.of("Events", "{\"Name\":\"Events\",\"Folder\":\"ops\",\"DocString\":\"what happened\","
+                + "\"OrderedColumns\":[{\"Name\":\"Timestamp\",\"Type\":\"System.DateTime\",\"CslType\":\"datetime\",\"DocString\":\"\"},"
+                + "{\"Name\":\"Name\",\"Type\":\"System.String\",\"CslType\":\"string\",\"DocString\":\"\"},"
+                + "{\"Name\":\"Count\",\"Type\":\"System.Int64\",\"CslType\":\"long\",\"DocString\":\"\"}]}",
+                "Logs", "ops", "what happened"));
 
         Rows tables = CLUSTER.kusto().mgmt("Logs", ".show tables");
         assertThat(tables.columns()).containsExactly("TableName", "DatabaseName", "Folder", "DocString");
@@ -39,8 +43,10 @@ class TableCommandsTest {
 
         assertThat(CLUSTER.kusto().mgmt("Logs", ".create table Events (Timestamp:datetime, Name:string, Count:long)").single("TableName"))
                 .as("the same table again changes nothing").isEqualTo("Events");
-        assertThat(CLUSTER.kusto().mgmtError("Logs", ".create table Events (Timestamp:datetime)"))
-                .contains("Table 'Events' already exists with the schema (Timestamp:datetime,Name:string,Count:long)");
+        Rows other = CLUSTER.kusto().mgmt("Logs", ".create table Events (Timestamp:datetime) with (folder=\"elsewhere\")");
+        assertThat(other.rows()).as("an existing table is returned as it is, whatever the command says")
+                .isEqualTo(created.rows());
+        assertThat(table("Logs", "Events").columns()).extracting(c -> c.name()).containsExactly("Timestamp", "Name", "Count");
 
         Rows remaining = CLUSTER.kusto().mgmt("Logs", ".drop table Events");
         assertThat(remaining.columns()).containsExactly("TableName", "DatabaseName");
@@ -54,7 +60,8 @@ class TableCommandsTest {
     void createMergeAddsMissingColumnsAndRefusesToChangeATypeLeavingTheTableAsItWas() {
         CLUSTER.kusto().mgmt("Logs", ".create-merge table Requests (Url:string)");
         Rows merged = CLUSTER.kusto().mgmt("Logs", ".create-merge table Requests (Url:string, Status:int, Elapsed:timespan)");
-        assertThat(merged.single("Schema")).isEqualTo("Url:string,Status:int,Elapsed:timespan");
+        assertThat((String) merged.single("Schema")).contains("\"Name\":\"Requests\"")
+                .contains("\"Name\":\"Url\"", "\"Name\":\"Status\",\"Type\":\"System.Int32\",\"CslType\":\"int\"", "\"Name\":\"Elapsed\"");
 
         assertThat(CLUSTER.kusto().mgmtError("Logs", ".create-merge table Requests (Status:string, Extra:long)"))
                 .contains("column Status is int, cannot change it to string");
@@ -89,20 +96,67 @@ class TableCommandsTest {
     }
 
     @Test
-    void aBadValueRejectsTheWholeIngestionNamingLineAndColumn() {
+    void aValueThatDoesNotFitItsColumnIsStoredAsNullAndTheRestOfTheRowKept() {
+        CLUSTER.kusto().mgmt("Ingest", ".create table Readings (Host:string, Value:real, Count:long, Tags:dynamic, At:datetime)");
+
+        Rows result = CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Readings <|\n"
+                + "web-1,lots,12,\"{\"\"k\"\":1}\",2024-05-01T10:00:00Z\n"
+                + "web-2,0.75,many,not json,yesterday");
+
+        assertThat(result.single("HasErrors")).isEqualTo(false);
+        List<Object[]> rows = table("Ingest", "Readings").rows();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsExactly("web-1", null, 12L, rows.get(0)[3], Instant.parse("2024-05-01T10:00:00Z"));
+        assertThat(rows.get(0)[3].toString()).isEqualTo("{\"k\":1}");
+        assertThat(rows.get(1)).containsExactly("web-2", 0.75, null, null, null);
+        SdkSession.Rows read = CLUSTER.kusto().query("Ingest", "Readings | where isnull(Value) or isnull(Count) | project Host");
+        assertThat(read.column("Host")).containsExactly("web-1", "web-2");
+    }
+
+    @Test
+    void aValueOverOneMegabyteIsTruncatedInAStringColumnAndNullInADynamicOne() {
+        CLUSTER.kusto().mgmt("Ingest", ".create table Large (Id:long, Text:string, Payload:dynamic)");
+        String big = "é".repeat(600_000);
+        String json = "[" + "1,".repeat(600_000) + "1]";
+
+        CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Large <|\n1," + big + ",\"" + json + "\"\n2,small,[1]");
+
+        List<Object[]> rows = table("Ingest", "Large").rows();
+        assertThat(rows).hasSize(2);
+        String stored = (String) rows.get(0)[1];
+        assertThat(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(1024 * 1024);
+        assertThat(big).startsWith(stored);
+        assertThat(rows.get(0)[2]).isNull();
+        assertThat(rows.get(1)[1]).isEqualTo("small");
+        assertThat(rows.get(1)[2].toString()).isEqualTo("[1]");
+    }
+
+    @Test
+    void aLineWithTheWrongNumberOfFieldsFailsWithStreamWrongNumberOfFieldsAndStoresNothing() {
         CLUSTER.kusto().mgmt("Ingest", ".create table Samples (Host:string, Value:real)");
         CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Samples <|\nweb-1,0.5");
 
-        String error = CLUSTER.kusto().mgmtError("Ingest", ".ingest inline into table Samples <|\nweb-2,0.75\nweb-3,lots\nweb-4,1");
+        String error = CLUSTER.kusto().mgmtError("Ingest", ".ingest inline into table Samples <|\nweb-2,0.75\nweb-3,1,extra\nweb-4,1");
 
-        assertThat(error).contains("line 2, column 2 (Value:real): 'lots' is not a valid real").contains("nothing was ingested");
-        assertThat(((Number) CLUSTER.kusto().query("Ingest", "Samples | count").single("Count")).longValue()).isEqualTo(1L);
-        assertThat(CLUSTER.kusto().mgmtError("Ingest", ".ingest inline into table Samples <|\nweb-2,0.75,extra"))
-                .contains("line 1 has 3 fields but the table has 2 columns");
+        assertThat(error).contains("Stream_WrongNumberOfFields").contains("line 2 has 3 fields but the table has 2 columns")
+                .contains("nothing was ingested");
+        assertThat(CLUSTER.kusto().mgmtError("Ingest", ".ingest inline into table Samples <|\nweb-5,\"unclosed"))
+                .contains("Stream_ClosingQuoteMissing");
         assertThat(CLUSTER.kusto().mgmtError("Ingest", ".ingest inline into table Nowhere <|\na,1")).contains("Table 'Nowhere' was not found");
         SdkSession.Rows samples = CLUSTER.kusto().query("Ingest", "Samples | project Host, Value");
         assertThat(samples.column("Host")).containsExactly("web-1");
         assertThat(samples.column("Value")).extracting(v -> ((Number) v).doubleValue()).containsExactly(0.5);
+    }
+
+    @Test
+    void emptyDataFailsWithNoRecordsOrWrongFormat() {
+        CLUSTER.kusto().mgmt("Ingest", ".create table Quiet (Host:string)");
+
+        assertThat(CLUSTER.kusto().mgmtError("Ingest", ".ingest inline into table Quiet <|\n"))
+                .contains("BadRequest_NoRecordsOrWrongFormat").contains("no records");
+        assertThat(CLUSTER.kusto().mgmtError("Ingest", ".ingest inline into table Quiet with (ignoreFirstRecord=true) <|\nHost"))
+                .contains("BadRequest_NoRecordsOrWrongFormat").contains("ignoreFirstRecord");
+        assertThat(table("Ingest", "Quiet").rows()).isEmpty();
     }
 
     @Test
