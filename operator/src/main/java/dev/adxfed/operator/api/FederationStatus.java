@@ -16,8 +16,11 @@ public class FederationStatus {
     @JsonPropertyDescription("Heartbeat rows skipped as malformed (bad JSON, invalid names, endpoint not http(s)).")
     public Integer malformedHeartbeats;
 
-    @JsonPropertyDescription("Databases federated, sorted.")
+    @JsonPropertyDescription("Databases federated, sorted; the first 50 (databaseCount has them all).")
     public List<String> databases;
+
+    @JsonPropertyDescription("How many databases are federated.")
+    public Integer databaseCount;
 
     @JsonPropertyDescription("Entity groups (counted once per hub database) that match the partitions.")
     public Integer entityGroupsInSync;
@@ -28,6 +31,9 @@ public class FederationStatus {
     @JsonPropertyDescription("Failures of the last pass by kind (e.g. entityGroup.create, function, heartbeatRead).")
     public Map<String, Integer> failures;
 
-    @JsonPropertyDescription("When a pass last finished with no failure (RFC 3339).")
+    @JsonPropertyDescription("When a pass last ran, whatever its outcome (RFC 3339).")
+    public String lastSyncTime;
+
+    @JsonPropertyDescription("When a pass last finished with no failure over at least one live partition (RFC 3339).")
     public String lastSuccessfulSyncTime;
 }

@@ -97,11 +97,15 @@ class OperatorAgainstEmulatorTest {
     }
 
     void startOperator(KustoConnector kusto) throws Exception {
-        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), Duration.ofMillis(500),
+        startOperator(kusto, Duration.ofMillis(500), OperatorRuntime.FIRST_RETRY);
+    }
+
+    void startOperator(KustoConnector kusto, Duration federationInterval, Duration firstRetry) throws Exception {
+        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
                 Map.of("region", "westeurope", "environment", "test"), null, null, 0, 0);
         runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
                 () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
-                OperatorRuntime.LeaseTimings.josdkDefaults()));
+                OperatorRuntime.LeaseTimings.josdkDefaults(), firstRetry));
     }
 
     @Test
