@@ -3,6 +3,8 @@ package dev.adxfed.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 
 import java.time.Duration;
@@ -16,6 +18,9 @@ public class FederationSpec {
 
     public static final String DEFAULT_HEARTBEAT_TTL = "1h";
     public static final String DEFAULT_ENTITY_GROUP_NAME_PATTERN = "{database}_Partitions";
+    public static final String DEFAULT_FUNCTION_FOLDER = "adxfed";
+    public static final String DEFAULT_DEPARTURE_HOLD_TIME = "6h";
+    public static final double DEFAULT_MAX_DEPARTING_FRACTION = 0.5;
     static final String TTL_PATTERN = "^(\\d+h)?(\\d+m)?(\\d+s)?$";
 
     @JsonPropertyDescription("Partition role: the federated clusters this cluster heartbeats into.")
@@ -59,20 +64,82 @@ public class FederationSpec {
             + " table or cannot be reached instead of failing. Default false.")
     public Boolean fuzzyFunctions;
 
+    @Default("true")
+    @JsonPropertyDescription("Federated role (new in adxfed): drop functions the operator owns whose table or view"
+            + " is no longer on any selected live partition, in every database, also databases with no live"
+            + " partition left. Never happens while no fresh heartbeat is read. Default true.")
+    public Boolean cleanupStaleFunctions;
+
+    @Default(DEFAULT_FUNCTION_FOLDER)
+    @Pattern("^[a-zA-Z0-9_./ -]+$")
+    @JsonPropertyDescription("Federated role (new in adxfed): folder of the functions the operator writes; it is how"
+            + " the operator knows a function is its own. A same-named function in another folder is the user's"
+            + " and is left alone (unless its body is the federated form of its name). Default adxfed.")
+    public String functionFolder;
+
+    @JsonPropertyDescription("Federated role: partition endpoints that are never members of any entity group or"
+            + " function, listed here (static) and/or read from a function on the hub (kustoFunction).")
+    public BlockedClusters blockedClusters;
+
+    @JsonPropertyDescription("Federated role (new in adxfed): CEL expression over endpoint (string) and metadata"
+            + " (map of string to string: the partition's PartitionMetadata); partitions for which it is false are"
+            + " not members, e.g. metadata.region != 'westeurope'. A partition lacking a key the expression reads"
+            + " is left out and counted.")
+    public String partitionSelector;
+
+    @Default("0.5")
+    @Min(0)
+    @Max(1)
+    @JsonPropertyDescription("Federated role (new in adxfed): when more than this share of the current members fall"
+            + " silent in one pass, their removal is held (condition DeparturesHeld) until the share falls to it,"
+            + " departureHoldTime passes, or a person releases it. 1 turns the guard off. Default 0.5.")
+    public Double maxDepartingFraction;
+
+    @Default(DEFAULT_DEPARTURE_HOLD_TIME)
+    @Pattern(TTL_PATTERN)
+    @JsonPropertyDescription("Federated role (new in adxfed): how long held departures wait beyond heartbeatTTL"
+            + " before they are applied anyway, as hours, minutes and seconds. Default 6h.")
+    public String departureHoldTime;
+
     /** The heartbeat TTL as a duration; the CRD default when unset or empty. */
     public Duration heartbeatTtl() {
-        String text = heartbeatTTL == null || heartbeatTTL.isEmpty() ? DEFAULT_HEARTBEAT_TTL : heartbeatTTL;
+        return duration("heartbeatTTL", heartbeatTTL, DEFAULT_HEARTBEAT_TTL);
+    }
+
+    /** How long held departures wait beyond the TTL; the CRD default when unset or empty. */
+    public Duration departureHoldTime() {
+        return duration("departureHoldTime", departureHoldTime, DEFAULT_DEPARTURE_HOLD_TIME);
+    }
+
+    public double effectiveMaxDepartingFraction() {
+        double fraction = maxDepartingFraction == null ? DEFAULT_MAX_DEPARTING_FRACTION : maxDepartingFraction;
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("spec.federation.maxDepartingFraction: " + fraction + " is not between 0 and 1");
+        }
+        return fraction;
+    }
+
+    public String effectiveFunctionFolder() {
+        return functionFolder == null || functionFolder.isBlank() ? DEFAULT_FUNCTION_FOLDER : functionFolder;
+    }
+
+    public boolean effectiveCleanupStaleFunctions() {
+        return cleanupStaleFunctions == null || cleanupStaleFunctions;
+    }
+
+    private static Duration duration(String field, String value, String fallback) {
+        String text = value == null || value.isEmpty() ? fallback : value;
         Matcher m = java.util.regex.Pattern.compile("^(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?$").matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("spec.federation.heartbeatTTL: '" + text
+            throw new IllegalArgumentException("spec.federation." + field + ": '" + text
                     + "' is not hours, minutes and seconds like 1h30m");
         }
-        Duration ttl = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2)))
+        Duration duration = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2)))
                 .plusSeconds(number(m.group(3)));
-        if (ttl.isZero()) {
-            throw new IllegalArgumentException("spec.federation.heartbeatTTL: '" + text + "' is zero");
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("spec.federation." + field + ": '" + text + "' is zero");
         }
-        return ttl;
+        return duration;
     }
 
     public String effectiveEntityGroupNamePattern() {

@@ -9,7 +9,9 @@ public record Command(Kind kind, String subject, String text) {
         ENTITY_GROUP_CREATE("entityGroup.create"),
         ENTITY_GROUP_ALTER("entityGroup.alter"),
         ENTITY_GROUP_DROP("entityGroup.drop"),
-        FUNCTION_CREATE_OR_ALTER("function.createOrAlter");
+        FUNCTION_CREATE_OR_ALTER("function.createOrAlter"),
+        FUNCTION_DROP("function.drop"),
+        OWNERSHIP_RECORD("ownership.record");
 
         private final String label;
 

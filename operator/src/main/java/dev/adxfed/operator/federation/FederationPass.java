@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -33,13 +35,28 @@ public final class FederationPass {
     private static final Logger LOG = LoggerFactory.getLogger(FederationPass.class);
 
     private final KustoConnector kusto;
+    private final Clock clock;
 
     public FederationPass(KustoConnector kusto) {
+        this(kusto, Clock.systemUTC());
+    }
+
+    public FederationPass(KustoConnector kusto, Clock clock) {
         this.kusto = kusto;
+        this.clock = clock;
     }
 
     public FederationReport run(Hub hub) {
-        return new Run(hub, new CountingKusto(kusto.connect(hub.endpoint(), null))).execute();
+        return run(hub, false);
+    }
+
+    /**
+     * @param releaseDepartures a person released held departures (annotation or {@code --release-departures}):
+     *                          silent partitions are removed at the TTL whatever their share
+     */
+    public FederationReport run(Hub hub, boolean releaseDepartures) {
+        return new Run(hub, new CountingKusto(kusto.connect(hub.endpoint(), null)), clock.instant(), releaseDepartures)
+                .execute();
     }
 
     /** The state of one pass; never shared between passes. */
@@ -57,9 +74,18 @@ public final class FederationPass {
         private int commandsSent;
         private long ddlBytes;
 
-        Run(Hub hub, CountingKusto cluster) {
+        private final Instant now;
+        private final boolean releaseDepartures;
+        private final List<Conflict> conflicts = new ArrayList<>();
+        private final SortedSet<String> hubDatabasesMissing = new TreeSet<>();
+        private HeldDepartures held = HeldDepartures.NONE;
+        private ExcludedPartitions excluded = ExcludedPartitions.NONE;
+
+        Run(Hub hub, CountingKusto cluster, Instant now, boolean releaseDepartures) {
             this.hub = hub;
             this.cluster = cluster;
+            this.now = now;
+            this.releaseDepartures = releaseDepartures;
         }
 
         FederationReport execute() {
@@ -227,7 +253,9 @@ public final class FederationPass {
             topology.databases().forEach(db -> partitionsByDatabase.put(db, topology.endpoints(db).size()));
             return new FederationReport(heartbeatsRead, topology.partitions(), malformed, partitionsByDatabase,
                     groupsInSync, functionsInSync, Map.copyOf(completed), Map.copyOf(failures), List.copyOf(failureMessages),
-                    cluster.roundTrips(), commandsSent, ddlBytes, List.copyOf(commandResults));
+                    cluster.roundTrips(), commandsSent, ddlBytes, List.copyOf(commandResults),
+                    conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList(), held, excluded,
+                    List.copyOf(hubDatabasesMissing));
         }
 
         private static Instant timestamp(KustoRow row) {

@@ -61,7 +61,7 @@ public final class HeartbeatReading {
      * The endpoint with scheme and host in lower case and no trailing slash, so two spellings of one
      * cluster do not become two members of a group (Kusto rejects duplicate entities).
      */
-    static String endpoint(String text) {
+    public static String endpoint(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("ClusterEndpoint is empty");
         }

@@ -14,7 +14,9 @@ public enum Stage {
     HEARTBEAT_READ("heartbeat.read"),
     ENTITY_GROUPS_SHOW("entityGroups.show"),
     FUNCTIONS_SHOW("functions.show"),
-    SCRIPT_EXECUTE("script.execute");
+    SCRIPT_EXECUTE("script.execute"),
+    BLOCKED_CLUSTERS_READ("blockedClusters.read"),
+    OWNERSHIP_READ("ownership.read");
 
     private final String label;
 

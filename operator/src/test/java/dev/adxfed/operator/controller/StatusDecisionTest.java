@@ -4,7 +4,9 @@ import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterSpec;
 import dev.adxfed.operator.api.ADXClusterStatus;
 import dev.adxfed.operator.api.ProvisionSpec;
+import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
+import dev.adxfed.operator.federation.HeldDepartures;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.heartbeat.TargetFailure;
@@ -41,7 +43,7 @@ class StatusDecisionTest {
     static FederationReport federation(Map<String, Integer> failures, List<String> messages) {
         return new FederationReport(true, 3, List.of(new MalformedHeartbeat("ftp://x", "not http(s)")),
                 new TreeMap<>(Map.of("Logs", 2, "Metrics", 3)), 4, 7, Map.of("entityGroup.create", 2), failures,
-                messages, 9, 2, 300, List.of());
+                messages, 9, 2, 300, List.of(), List.of(), HeldDepartures.NONE, ExcludedPartitions.NONE, List.of());
     }
 
     @Test
