@@ -31,6 +31,31 @@ public class FederationStatus {
     @JsonPropertyDescription("Failures of the last pass by kind (e.g. entityGroup.create, function, heartbeatRead).")
     public Map<String, Integer> failures;
 
+    @JsonPropertyDescription("Objects on the hub with a name the operator would write that are not the operator's,"
+            + " left alone, e.g. 'function Metrics.Cpu'; the first 50, sorted.")
+    public List<String> conflicts;
+
+    @JsonPropertyDescription("How many conflicts there are.")
+    public Integer conflictCount;
+
+    @JsonPropertyDescription("Silent partitions the departure guard keeps as members (too many left at once);"
+            + " the first 50, sorted. Annotate adxfed.dev/release-departures=true to remove them.")
+    public List<String> heldDepartures;
+
+    @JsonPropertyDescription("How many departures are held.")
+    public Integer heldDepartureCount;
+
+    @JsonPropertyDescription("Partition databases missing on the hub that it refuses to create; their entity groups"
+            + " and functions are skipped. The first 50, sorted.")
+    public List<String> missingHubDatabases;
+
+    @JsonPropertyDescription("How many partition databases are missing on the hub.")
+    public Integer missingHubDatabaseCount;
+
+    @JsonPropertyDescription("Partitions with a fresh heartbeat that are not members, by why: blocked,"
+            + " notSelected (partitionSelector false), metadataMissing (a key partitionSelector reads is absent).")
+    public Map<String, Integer> excludedPartitions;
+
     @JsonPropertyDescription("When a pass last ran, whatever its outcome (RFC 3339).")
     public String lastSyncTime;
 

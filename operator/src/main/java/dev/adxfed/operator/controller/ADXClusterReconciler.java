@@ -64,7 +64,11 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         String key = cluster.getMetadata().getUid() != null ? cluster.getMetadata().getUid() : name;
         ClusterRole role = cluster.getSpec().effectiveRole();
         Instant start = clock.instant();
-        Outcome outcome = run(name, cluster.getSpec(), role);
+        boolean release = role == ClusterRole.Federated && ReleaseDepartures.requested(cluster);
+        Outcome outcome = run(name, cluster.getSpec(), role, release);
+        if (release && outcome instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
+            ReleaseDepartures.consumed(context.getClient(), cluster);
+        }
         if (outcome instanceof Outcome.NotSelected) {
             metrics.reconciled(role.name(), "skipped", Duration.between(start, clock.instant()));
             backoff.forget(key);
@@ -84,7 +88,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return UpdateControl.patchStatus(patch).rescheduleAfter(next);
     }
 
-    private Outcome run(String name, ADXClusterSpec spec, ClusterRole role) {
+    private Outcome run(String name, ADXClusterSpec spec, ClusterRole role, boolean releaseDepartures) {
         ClusterCriteria.Verdict verdict = criteria.evaluate(spec.criteriaExpression);
         if (verdict instanceof ClusterCriteria.Verdict.NoMatch) {
             return new Outcome.NotSelected();
@@ -98,7 +102,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
                     : new Outcome.InvalidSpec("spec.endpoint is empty: give the URL of the cluster");
         }
         try {
-            return role == ClusterRole.Federated ? federate(name, spec) : heartbeat(name, spec);
+            return role == ClusterRole.Federated ? federate(name, spec, releaseDepartures) : heartbeat(name, spec);
         } catch (IllegalArgumentException e) {
             return new Outcome.InvalidSpec(e.getMessage());
         } catch (RuntimeException e) {
@@ -121,7 +125,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return new Outcome.HeartbeatDone(report);
     }
 
-    private Outcome federate(String name, ADXClusterSpec spec) {
+    private Outcome federate(String name, ADXClusterSpec spec, boolean releaseDepartures) {
         FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
         List<String> missing = new ArrayList<>();
         if (federationSpec.heartbeatDatabase == null || federationSpec.heartbeatDatabase.isBlank()) {
@@ -135,13 +139,16 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         }
         Hub hub = new Hub(spec.endpoint, new HeartbeatTable(federationSpec.heartbeatDatabase, federationSpec.heartbeatTable),
                 federationSpec.heartbeatTtl(), FederationSettings.of(federationSpec));
-        FederationReport report = federation.run(hub);
+        FederationReport report = federation.run(hub, releaseDepartures);
         metrics.federation(spec.endpoint, report);
-        LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed); {} databases; {} entity groups and {}"
-                        + " functions in sync; {} commands sent ({} bytes) in {} round trips; failures {}",
+        LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed, {} excluded, {} departures held{}); {}"
+                        + " databases ({} missing on the hub); {} entity groups and {} functions in sync, {} conflicts;"
+                        + " {} commands sent ({} bytes) in {} round trips; failures {}",
                 name, report.heartbeatsRead() ? "read" : "not read", report.partitions(), report.malformed().size(),
-                report.partitionsByDatabase().size(), report.entityGroupsInSync(), report.functionsInSync(),
-                report.commandsSent(), report.ddlBytes(), report.roundTrips(), report.failures());
+                report.excluded().total(), report.heldDepartures().endpoints().size(),
+                releaseDepartures ? ", release requested" : "", report.partitionsByDatabase().size(),
+                report.hubDatabasesMissing().size(), report.entityGroupsInSync(), report.functionsInSync(),
+                report.conflicts().size(), report.commandsSent(), report.ddlBytes(), report.roundTrips(), report.failures());
         return new Outcome.FederationDone(report);
     }
 }

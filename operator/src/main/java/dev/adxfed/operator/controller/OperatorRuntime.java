@@ -128,6 +128,7 @@ public final class OperatorRuntime implements AutoCloseable {
             }
         });
         operator.register(reconciler, o -> {
+            o.withGenerationAware(false).withOnUpdateFilter(ReleaseDepartures.updateFilter());
             if (!settings.namespaces().isEmpty()) {
                 o.settingNamespaces(Set.copyOf(settings.namespaces()));
             }

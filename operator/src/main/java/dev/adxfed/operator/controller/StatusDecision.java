@@ -4,6 +4,7 @@ import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterStatus;
 import dev.adxfed.operator.api.FederationStatus;
 import dev.adxfed.operator.api.HeartbeatStatus;
+import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +43,7 @@ final class StatusDecision {
             status.heartbeat = heartbeat(done.report(), before.heartbeat);
             decided = heartbeatCondition(done.report());
         } else if (outcome instanceof Outcome.FederationDone done) {
-            decided = FederationCondition.of(done.report());
+            decided = FederationCondition.of(done.report(), cluster.getMetadata().getName());
             status.federation = federation(done.report(), before.federation, decided.reason().advancesSync(), now);
         } else if (outcome instanceof Outcome.NoTargets) {
             decided = new Reasoned(ConditionReason.COMPLETE, "Bring-your-own cluster at " + status.endpoint
@@ -106,9 +108,24 @@ final class StatusDecision {
         status.entityGroupsInSync = report.entityGroupsInSync();
         status.functionsInSync = report.functionsInSync();
         status.failures = Map.copyOf(report.failures());
+        status.conflicts = StatusLimits.first(report.conflicts());
+        status.conflictCount = report.conflicts().size();
+        status.heldDepartures = StatusLimits.first(report.heldDepartures().endpoints());
+        status.heldDepartureCount = report.heldDepartures().endpoints().size();
+        status.missingHubDatabases = StatusLimits.first(report.hubDatabasesMissing());
+        status.missingHubDatabaseCount = report.hubDatabasesMissing().size();
+        status.excludedPartitions = excluded(report.excluded());
         status.lastSyncTime = now.toString();
         status.lastSuccessfulSyncTime = synced ? now.toString() : before == null ? null : before.lastSuccessfulSyncTime;
         return status;
+    }
+
+    private static Map<String, Integer> excluded(ExcludedPartitions excluded) {
+        Map<String, Integer> byWhy = new TreeMap<>();
+        byWhy.put("blocked", excluded.blocked());
+        byWhy.put("notSelected", excluded.notSelected());
+        byWhy.put("metadataMissing", excluded.metadataMissing());
+        return byWhy;
     }
 
     /** Kubernetes convention: the transition time moves only when the condition's status changes. */

@@ -22,13 +22,14 @@ final class StatusLimits {
     private StatusLimits() {}
 
     /** The first entries of a list, each clipped, in the list's order. */
-    static List<String> first(Collection<String> entries) {
-        return entries.stream().limit(LIST_ENTRIES).map(e -> clip(e, ITEM_CHARS)).toList();
+    static List<String> first(Collection<?> entries) {
+        return entries.stream().limit(LIST_ENTRIES).map(e -> clip(e.toString(), ITEM_CHARS)).toList();
     }
 
     /** Up to {@link #MESSAGE_ITEMS} items joined with "; ", then how many more there are. */
-    static String summary(Collection<String> items) {
-        String shown = String.join("; ", items.stream().limit(MESSAGE_ITEMS).map(e -> clip(e, ITEM_CHARS)).toList());
+    static String summary(Collection<?> items) {
+        String shown = String.join("; ", items.stream().limit(MESSAGE_ITEMS).map(e -> clip(e.toString(), ITEM_CHARS))
+                .toList());
         int more = items.size() - MESSAGE_ITEMS;
         return shown + (more > 0 ? "; and " + more + " more" : "");
     }
