@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -270,7 +271,7 @@ final class BenchCommand implements Callable<Integer> {
         int scripts = 0;
         long bytes = 0;
         for (String database : topology.databases()) {
-            for (Changes changes : List.of(FederationDiff.entityGroups(plan, List.of()),
+            for (Changes changes : List.of(FederationDiff.entityGroups(plan, database, List.of(), Set.of()),
                     FederationDiff.functions(plan, database, List.of()))) {
                 for (DatabaseScript script : DatabaseScript.batches(database, changes.commands(), DatabaseScript.MAX_BYTES)) {
                     commands += script.commands().size();

@@ -2,12 +2,16 @@ package dev.adxfed.operator.federation;
 
 import java.util.List;
 
-/** What a diff found for one hub database: the commands to send and how many objects already match. */
-public record Changes(List<Command> commands, int inSync) {
+/**
+ * What a diff found for one hub database: the commands to send, how many objects already match, and
+ * the user's objects that stand where the operator's would.
+ */
+public record Changes(List<Command> commands, int inSync, List<Conflict> conflicts) {
 
-    public static final Changes NONE = new Changes(List.of(), 0);
+    public static final Changes NONE = new Changes(List.of(), 0, List.of());
 
     public Changes {
         commands = List.copyOf(commands);
+        conflicts = List.copyOf(conflicts);
     }
 }

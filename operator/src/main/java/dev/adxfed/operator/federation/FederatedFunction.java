@@ -36,10 +36,15 @@ public record FederatedFunction(String name, List<String> entities, boolean fuzz
 
     /**
      * Created with skipvalidation so a partition that is briefly unreachable does not block the
-     * function; an unreachable member still shows at query time.
+     * function; an unreachable member still shows at query time. The folder is the operator's
+     * marker: how it later knows the function is its own.
      */
-    public Command createOrAlterCommand() {
-        return new Command(Command.Kind.FUNCTION_CREATE_OR_ALTER, name,
-                ".create-or-alter function with (skipvalidation=\"true\") " + KqlText.identifier(name) + "() " + body());
+    public Command createOrAlterCommand(String folder) {
+        return new Command(Command.Kind.FUNCTION_CREATE_OR_ALTER, name, ".create-or-alter function with (folder="
+                + KqlText.string(folder) + ", skipvalidation=\"true\") " + KqlText.identifier(name) + "() " + body());
+    }
+
+    public static Command dropCommand(String name) {
+        return new Command(Command.Kind.FUNCTION_DROP, name, ".drop function " + KqlText.identifier(name) + " ifexists");
     }
 }

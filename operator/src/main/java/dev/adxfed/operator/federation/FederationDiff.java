@@ -12,21 +12,27 @@ import java.util.stream.Collectors;
 
 /**
  * Desired state against what {@code .show entity_groups} and {@code .show functions} returned: create
- * what is missing, alter what differs, leave equal objects alone, drop stale groups. With no live
- * partition nothing is touched, because missing information must never empty or drop a group.
+ * what is missing, alter what differs and is the operator's, leave equal objects alone, drop the
+ * operator's stale objects, and report a user's object where the operator's would stand. With no live
+ * partition nothing is touched, because missing information must never empty or drop anything.
  */
 public final class FederationDiff {
 
     private FederationDiff() {}
 
-    /** Entity-group commands for one hub database; every hub database holds every group. */
-    public static Changes entityGroups(FederationPlan plan, List<ExistingEntityGroup> existing) {
+    /**
+     * Entity-group commands for one hub database; every hub database holds every group.
+     *
+     * @param owned names of the existing groups in this hub database that the operator made or adopted
+     */
+    public static Changes entityGroups(FederationPlan plan, String hubDatabase, List<ExistingEntityGroup> existing,
+                                       Set<String> owned) {
         if (plan.topology().isEmpty()) {
             return Changes.NONE;
         }
-        Map<String, ExistingEntityGroup> byName = existing.stream()
-                .collect(Collectors.toMap(ExistingEntityGroup::name, Function.identity(), (a, b) -> a, TreeMap::new));
+        Map<String, ExistingEntityGroup> byName = byName(existing, ExistingEntityGroup::name);
         List<Command> commands = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
         int inSync = 0;
         Set<String> desiredNames = new HashSet<>();
         for (EntityGroup group : plan.entityGroups()) {
@@ -34,6 +40,8 @@ public final class FederationDiff {
             ExistingEntityGroup current = byName.get(group.name());
             if (current == null) {
                 commands.add(group.createCommand());
+            } else if (!owned.contains(group.name())) {
+                conflicts.add(new Conflict(hubDatabase, Conflict.Kind.ENTITY_GROUP, group.name()));
             } else if (sameMembers(group.entities(), current.entities())) {
                 inSync++;
             } else {
@@ -43,37 +51,63 @@ public final class FederationDiff {
         if (plan.settings().cleanupStaleEntityGroups()) {
             for (String name : byName.keySet()) {
                 Optional<String> database = plan.settings().databaseOf(name);
-                if (!desiredNames.contains(name) && database.isPresent()
+                if (!desiredNames.contains(name) && owned.contains(name) && database.isPresent()
                         && !plan.topology().databases().contains(database.get())) {
                     commands.add(EntityGroup.dropCommand(name));
                 }
             }
         }
-        return new Changes(commands, inSync);
+        return new Changes(commands, inSync, conflicts);
     }
 
-    /** Function commands for one partition database on the hub: only those whose text differs. */
+    /**
+     * Function commands for one hub database: those whose text or folder differs, and drops of the
+     * operator's functions whose table or view no live member has any more (also in a database no
+     * live member has).
+     */
     public static Changes functions(FederationPlan plan, String database, List<ExistingFunction> existing) {
-        Map<String, ExistingFunction> byName = existing.stream()
-                .collect(Collectors.toMap(ExistingFunction::name, Function.identity(), (a, b) -> a));
+        if (plan.topology().isEmpty()) {
+            return Changes.NONE;
+        }
+        String folder = plan.settings().functionFolder();
+        Map<String, ExistingFunction> byName = byName(existing, ExistingFunction::name);
         List<Command> commands = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
         int inSync = 0;
+        Set<String> desiredNames = new HashSet<>();
         for (FederatedFunction function : plan.functions(database)) {
+            desiredNames.add(function.name());
             ExistingFunction current = byName.get(function.name());
-            if (current != null && "()".equals(current.parameters().strip())
+            if (current == null) {
+                commands.add(function.createOrAlterCommand(folder));
+            } else if (!current.ownedBy(folder)) {
+                conflicts.add(new Conflict(database, Conflict.Kind.FUNCTION, function.name()));
+            } else if ("()".equals(current.parameters().strip()) && folder.equals(current.folder())
                     && function.body().equals(current.body().strip())) {
                 inSync++;
             } else {
-                commands.add(function.createOrAlterCommand());
+                commands.add(function.createOrAlterCommand(folder));
             }
         }
-        return new Changes(commands, inSync);
+        if (plan.settings().cleanupStaleFunctions()) {
+            for (ExistingFunction current : byName.values()) {
+                if (!desiredNames.contains(current.name()) && current.ownedBy(folder)) {
+                    commands.add(FederatedFunction.dropCommand(current.name()));
+                }
+            }
+        }
+        return new Changes(commands, inSync, conflicts);
     }
 
-    private static boolean sameMembers(List<String> desired, List<String> current) {
+    /** Whether a group holds exactly these entities, compared by value. */
+    static boolean sameMembers(List<String> desired, List<String> current) {
         Set<EntityReference> want = references(desired);
         Set<EntityReference> have = references(current);
         return want != null && want.equals(have) && current.size() == have.size();
+    }
+
+    private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
+        return items.stream().collect(Collectors.toMap(name, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
     /** Null when a reference cannot be read: then the group is rewritten rather than trusted. */

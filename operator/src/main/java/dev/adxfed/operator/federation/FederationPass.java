@@ -1,6 +1,5 @@
 package dev.adxfed.operator.federation;
 
-import dev.adxfed.operator.heartbeat.HeartbeatReading;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.kusto.CountingKusto;
@@ -14,21 +13,25 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The federated side, as named steps: ensure the heartbeat table, read the newest heartbeats, plan,
- * ensure hub databases, then per hub database diff and apply entity groups, and per partition
- * database diff and apply functions. Round trips grow with databases, never with tables.
- * Group failures never stop functions and the reverse; a failed heartbeat read changes nothing.
+ * The federated side, as named steps: ensure the heartbeat and ownership tables, read the inputs
+ * (heartbeats, blocked endpoints, ownership record), read every hub database's entity groups, decide
+ * membership (with the departure guard), plan, ensure hub databases, record groups about to be
+ * created, then per hub database apply entity groups and functions. Round trips grow with
+ * databases, never with tables. Group failures never stop functions and the reverse; an input that
+ * cannot be read changes nothing.
  */
 public final class FederationPass {
 
@@ -63,23 +66,22 @@ public final class FederationPass {
     private static final class Run {
         private final Hub hub;
         private final CountingKusto cluster;
+        private final Instant now;
+        private final boolean releaseDepartures;
         private final Map<String, Integer> completed = new TreeMap<>();
         private final Map<String, Integer> failures = new TreeMap<>();
         private final List<String> failureMessages = new ArrayList<>();
         private final List<CommandResults> commandResults = new ArrayList<>();
+        private final List<Conflict> conflicts = new ArrayList<>();
+        private final SortedSet<String> hubDatabasesMissing = new TreeSet<>();
         private List<MalformedHeartbeat> malformed = List.of();
         private Topology topology = Topology.of(List.of());
+        private HeldDepartures held = HeldDepartures.NONE;
+        private ExcludedPartitions excluded = ExcludedPartitions.NONE;
         private int groupsInSync;
         private int functionsInSync;
         private int commandsSent;
         private long ddlBytes;
-
-        private final Instant now;
-        private final boolean releaseDepartures;
-        private final List<Conflict> conflicts = new ArrayList<>();
-        private final SortedSet<String> hubDatabasesMissing = new TreeSet<>();
-        private HeldDepartures held = HeldDepartures.NONE;
-        private ExcludedPartitions excluded = ExcludedPartitions.NONE;
 
         Run(Hub hub, CountingKusto cluster, Instant now, boolean releaseDepartures) {
             this.hub = hub;
@@ -91,34 +93,69 @@ public final class FederationPass {
         FederationReport execute() {
             HeartbeatTable heartbeats = hub.heartbeatTable();
             SortedSet<String> hubDatabases;
+            HubInputs inputs;
             try {
                 hubDatabases = showDatabases();
                 if (!hubDatabases.contains(heartbeats.database()) && createDatabase(heartbeats.database())) {
                     hubDatabases.add(heartbeats.database());
                 }
-                ensureHeartbeatTable(heartbeats);
-                readHeartbeats(heartbeats);
+                ensureTables(heartbeats);
+                inputs = HubInputs.read(cluster, hub, now);
             } catch (KustoException e) {
-                fail(e.stage().label(), e.getMessage());
+                fail(e.stage().label(), e.getMessage() + "; nothing changed");
                 return report(false);
             }
-            if (topology.isEmpty()) {
-                LOG.info("hub {}: no fresh heartbeat within {}; nothing changed", hub.endpoint(), hub.heartbeatTtl());
+            malformed = inputs.malformed();
+            logMalformed();
+            Map<String, List<ExistingEntityGroup>> groups = showEntityGroups(hubDatabases);
+            Map<String, Set<String>> owned = ownedGroups(groups, inputs);
+            Membership membership = Membership.of(inputs.heartbeats(), now, hub.heartbeatTtl(), hub.settings(),
+                    inputs.blocked(), currentMembers(groups, owned), releaseDepartures);
+            excluded = membership.excluded();
+            held = membership.held();
+            LOG.info("hub {}: read {} heartbeat(s) over {}: {} fresh member(s), {} held, {} malformed; excluded {} blocked"
+                            + " ({} by the hub function), {} not selected, {} lacking metadata",
+                    hub.endpoint(), inputs.heartbeats().size(), hub.heartbeatTtl().plus(hub.settings().departureHoldTime()),
+                    membership.fresh(), held.endpoints().size(), malformed.size(), excluded.blocked(),
+                    inputs.blockedByFunction(), excluded.notSelected(), excluded.metadataMissing());
+            if (!held.isEmpty()) {
+                LOG.warn("hub {}: departures held: {}: {}", hub.endpoint(), held.endpoints(), held.reason());
+            }
+            if (membership.fresh() == 0) {
+                LOG.info("hub {}: no live partition within {}; nothing changed", hub.endpoint(), hub.heartbeatTtl());
                 return report(true);
             }
+            topology = Topology.of(membership.members());
             FederationPlan plan = FederationPlan.of(topology, hub.settings());
             for (String database : topology.databases()) {
                 if (!hubDatabases.contains(database) && createDatabase(database)) {
                     hubDatabases.add(database);
+                    groups.put(database, List.of());
                 }
             }
+            Map<String, Changes> groupChanges = new TreeMap<>();
             for (String hubDatabase : hubDatabases) {
-                applyEntityGroups(plan, hubDatabase);
+                if (groups.containsKey(hubDatabase)) {
+                    groupChanges.put(hubDatabase, FederationDiff.entityGroups(plan, hubDatabase, groups.get(hubDatabase),
+                            owned.getOrDefault(hubDatabase, Set.of())));
+                }
             }
-            for (String database : topology.databases()) {
-                if (hubDatabases.contains(database)) {
+            recordOwnership(groupChanges, owned, inputs.owned());
+            for (Map.Entry<String, Changes> entry : groupChanges.entrySet()) {
+                applyEntityGroups(entry.getKey(), entry.getValue());
+            }
+            for (String database : hubDatabases) {
+                if (topology.databases().contains(database) || hub.settings().cleanupStaleFunctions()) {
                     applyFunctions(plan, database);
                 }
+            }
+            if (!conflicts.isEmpty()) {
+                LOG.warn("hub {}: {} object(s) of users stand where the operator's would and were left alone: {}",
+                        hub.endpoint(), conflicts.size(), conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList());
+            }
+            if (!hubDatabasesMissing.isEmpty()) {
+                LOG.warn("hub {}: {} partition database(s) missing on the hub, which refused to create them (create them"
+                        + " in Azure or set spec.provision): {}", hub.endpoint(), hubDatabasesMissing.size(), hubDatabasesMissing);
             }
             return report(true);
         }
@@ -138,57 +175,135 @@ public final class FederationPass {
                 count(completed, create.kind().label());
                 return true;
             } catch (KustoException e) {
-                fail(create.kind().label(), "database " + database + " is missing and could not be created; its objects"
-                        + " are skipped: " + e.getMessage());
+                hubDatabasesMissing.add(database);
                 return false;
             }
         }
 
-        private void ensureHeartbeatTable(HeartbeatTable heartbeats) {
-            boolean exists = cluster.mgmt(Stage.HEARTBEAT_TABLE, heartbeats.database(), heartbeats.showTablesCommand())
-                    .stream().anyMatch(r -> heartbeats.table().equals(r.string("TableName")));
-            if (!exists) {
-                Command create = new Command(Command.Kind.TABLE_CREATE, heartbeats.table(), heartbeats.createCommand());
-                send(create);
-                cluster.mgmt(Stage.HEARTBEAT_TABLE, heartbeats.database(), create.text());
-                count(completed, create.kind().label());
+        private void ensureTables(HeartbeatTable heartbeats) {
+            Set<String> tables = new HashSet<>();
+            cluster.mgmt(Stage.HEARTBEAT_TABLE, heartbeats.database(), heartbeats.showTablesCommand())
+                    .forEach(r -> tables.add(r.string("TableName")));
+            if (!tables.contains(heartbeats.table())) {
+                create(Stage.HEARTBEAT_TABLE, heartbeats.database(),
+                        new Command(Command.Kind.TABLE_CREATE, heartbeats.table(), heartbeats.createCommand()));
+            }
+            if (!tables.contains(OwnershipRecord.TABLE)) {
+                create(Stage.OWNERSHIP_READ, heartbeats.database(),
+                        new Command(Command.Kind.TABLE_CREATE, OwnershipRecord.TABLE, OwnershipRecord.createCommand()));
             }
         }
 
-        private void readHeartbeats(HeartbeatTable heartbeats) {
-            HeartbeatReading reading = new HeartbeatReading();
-            cluster.query(Stage.HEARTBEAT_READ, heartbeats.database(), heartbeats.latestQuery(hub.heartbeatTtl()),
-                    row -> reading.accept(row.string("ClusterEndpoint"), timestamp(row), row.get("Schema")));
-            malformed = reading.malformed();
+        private void create(Stage stage, String database, Command create) {
+            send(create);
+            cluster.mgmt(stage, database, create.text());
+            count(completed, create.kind().label());
+        }
+
+        private void logMalformed() {
             for (MalformedHeartbeat m : malformed) {
                 LOG.warn("hub {}: skipped the heartbeat of {}: {}", hub.endpoint(), m.clusterEndpoint(), m.problem());
             }
-            topology = Topology.of(reading.partitions());
         }
 
-        private void applyEntityGroups(FederationPlan plan, String hubDatabase) {
-            List<ExistingEntityGroup> existing = new ArrayList<>();
-            try {
-                for (KustoRow row : cluster.mgmt(Stage.ENTITY_GROUPS_SHOW, hubDatabase, ExistingEntityGroup.SHOW_COMMAND)) {
-                    existing.add(ExistingEntityGroup.of(row.string("Name"), row.get("Entities")));
+        /** Hub databases whose groups cannot be read are left out: nothing in them is changed. */
+        private Map<String, List<ExistingEntityGroup>> showEntityGroups(SortedSet<String> hubDatabases) {
+            Map<String, List<ExistingEntityGroup>> groups = new LinkedHashMap<>();
+            for (String hubDatabase : hubDatabases) {
+                List<ExistingEntityGroup> existing = new ArrayList<>();
+                try {
+                    for (KustoRow row : cluster.mgmt(Stage.ENTITY_GROUPS_SHOW, hubDatabase, ExistingEntityGroup.SHOW_COMMAND)) {
+                        existing.add(ExistingEntityGroup.of(row.string("Name"), row.get("Entities")));
+                    }
+                    groups.put(hubDatabase, existing);
+                } catch (KustoException | IllegalArgumentException e) {
+                    fail(Stage.ENTITY_GROUPS_SHOW.label(), "entity groups of " + hubDatabase + " left as they are: " + e.getMessage());
                 }
-            } catch (KustoException | IllegalArgumentException e) {
-                fail(Stage.ENTITY_GROUPS_SHOW.label(), "entity groups of " + hubDatabase + " left as they are: " + e.getMessage());
+            }
+            return groups;
+        }
+
+        private Map<String, Set<String>> ownedGroups(Map<String, List<ExistingEntityGroup>> groups, HubInputs inputs) {
+            Set<String> known = inputs.knownEndpoints();
+            Map<String, Set<String>> owned = new TreeMap<>();
+            groups.forEach((hubDatabase, existing) -> {
+                Set<String> names = new HashSet<>();
+                for (ExistingEntityGroup group : existing) {
+                    if (GroupOwnership.recorded(inputs.owned(), hubDatabase, group.name())
+                            || GroupOwnership.adoptable(hub.settings(), group, known)) {
+                        names.add(group.name());
+                    }
+                }
+                owned.put(hubDatabase, names);
+            });
+            return owned;
+        }
+
+        private static Set<String> currentMembers(Map<String, List<ExistingEntityGroup>> groups, Map<String, Set<String>> owned) {
+            Set<String> members = new HashSet<>();
+            groups.forEach((hubDatabase, existing) -> existing.stream()
+                    .filter(g -> owned.getOrDefault(hubDatabase, Set.of()).contains(g.name()))
+                    .forEach(g -> members.addAll(GroupOwnership.members(g))));
+            return members;
+        }
+
+        /**
+         * Records every group about to be created and every adopted group not yet recorded, in one
+         * command, before the scripts run. When the record cannot be written the creations wait for a
+         * later pass (a group made without a record would look like a user's); the rest goes on.
+         */
+        private void recordOwnership(Map<String, Changes> groupChanges, Map<String, Set<String>> owned,
+                                     Set<OwnershipRecord.Entry> recorded) {
+            Set<OwnershipRecord.Entry> entries = new TreeSet<>(Comparator.comparing(OwnershipRecord.Entry::hubDatabase)
+                    .thenComparing(OwnershipRecord.Entry::name));
+            groupChanges.forEach((hubDatabase, changes) -> changes.commands().stream()
+                    .filter(c -> c.kind() == Command.Kind.ENTITY_GROUP_CREATE)
+                    .forEach(c -> entries.add(new OwnershipRecord.Entry(hubDatabase, c.subject()))));
+            owned.forEach((hubDatabase, names) -> names.stream().map(name -> new OwnershipRecord.Entry(hubDatabase, name))
+                    .filter(e -> !recorded.contains(e)).forEach(entries::add));
+            if (entries.isEmpty()) {
                 return;
             }
-            Changes changes = FederationDiff.entityGroups(plan, existing);
+            if (!write(OwnershipRecord.recordCommand(entries, OwnershipRecord.CREATED, now))) {
+                groupChanges.replaceAll((hubDatabase, changes) -> new Changes(changes.commands().stream()
+                        .filter(c -> c.kind() != Command.Kind.ENTITY_GROUP_CREATE).toList(), changes.inSync(),
+                        changes.conflicts()));
+            }
+        }
+
+        private boolean write(Command record) {
+            try {
+                send(record);
+                cluster.mgmt(Stage.OWNERSHIP_READ, hub.heartbeatTable().database(), record.text());
+                count(completed, record.kind().label());
+                return true;
+            } catch (KustoException e) {
+                fail(record.kind().label(), "ownership record of " + record.subject() + " not written, so those"
+                        + " groups are not changed this pass: " + e.getMessage());
+                return false;
+            }
+        }
+
+        private void applyEntityGroups(String hubDatabase, Changes changes) {
             groupsInSync += changes.inSync();
+            conflicts.addAll(changes.conflicts());
             ScriptOutcome outcome = apply(hubDatabase, changes.commands());
             groupsInSync += outcome.completed().getOrDefault(Command.Kind.ENTITY_GROUP_CREATE, 0)
                     + outcome.completed().getOrDefault(Command.Kind.ENTITY_GROUP_ALTER, 0);
+            List<OwnershipRecord.Entry> dropped = outcome.done().stream()
+                    .filter(c -> c.kind() == Command.Kind.ENTITY_GROUP_DROP)
+                    .map(c -> new OwnershipRecord.Entry(hubDatabase, c.subject())).toList();
+            if (!dropped.isEmpty()) {
+                write(OwnershipRecord.recordCommand(dropped, OwnershipRecord.DROPPED, now));
+            }
         }
 
         private void applyFunctions(FederationPlan plan, String database) {
             List<ExistingFunction> existing = new ArrayList<>();
             try {
                 for (KustoRow row : cluster.mgmt(Stage.FUNCTIONS_SHOW, database, ExistingFunction.SHOW_COMMAND)) {
-                    existing.add(new ExistingFunction(row.string("Name"), nullToEmpty(row.string("Parameters")),
-                            nullToEmpty(row.string("Body"))));
+                    existing.add(new ExistingFunction(row.string("Name"), row.string("Parameters"), row.string("Body"),
+                            row.string("Folder")));
                 }
             } catch (KustoException e) {
                 fail(Stage.FUNCTIONS_SHOW.label(), "functions of " + database + " left as they are: " + e.getMessage());
@@ -196,6 +311,7 @@ public final class FederationPass {
             }
             Changes changes = FederationDiff.functions(plan, database, existing);
             functionsInSync += changes.inSync();
+            conflicts.addAll(changes.conflicts());
             ScriptOutcome outcome = apply(database, changes.commands());
             functionsInSync += outcome.completed().getOrDefault(Command.Kind.FUNCTION_CREATE_OR_ALTER, 0);
         }
@@ -203,6 +319,7 @@ public final class FederationPass {
         /** Sends the commands in scripts of at most 1 MiB and reads every command's result. */
         private ScriptOutcome apply(String database, List<Command> commands) {
             Map<Command.Kind, Integer> done = new TreeMap<>();
+            List<Command> doneCommands = new ArrayList<>();
             for (DatabaseScript script : DatabaseScript.batches(database, commands, DatabaseScript.MAX_BYTES)) {
                 String text = script.text();
                 commandsSent += script.commands().size();
@@ -216,6 +333,7 @@ public final class FederationPass {
                 } catch (KustoException e) {
                     outcome = ScriptOutcome.refused(script, e.getMessage());
                 }
+                doneCommands.addAll(outcome.done());
                 outcome.completed().forEach((kind, n) -> {
                     completed.merge(kind.label(), n, Integer::sum);
                     done.merge(kind, n, Integer::sum);
@@ -230,7 +348,7 @@ public final class FederationPass {
                     LOG.warn("hub {}: {}", hub.endpoint(), message);
                 });
             }
-            return new ScriptOutcome(done, Map.of(), List.of());
+            return new ScriptOutcome(done, Map.of(), List.of(), doneCommands);
         }
 
         private void send(Command command) {
@@ -248,27 +366,14 @@ public final class FederationPass {
             counts.merge(kind, 1, Integer::sum);
         }
 
-        private FederationReport report(boolean heartbeatsRead) {
+        private FederationReport report(boolean inputsRead) {
             SortedMap<String, Integer> partitionsByDatabase = new TreeMap<>();
             topology.databases().forEach(db -> partitionsByDatabase.put(db, topology.endpoints(db).size()));
-            return new FederationReport(heartbeatsRead, topology.partitions(), malformed, partitionsByDatabase,
+            return new FederationReport(inputsRead, topology.partitions(), malformed, partitionsByDatabase,
                     groupsInSync, functionsInSync, Map.copyOf(completed), Map.copyOf(failures), List.copyOf(failureMessages),
                     cluster.roundTrips(), commandsSent, ddlBytes, List.copyOf(commandResults),
                     conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList(), held, excluded,
                     List.copyOf(hubDatabasesMissing));
-        }
-
-        private static Instant timestamp(KustoRow row) {
-            String text = row.string("Timestamp");
-            try {
-                return text == null ? null : Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-
-        private static String nullToEmpty(String s) {
-            return s == null ? "" : s;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.adxfed.operator.federation;
 
+import dev.adxfed.kql.KqlText;
 import dev.adxfed.operator.api.BlockedClusters;
 import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.heartbeat.HeartbeatReading;
@@ -30,7 +31,11 @@ public record FederationSettings(String entityGroupNamePattern, boolean cleanupS
     public static final String DATABASE_PLACEHOLDER = "{database}";
 
     /** A parameterless hub function whose first string column lists endpoints to block. */
-    public record BlockedFunction(String database, String name) {}
+    public record BlockedFunction(String database, String name) {
+        public String callQuery() {
+            return KqlText.identifier(name) + "()";
+        }
+    }
 
     public FederationSettings {
         int at = entityGroupNamePattern.indexOf(DATABASE_PLACEHOLDER);

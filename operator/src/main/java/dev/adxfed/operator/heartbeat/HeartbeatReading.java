@@ -18,30 +18,46 @@ import java.util.TreeSet;
 
 /**
  * Reads the hub's heartbeat rows one at a time. Rows come from other clusters, so each is checked:
- * a row with bad JSON, an invalid database, table or view name, or an endpoint that is not an
- * http(s) URL is recorded as malformed and skipped; it never stops the others.
+ * a row with bad JSON, an invalid database, table or view name, an endpoint that is not an
+ * http(s) URL, no Timestamp, or a Timestamp beyond the clock skew in the future is recorded as
+ * malformed and skipped; it never stops the others.
  */
 public final class HeartbeatReading {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Instant latestAllowed;
     private final Map<String, PartitionHeartbeat> byEndpoint = new LinkedHashMap<>();
     private final List<MalformedHeartbeat> malformed = new ArrayList<>();
 
+    /** @param now the hub's time: rows dated more than the clock skew after it are malformed */
+    public HeartbeatReading(Instant now) {
+        this.latestAllowed = now.plus(HeartbeatTable.MAX_CLOCK_SKEW);
+    }
+
     /**
-     * @param schemaCell the Schema column as the client returned it: parsed JSON, or JSON text
+     * @param schemaCell   the Schema column as the client returned it: parsed JSON, or JSON text
+     * @param metadataCell the PartitionMetadata column: a JSON object, JSON text, or null for none
      */
-    public void accept(String clusterEndpoint, Instant timestamp, Object schemaCell) {
+    public void accept(String clusterEndpoint, Instant timestamp, Object schemaCell, Object metadataCell) {
         try {
             String endpoint = endpoint(clusterEndpoint);
-            PartitionHeartbeat heartbeat = new PartitionHeartbeat(endpoint, timestamp, databases(schemaCell));
+            if (timestamp == null) {
+                throw new IllegalArgumentException("Timestamp is missing or not a datetime");
+            }
+            if (timestamp.isAfter(latestAllowed)) {
+                throw new IllegalArgumentException("Timestamp " + timestamp + " is more than "
+                        + HeartbeatTable.MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
+            }
+            PartitionHeartbeat heartbeat = new PartitionHeartbeat(endpoint, timestamp, databases(schemaCell),
+                    metadata(metadataCell));
             byEndpoint.merge(endpoint, heartbeat, HeartbeatReading::newer);
         } catch (IllegalArgumentException e) {
             malformed.add(new MalformedHeartbeat(String.valueOf(clusterEndpoint), e.getMessage()));
         }
     }
 
-    /** Live partitions, sorted by endpoint. */
+    /** The newest heartbeat of every partition read, sorted by endpoint. */
     public List<PartitionHeartbeat> partitions() {
         return byEndpoint.values().stream().sorted(Comparator.comparing(PartitionHeartbeat::clusterEndpoint)).toList();
     }
@@ -51,10 +67,7 @@ public final class HeartbeatReading {
     }
 
     private static PartitionHeartbeat newer(PartitionHeartbeat a, PartitionHeartbeat b) {
-        if (a.timestamp() == null) {
-            return b;
-        }
-        return b.timestamp() != null && b.timestamp().isAfter(a.timestamp()) ? b : a;
+        return b.timestamp().isAfter(a.timestamp()) ? b : a;
     }
 
     /**
@@ -102,7 +115,29 @@ public final class HeartbeatReading {
         return List.copyOf(databases.values());
     }
 
+    /** Values that are not strings are kept as their JSON text, so a selector can still compare them. */
+    private static Map<String, String> metadata(Object cell) {
+        if (cell == null) {
+            return Map.of();
+        }
+        JsonNode node = cell instanceof String text && text.isBlank() ? JSON.nullNode() : json(cell, "PartitionMetadata");
+        if (node.isNull() || node.isMissingNode()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("PartitionMetadata is not a JSON object");
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> metadata.put(e.getKey(),
+                e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        return metadata;
+    }
+
     private static JsonNode json(Object cell) {
+        return json(cell, "Schema");
+    }
+
+    private static JsonNode json(Object cell, String column) {
         if (cell instanceof JsonNode node) {
             return node;
         }
@@ -110,10 +145,10 @@ public final class HeartbeatReading {
             try {
                 return JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("Schema is not JSON: " + e.getOriginalMessage());
+                throw new IllegalArgumentException(column + " is not JSON: " + e.getOriginalMessage());
             }
         }
-        throw new IllegalArgumentException("Schema is " + (cell == null ? "null" : "a " + cell.getClass().getSimpleName()));
+        throw new IllegalArgumentException(column + " is " + (cell == null ? "null" : "a " + cell.getClass().getSimpleName()));
     }
 
     /** adx-mon writes null for an empty list. */

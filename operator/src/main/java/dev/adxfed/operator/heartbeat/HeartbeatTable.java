@@ -7,6 +7,9 @@ import java.time.Duration;
 /** The hub's heartbeat table: where partitions write and what the hub reads back. */
 public record HeartbeatTable(String database, String table) {
 
+    /** How far in the future a heartbeat may be dated and still count, for clocks that differ. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     public static final String COLUMNS =
             "(Timestamp:datetime, ClusterEndpoint:string, Schema:dynamic, PartitionMetadata:dynamic)";
 
@@ -26,11 +29,14 @@ public record HeartbeatTable(String database, String table) {
     }
 
     /**
-     * The newest heartbeat per partition within the TTL, deduplicated on the server. Only the schema
-     * comes back: the hub never needs PartitionMetadata.
+     * The newest heartbeat per partition within {@code lookback} (the TTL plus the departure hold
+     * time, so how long a partition has been silent survives a restart), deduplicated on the server.
+     * Rows dated beyond the clock skew are not read: a row dated tomorrow must not keep a partition
+     * live until tomorrow. The one place the hub's heartbeat read is written.
      */
-    public String latestQuery(Duration ttl) {
-        return KqlText.identifier(table) + " | where Timestamp > ago(" + KqlText.timespan(ttl) + ")"
-                + " | summarize arg_max(Timestamp, Schema) by ClusterEndpoint";
+    public String latestQuery(Duration lookback) {
+        return KqlText.identifier(table) + " | where Timestamp > ago(" + KqlText.timespan(lookback) + ")"
+                + " and Timestamp <= now(" + KqlText.timespan(MAX_CLOCK_SKEW) + ")"
+                + " | summarize arg_max(Timestamp, Schema, PartitionMetadata) by ClusterEndpoint";
     }
 }

@@ -11,9 +11,12 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -45,10 +48,7 @@ final class SdkKusto implements Kusto {
             for (int i = 0; i < columns.size(); i++) {
                 values.add(table.getObject(i));
             }
-            rows.add(column -> {
-                Integer at = columns.get(column);
-                return at == null ? null : values.get(at);
-            });
+            rows.add(new Row(columns, firstString(table), values::get));
         }
         return rows;
     }
@@ -57,10 +57,7 @@ final class SdkKusto implements Kusto {
     public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
         KustoResultSetTable table = call(stage, database, query, false);
         Map<String, Integer> columns = columns(table);
-        KustoRow current = column -> {
-            Integer at = columns.get(column);
-            return at == null ? null : table.getObject(at);
-        };
+        KustoRow current = new Row(columns, firstString(table), table::getObject);
         while (table.next()) {
             rows.accept(current);
         }
@@ -95,6 +92,21 @@ final class SdkKusto implements Kusto {
             return cause.getMessage();
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    private static Optional<String> firstString(KustoResultSetTable table) {
+        return Arrays.stream(table.getColumns()).filter(c -> "string".equalsIgnoreCase(c.getColumnType()))
+                .map(KustoResultColumn::getColumnName).findFirst();
+    }
+
+    /** A row read by column name through the ordinals of its table. */
+    private record Row(Map<String, Integer> columns, Optional<String> firstStringColumn, IntFunction<Object> value)
+            implements KustoRow {
+        @Override
+        public Object get(String column) {
+            Integer at = columns.get(column);
+            return at == null ? null : value.apply(at);
+        }
     }
 
     private static Map<String, Integer> columns(KustoResultSetTable table) {

@@ -29,7 +29,9 @@ final class FakeHub implements Kusto {
     private static final Pattern GROUP = Pattern.compile("^\\.(create|alter) entity_group " + NAME + " \\((.*)\\)$");
     private static final Pattern DROP_GROUP = Pattern.compile("^\\.drop entity_group " + NAME + "$");
     private static final Pattern FUNCTION = Pattern.compile(
-            "^\\.create-or-alter function with \\(skipvalidation=\"true\"\\) " + NAME + "\\(\\) (\\{.*\\})$");
+            "^\\.create-or-alter function with \\(folder='([^']*)', skipvalidation=\"true\"\\) " + NAME + "\\(\\) (\\{.*\\})$");
+    private static final Pattern DROP_FUNCTION = Pattern.compile("^\\.drop function " + NAME + " ifexists$");
+    private static final String RECORD = ".ingest inline into table AdxfedOwnership <|\n";
     private static final Pattern ENTITY = Pattern.compile("cluster\\('(?:[^'\\\\]|\\\\.)*'\\)\\.database\\('(?:[^'\\\\]|\\\\.)*'\\)");
     private static final Pattern CREATE_DATABASE = Pattern.compile("^\\.create database " + NAME + " persist .*");
     private static final Pattern CREATE_TABLE = Pattern.compile("^\\.create-merge table " + NAME + " .*");
@@ -41,6 +43,9 @@ final class FakeHub implements Kusto {
     final Map<String, Set<String>> tables = new HashMap<>();
     final Map<String, Map<String, List<String>>> groups = new HashMap<>();
     final Map<String, Map<String, String>> functions = new HashMap<>();
+    final Map<String, Map<String, String>> folders = new HashMap<>();
+    /** Ownership rows as ingested: HubDatabase, Name, Action, in order. */
+    final List<String[]> ownershipRows = new ArrayList<>();
     final List<Map<String, Object>> heartbeatRows = new ArrayList<>();
     final List<Sent> sent = new ArrayList<>();
     private final List<BiPredicate<String, String>> failing = new ArrayList<>();
@@ -61,7 +66,17 @@ final class FakeHub implements Kusto {
     }
 
     void heartbeat(String endpoint, String schemaJson) {
-        heartbeatRows.add(Map.of("ClusterEndpoint", endpoint, "Timestamp", "2026-11-25T10:00:00.0000000Z", "Schema", schemaJson));
+        heartbeat(endpoint, schemaJson, "2026-11-25T10:00:00.0000000Z");
+    }
+
+    void heartbeat(String endpoint, String schemaJson, String timestamp) {
+        heartbeatRows.add(Map.of("ClusterEndpoint", endpoint, "Timestamp", timestamp, "Schema", schemaJson));
+    }
+
+    /** A user's function: no folder. */
+    void userFunction(String database, String name, String body) {
+        functions(database).put(name, body);
+        folders.computeIfAbsent(database, k -> new TreeMap<>()).put(name, "");
     }
 
     Map<String, List<String>> groups(String database) {
@@ -111,7 +126,13 @@ final class FakeHub implements Kusto {
         } else if (command.equals(".show entity_groups")) {
             groups(database).forEach((name, entities) -> rows.add(Map.of("Name", name, "Entities", json(entities))));
         } else if (command.equals(".show functions")) {
-            functions(database).forEach((name, body) -> rows.add(Map.of("Name", name, "Parameters", "()", "Body", body)));
+            functions(database).forEach((name, body) -> rows.add(Map.of("Name", name, "Parameters", "()", "Body", body,
+                    "Folder", folders.getOrDefault(database, Map.of()).getOrDefault(name, ""))));
+        } else if (command.startsWith(RECORD)) {
+            command.substring(RECORD.length()).lines().forEach(line -> {
+                String[] cells = line.split(",");
+                ownershipRows.add(new String[] {cells[1], cells[3], cells[4]});
+            });
         } else if (command.startsWith(".execute database script with (ContinueOnErrors=true) <|\n")) {
             command.lines().skip(1).forEach(line -> rows.add(runInScript(database, line)));
         } else {
@@ -124,6 +145,16 @@ final class FakeHub implements Kusto {
     public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
         sent.add(new Sent(database, query));
         refuseIfFailing(stage, database, query);
+        if (query.startsWith("AdxfedOwnership |")) {
+            Map<List<String>, String> newest = new HashMap<>();
+            ownershipRows.forEach(r -> newest.put(List.of(r[0], r[1]), r[2]));
+            newest.forEach((key, action) -> {
+                if (action.equals("created")) {
+                    rows.accept(Map.of("HubDatabase", key.get(0), "Name", key.get(1))::get);
+                }
+            });
+            return;
+        }
         if (!tables.getOrDefault(database, Set.of()).contains("Heartbeat")) {
             throw new KustoException(stage, endpoint(), database, "SEM0100: failed to resolve table 'Heartbeat'", null);
         }
@@ -163,7 +194,12 @@ final class FakeHub implements Kusto {
             return groups(database).remove(unquote(m.group(1))) == null ? "no such entity group" : null;
         }
         if ((m = FUNCTION.matcher(line)).matches()) {
-            functions(database).put(unquote(m.group(1)), m.group(2));
+            functions(database).put(unquote(m.group(2)), m.group(3));
+            folders.computeIfAbsent(database, k -> new TreeMap<>()).put(unquote(m.group(2)), m.group(1));
+            return null;
+        }
+        if ((m = DROP_FUNCTION.matcher(line)).matches()) {
+            functions(database).remove(unquote(m.group(1)));
             return null;
         }
         return "unexpected command in script: " + line;

@@ -3,6 +3,8 @@ package dev.adxfed.operator.federation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.adxfed.operator.federation.Partitions.partition;
 import static dev.adxfed.operator.federation.Partitions.plan;
@@ -22,6 +24,20 @@ class FederationDiffTest {
         return "cluster('" + endpoint + "').database('" + db + "')";
     }
 
+    /** The diff in hub database Metrics when the operator owns every existing group. */
+    static Changes ownedGroups(FederationPlan plan, List<ExistingEntityGroup> existing) {
+        return FederationDiff.entityGroups(plan, "Metrics", existing,
+                existing.stream().map(ExistingEntityGroup::name).collect(Collectors.toSet()));
+    }
+
+    static ExistingFunction owned(String name, String parameters, String body) {
+        return new ExistingFunction(name, parameters, body, "adxfed");
+    }
+
+    static ExistingFunction users(String name, String body) {
+        return new ExistingFunction(name, "()", body, "");
+    }
+
     static List<String> texts(Changes changes) {
         return changes.commands().stream().map(Command::text).toList();
     }
@@ -31,7 +47,7 @@ class FederationDiffTest {
         FederationPlan plan = plan(partition(P2).database("Metrics", "Cpu"), partition(P1).database("Metrics", "Cpu")
                 .database("Logs", "Syslog"));
 
-        Changes changes = FederationDiff.entityGroups(plan, List.of());
+        Changes changes = ownedGroups(plan, List.of());
 
         assertThat(texts(changes)).containsExactly(
                 ".create entity_group Logs_Partitions (cluster('http://127.0.0.1:9001').database('Logs'))",
@@ -44,7 +60,7 @@ class FederationDiffTest {
     void aPartitionAddedAltersTheGroup() {
         FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu"), partition(P2).database("Metrics", "Cpu"));
 
-        Changes changes = FederationDiff.entityGroups(plan, List.of(group("Metrics_Partitions", entity(P1, "Metrics"))));
+        Changes changes = ownedGroups(plan, List.of(group("Metrics_Partitions", entity(P1, "Metrics"))));
 
         assertThat(texts(changes)).containsExactly(".alter entity_group Metrics_Partitions ("
                 + "cluster('http://127.0.0.1:9001').database('Metrics'), cluster('http://127.0.0.1:9002').database('Metrics'))");
@@ -54,7 +70,7 @@ class FederationDiffTest {
     void aPartitionRemovedAltersTheGroupToTheOthers() {
         FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu"));
 
-        Changes changes = FederationDiff.entityGroups(plan,
+        Changes changes = ownedGroups(plan,
                 List.of(group("Metrics_Partitions", entity(P1, "Metrics"), entity(P2, "Metrics"))));
 
         assertThat(texts(changes)).containsExactly(
@@ -66,7 +82,7 @@ class FederationDiffTest {
         FederationPlan plan = plan(partition("https://P1.example.net").database("Metrics", "Cpu"),
                 partition(P2).database("Metrics", "Cpu"));
 
-        Changes changes = FederationDiff.entityGroups(plan, List.of(group("Metrics_Partitions",
+        Changes changes = ownedGroups(plan, List.of(group("Metrics_Partitions",
                 "cluster(\"http://127.0.0.1:9002\").database(\"Metrics\")", "cluster('https://p1.example.net').database('Metrics')")));
 
         assertThat(changes.commands()).isEmpty();
@@ -76,9 +92,9 @@ class FederationDiffTest {
     @Test
     void aGroupWithAnUnreadableOrDuplicatedMemberIsRewritten() {
         FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu"));
-        assertThat(texts(FederationDiff.entityGroups(plan, List.of(group("Metrics_Partitions", "database('Metrics')")))))
+        assertThat(texts(ownedGroups(plan, List.of(group("Metrics_Partitions", "database('Metrics')")))))
                 .singleElement().asString().startsWith(".alter entity_group Metrics_Partitions");
-        assertThat(texts(FederationDiff.entityGroups(plan,
+        assertThat(texts(ownedGroups(plan,
                 List.of(group("Metrics_Partitions", entity(P1, "Metrics"), entity(P1, "Metrics"))))))
                 .singleElement().asString().startsWith(".alter entity_group Metrics_Partitions");
     }
@@ -93,7 +109,7 @@ class FederationDiffTest {
                 group("Partitions", entity(P3, "Logs")));
 
         for (String hubDatabase : List.of("Metrics", "Logs", "FederationHeartbeats")) {
-            Changes changes = FederationDiff.entityGroups(plan, inEachHubDatabase);
+            Changes changes = ownedGroups(plan, inEachHubDatabase);
             assertThat(texts(changes)).as(hubDatabase).containsExactly(".drop entity_group Logs_Partitions");
             assertThat(changes.inSync()).isEqualTo(1);
         }
@@ -104,7 +120,7 @@ class FederationDiffTest {
         FederationPlan plan = plan(new FederationSettings("{database}_Partitions", false, false),
                 partition(P1).database("Metrics", "Cpu"));
 
-        Changes changes = FederationDiff.entityGroups(plan, List.of(group("Metrics_Partitions", entity(P1, "Metrics")),
+        Changes changes = ownedGroups(plan, List.of(group("Metrics_Partitions", entity(P1, "Metrics")),
                 group("Logs_Partitions", entity(P1, "Logs"))));
 
         assertThat(changes.commands()).isEmpty();
@@ -115,7 +131,7 @@ class FederationDiffTest {
         FederationPlan plan = plan(new FederationSettings("Fed_{database}", true, false),
                 partition(P1).database("Metrics", "Cpu"));
 
-        Changes changes = FederationDiff.entityGroups(plan, List.of(group("Fed_Metrics", entity(P1, "Metrics")),
+        Changes changes = ownedGroups(plan, List.of(group("Fed_Metrics", entity(P1, "Metrics")),
                 group("Fed_Logs", entity(P1, "Logs")), group("Logs_Partitions", entity(P1, "Logs"))));
 
         assertThat(texts(changes)).containsExactly(".drop entity_group Fed_Logs");
@@ -125,9 +141,9 @@ class FederationDiffTest {
     void zeroHeartbeatsTouchNothing() {
         FederationPlan plan = plan();
 
-        Changes groups = FederationDiff.entityGroups(plan, List.of(group("Metrics_Partitions", entity(P1, "Metrics"))));
+        Changes groups = ownedGroups(plan, List.of(group("Metrics_Partitions", entity(P1, "Metrics"))));
         Changes functions = FederationDiff.functions(plan, "Metrics",
-                List.of(new ExistingFunction("Cpu", "()", "{ Cpu }")));
+                List.of(owned("Cpu", "()", "{ Cpu }")));
 
         assertThat(groups.commands()).isEmpty();
         assertThat(functions.commands()).isEmpty();
@@ -141,10 +157,10 @@ class FederationDiffTest {
         FederatedFunction disk = plan.functions("Metrics").get(1);
 
         Changes changes = FederationDiff.functions(plan, "Metrics", List.of(
-                new ExistingFunction("Cpu", "()", "  " + cpu.body() + "\n"),
-                new ExistingFunction("Disk", "(x:long)", disk.body()),
-                new ExistingFunction("Mem", "()", "{ macro-expand entity_group [cluster('http://127.0.0.1:9001').database('Metrics')] as X { X.Mem } }"),
-                new ExistingFunction("Unrelated", "()", "{ print 1 }")));
+                owned("Cpu", "()", "  " + cpu.body() + "\n"),
+                owned("Disk", "(x:long)", disk.body()),
+                users("Mem", "{ macro-expand entity_group [cluster('http://127.0.0.1:9001').database('Metrics')] as X ( X.Mem ) }"),
+                users("Unrelated", "{ print 1 }")));
 
         assertThat(changes.commands()).extracting(Command::subject).containsExactly("Disk", "Mem");
         assertThat(changes.commands()).extracting(Command::kind).containsOnly(Command.Kind.FUNCTION_CREATE_OR_ALTER);
@@ -157,9 +173,91 @@ class FederationDiffTest {
         List<ExistingEntityGroup> groups = plan.entityGroups().stream()
                 .map(g -> new ExistingEntityGroup(g.name(), g.entities())).toList();
         List<ExistingFunction> functions = plan.functions("Metrics").stream()
-                .map(f -> new ExistingFunction(f.name(), "()", f.body())).toList();
+                .map(f -> owned(f.name(), "()", f.body())).toList();
 
-        assertThat(FederationDiff.entityGroups(plan, groups).commands()).isEmpty();
+        assertThat(ownedGroups(plan, groups).commands()).isEmpty();
         assertThat(FederationDiff.functions(plan, "Metrics", functions).commands()).isEmpty();
+    }
+
+    @Test
+    void aUsersFunctionOfATablesNameIsAConflictAndNeverChanged() {
+        FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu", "Mem"));
+
+        Changes changes = FederationDiff.functions(plan, "Metrics", List.of(users("Cpu", "{ print 'mine' }"),
+                users("Report", "{ print 1 }")));
+
+        assertThat(changes.commands()).extracting(Command::subject).containsExactly("Mem");
+        assertThat(changes.conflicts()).containsExactly(new Conflict("Metrics", Conflict.Kind.FUNCTION, "Cpu"));
+    }
+
+    @Test
+    void aFederatedFunctionOfItsOwnNameIsAdoptedAndGetsTheFolder() {
+        FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu", "Mem"));
+        FederatedFunction cpu = plan.functions("Metrics").get(0);
+
+        Changes changes = FederationDiff.functions(plan, "Metrics", List.of(users("Cpu", cpu.body()),
+                users("Mem", "{ macro-expand isfuzzy=true entity_group [cluster('x').database('Metrics')] as Y ( Y.['Mem'] ) }")));
+
+        assertThat(changes.conflicts()).isEmpty();
+        assertThat(texts(changes)).hasSize(2).allSatisfy(t -> assertThat(t).contains("folder='adxfed'"));
+    }
+
+    @Test
+    void aFederatedFunctionOfAnotherNameIsNotAdopted() {
+        FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu"));
+
+        Changes changes = FederationDiff.functions(plan, "Metrics", List.of(users("Cpu",
+                "{ macro-expand entity_group [cluster('x').database('Metrics')] as X ( X.Mem ) }")));
+
+        assertThat(changes.commands()).isEmpty();
+        assertThat(changes.conflicts()).extracting(Conflict::name).containsExactly("Cpu");
+    }
+
+    @Test
+    void ownedFunctionsWhoseTableLeftAreDroppedAndUsersFunctionsStay() {
+        FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu"));
+
+        Changes changes = FederationDiff.functions(plan, "Metrics", List.of(owned("Cpu", "()", plan.functions("Metrics").get(0).body()),
+                owned("Gone", "()", "{ print 1 }"), users("Mine", "{ print 1 }"),
+                users("Old", "{ macro-expand entity_group [cluster('x').database('Metrics')] as X ( X.Old ) }")));
+
+        assertThat(texts(changes)).containsExactly(".drop function Gone ifexists", ".drop function Old ifexists");
+    }
+
+    @Test
+    void ownedFunctionsOfADatabaseWithNoLivePartitionAreDroppedUnlessCleanupIsOff() {
+        FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu"));
+        List<ExistingFunction> inLogs = List.of(owned("Syslog", "()", "{ print 1 }"), users("Mine", "{ print 1 }"));
+        FederationSettings keep = new FederationSettings("{database}_Partitions", true, false, "adxfed", false, Set.of(),
+                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, java.time.Duration.ofHours(6));
+
+        assertThat(texts(FederationDiff.functions(plan, "Logs", inLogs))).containsExactly(".drop function Syslog ifexists");
+        assertThat(FederationDiff.functions(plan(keep, partition(P1).database("Metrics", "Cpu")), "Logs", inLogs)
+                .commands()).isEmpty();
+    }
+
+    @Test
+    void aUsersGroupUnderThePatternIsNeitherAlteredNorDropped() {
+        FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu"));
+        List<ExistingEntityGroup> existing = List.of(group("Metrics_Partitions", entity(P3, "Metrics")),
+                group("Sales_Partitions", entity("https://never.example.net", "Sales")));
+
+        Changes changes = FederationDiff.entityGroups(plan, "Metrics", existing, Set.of());
+
+        assertThat(changes.commands()).isEmpty();
+        assertThat(changes.conflicts()).containsExactly(new Conflict("Metrics", Conflict.Kind.ENTITY_GROUP, "Metrics_Partitions"));
+    }
+
+    @Test
+    void aGroupIsAdoptedOnlyWhenEveryMemberIsAKnownPartitionOfItsDatabase() {
+        FederationSettings settings = FederationSettings.defaults();
+        Set<String> known = Set.of(P1, P2);
+
+        assertThat(GroupOwnership.adoptable(settings, group("Logs_Partitions", entity(P1, "Logs"), entity(P2, "Logs")), known))
+                .isTrue();
+        assertThat(GroupOwnership.adoptable(settings, group("Sales_Partitions", entity(P1, "Sales"),
+                entity("https://never.example.net", "Sales")), known)).isFalse();
+        assertThat(GroupOwnership.adoptable(settings, group("Logs_Partitions", entity(P1, "Metrics")), known)).isFalse();
+        assertThat(GroupOwnership.adoptable(settings, group("Mine", entity(P1, "Mine")), known)).isFalse();
     }
 }

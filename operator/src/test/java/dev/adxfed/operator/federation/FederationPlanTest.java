@@ -35,8 +35,8 @@ class FederationPlanTest {
                 "cluster('https://p1.kusto.windows.net').database('Metrics')",
                 "cluster('https://p2.kusto.windows.net').database('Metrics')",
                 "cluster('https://p3.kusto.windows.net').database('Metrics')");
-        assertThat(plan.functions("Metrics").get(0).createOrAlterCommand().text()).isEqualTo(
-                ".create-or-alter function with (skipvalidation=\"true\") Cpu() { macro-expand entity_group ["
+        assertThat(plan.functions("Metrics").get(0).createOrAlterCommand("adxfed").text()).isEqualTo(
+                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") Cpu() { macro-expand entity_group ["
                         + "cluster('https://p1.kusto.windows.net').database('Metrics'), "
                         + "cluster('https://p3.kusto.windows.net').database('Metrics')] as X ( X.Cpu ) }");
         assertThat(plan.functions("Metrics").get(1).entities())
@@ -84,10 +84,10 @@ class FederationPlanTest {
 
         assertThat(plan.entityGroups().get(0).createCommand().text()).isEqualTo(
                 ".create entity_group ['my-db.v2_Partitions'] (cluster('https://p1.kusto.windows.net').database('my-db.v2'))");
-        assertThat(plan.functions("my-db.v2")).extracting(f -> f.createOrAlterCommand().text()).containsExactly(
-                ".create-or-alter function with (skipvalidation=\"true\") ['cpu-load']() { macro-expand entity_group "
+        assertThat(plan.functions("my-db.v2")).extracting(f -> f.createOrAlterCommand("adxfed").text()).containsExactly(
+                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") ['cpu-load']() { macro-expand entity_group "
                         + "[cluster('https://p1.kusto.windows.net').database('my-db.v2')] as X ( X.['cpu-load'] ) }",
-                ".create-or-alter function with (skipvalidation=\"true\") ['views']() { macro-expand entity_group "
+                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") ['views']() { macro-expand entity_group "
                         + "[cluster('https://p1.kusto.windows.net').database('my-db.v2')] as X ( X.['views'] ) }");
     }
 

@@ -44,9 +44,10 @@ class GeneratedKqlTest {
         FederationPlan plan = plan(partitions.toArray(new Partitions[0]));
         FederationPlan fuzzy = plan(new FederationSettings("{database}_Partitions", true, true),
                 partitions.toArray(new Partitions[0]));
-        List<Command> commands = new ArrayList<>(FederationDiff.entityGroups(plan, List.of(
+        List<Command> commands = new ArrayList<>(FederationDiff.entityGroups(plan, "Metrics", List.of(
                 new ExistingEntityGroup("Gone-db_Partitions", List.of("cluster('http://x').database('Gone-db')")),
-                new ExistingEntityGroup("Metrics_Partitions", List.of("cluster('http://x').database('Metrics')"))))
+                new ExistingEntityGroup("Metrics_Partitions", List.of("cluster('http://x').database('Metrics')"))),
+                Set.of("Gone-db_Partitions", "Metrics_Partitions"))
                 .commands());
         List<String> texts = new ArrayList<>();
         for (String db : AWKWARD_DATABASES) {
@@ -57,10 +58,14 @@ class GeneratedKqlTest {
         for (String db : List.of("my-db", "views")) {
             commands.addAll(FederationDiff.functions(plan, db, List.of()).commands());
         }
-        commands.add(fuzzy.functions("my-db.v2").get(0).createOrAlterCommand());
+        commands.addAll(FederationDiff.functions(plan, "Gone-db", List.of(new ExistingFunction("it's", "()", "{ print 1 }",
+                "adxfed"))).commands());
+        commands.add(OwnershipRecord.recordCommand(List.of(new OwnershipRecord.Entry("my-db", "it's, \"quoted\"_Partitions"),
+                new OwnershipRecord.Entry("Metrics", "Metrics_Partitions")), OwnershipRecord.CREATED, Instant.parse("2026-11-25T10:00:00Z")));
+        commands.add(fuzzy.functions("my-db.v2").get(0).createOrAlterCommand("adxfed"));
         assertThat(commands).extracting(Command::kind).contains(Command.Kind.DATABASE_CREATE,
                 Command.Kind.ENTITY_GROUP_CREATE, Command.Kind.ENTITY_GROUP_ALTER, Command.Kind.ENTITY_GROUP_DROP,
-                Command.Kind.FUNCTION_CREATE_OR_ALTER);
+                Command.Kind.FUNCTION_CREATE_OR_ALTER, Command.Kind.FUNCTION_DROP, Command.Kind.OWNERSHIP_RECORD);
         commands.forEach(c -> texts.add(c.text()));
         texts.add(new DatabaseScript("Metrics", List.of(commands.get(0), commands.get(1), commands.get(2),
                 commands.get(commands.size() - 1))).text());
@@ -71,7 +76,8 @@ class GeneratedKqlTest {
         texts.addAll(List.of(heartbeats.latestQuery(Duration.ofMinutes(90)), heartbeats.createCommand(),
                 heartbeats.showTablesCommand(), heartbeat.ingestCommand("Heartbeat"), heartbeat.ingestCommand("heart.beat"),
                 ExistingEntityGroup.SHOW_COMMAND, ExistingFunction.SHOW_COMMAND, DatabaseSchemaJson.SHOW_DATABASES_COMMAND,
-                "macro-expand Metrics_Partitions as X ( X.Cpu | count )"));
+                "macro-expand Metrics_Partitions as X ( X.Cpu | count )", OwnershipRecord.createCommand(),
+                OwnershipRecord.readQuery(), new FederationSettings.BlockedFunction("Ops", "blocked-list").callQuery()));
         String seedsBraces = "macro-expand entity_group [cluster('a').database('b')] as X { X.T }";
         texts.add(seedsBraces);
 

@@ -40,7 +40,7 @@ public final class PlanBenchmark {
         long bytes = 0;
         int scripts = 0;
         int commands = 0;
-        List<Command> groupCommands = FederationDiff.entityGroups(plan, List.of()).commands();
+        List<Command> groupCommands = FederationDiff.entityGroups(plan, "Database0", List.of(), java.util.Set.of()).commands();
         for (DatabaseScript script : DatabaseScript.batches("Database0", groupCommands, DatabaseScript.MAX_BYTES)) {
             bytes += script.text().length();
             scripts++;

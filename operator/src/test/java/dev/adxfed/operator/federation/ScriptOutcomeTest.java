@@ -12,7 +12,7 @@ class ScriptOutcomeTest {
     static final DatabaseScript SCRIPT = new DatabaseScript("Metrics", List.of(
             EntityGroup.dropCommand("Logs_Partitions"),
             new EntityGroup("Metrics_Partitions", List.of("cluster('http://a').database('Metrics')")).createCommand(),
-            FederatedFunction.of("Cpu", "Metrics", List.of("http://a"), false).createOrAlterCommand()));
+            FederatedFunction.of("Cpu", "Metrics", List.of("http://a"), false).createOrAlterCommand("adxfed")));
 
     @Test
     void perCommandResultsAreCountedByKindAndFailuresKeepTheirReason() {

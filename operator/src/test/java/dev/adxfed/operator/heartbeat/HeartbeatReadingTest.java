@@ -16,9 +16,9 @@ class HeartbeatReadingTest {
 
     @Test
     void adxMonNullListsReadAsEmpty() {
-        HeartbeatReading reading = new HeartbeatReading();
+        HeartbeatReading reading = new HeartbeatReading(T1);
         reading.accept("https://p1.kusto.windows.net", T1,
-                "[{\"database\":\"Logs\",\"tables\":null,\"views\":null},{\"database\":\"Metrics\",\"tables\":[\"Cpu\"]}]");
+                "[{\"database\":\"Logs\",\"tables\":null,\"views\":null},{\"database\":\"Metrics\",\"tables\":[\"Cpu\"]}]", null);
 
         PartitionHeartbeat p = reading.partitions().get(0);
         assertThat(p.databases()).extracting(PartitionDatabase::name).containsExactly("Logs", "Metrics");
@@ -28,8 +28,8 @@ class HeartbeatReadingTest {
 
     @Test
     void schemaAsParsedJsonIsReadLikeSchemaAsText() throws Exception {
-        HeartbeatReading reading = new HeartbeatReading();
-        reading.accept("https://p1.kusto.windows.net", T1, new ObjectMapper().readTree(GOOD));
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        reading.accept("https://p1.kusto.windows.net", T1, new ObjectMapper().readTree(GOOD), null);
         assertThat(reading.partitions().get(0).databases().get(0).tables()).containsExactly("Cpu");
     }
 
@@ -51,10 +51,10 @@ class HeartbeatReadingTest {
             "https://p1.kusto.windows.net/?x=1 | [] | scheme://host[:port][/path] only",
     })
     void malformedRowIsRecordedWithItsEndpointAndSkipped(String endpoint, String schema, String problem) {
-        HeartbeatReading reading = new HeartbeatReading();
-        reading.accept("https://good.kusto.windows.net", T1, GOOD);
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        reading.accept("https://good.kusto.windows.net", T1, GOOD, null);
 
-        reading.accept(endpoint, T1, schema);
+        reading.accept(endpoint, T1, schema, null);
 
         assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
                 .containsExactly("https://good.kusto.windows.net");
@@ -66,9 +66,9 @@ class HeartbeatReadingTest {
 
     @Test
     void nullSchemaAndEmptyEndpointAreMalformed() {
-        HeartbeatReading reading = new HeartbeatReading();
-        reading.accept("https://p1.kusto.windows.net", T1, null);
-        reading.accept("", T1, GOOD);
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        reading.accept("https://p1.kusto.windows.net", T1, null, null);
+        reading.accept("", T1, GOOD, null);
         assertThat(reading.malformed()).extracting(MalformedHeartbeat::problem)
                 .containsExactly("Schema is null", "ClusterEndpoint is empty");
         assertThat(reading.partitions()).isEmpty();
@@ -76,10 +76,10 @@ class HeartbeatReadingTest {
 
     @Test
     void twoSpellingsOfOneEndpointBecomeOnePartitionWithTheNewerSchema() {
-        HeartbeatReading reading = new HeartbeatReading();
+        HeartbeatReading reading = new HeartbeatReading(T1);
         reading.accept("HTTPS://P1.Kusto.Windows.Net/", T1.plusSeconds(60),
-                "[{\"database\":\"Metrics\",\"tables\":[\"Mem\"]}]");
-        reading.accept("https://p1.kusto.windows.net", T1, GOOD);
+                "[{\"database\":\"Metrics\",\"tables\":[\"Mem\"]}]", null);
+        reading.accept("https://p1.kusto.windows.net", T1, GOOD, null);
 
         assertThat(reading.partitions()).singleElement().satisfies(p -> {
             assertThat(p.clusterEndpoint()).isEqualTo("https://p1.kusto.windows.net");
@@ -89,11 +89,38 @@ class HeartbeatReadingTest {
 
     @Test
     void partitionsAreSortedByEndpoint() {
-        HeartbeatReading reading = new HeartbeatReading();
-        reading.accept("http://127.0.0.1:9003", T1, GOOD);
-        reading.accept("http://127.0.0.1:9001", T1, GOOD);
-        reading.accept("http://127.0.0.1:9002", T1, GOOD);
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        reading.accept("http://127.0.0.1:9003", T1, GOOD, null);
+        reading.accept("http://127.0.0.1:9001", T1, GOOD, null);
+        reading.accept("http://127.0.0.1:9002", T1, GOOD, null);
         assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
                 .containsExactly("http://127.0.0.1:9001", "http://127.0.0.1:9002", "http://127.0.0.1:9003");
+    }
+
+    @Test
+    void aHeartbeatDatedBeyondTheClockSkewIsMalformedAndOneWithinItCounts() {
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        reading.accept("https://tomorrow.kusto.windows.net", T1.plusSeconds(86_400), GOOD, null);
+        reading.accept("https://skewed.kusto.windows.net", T1.plusSeconds(240), GOOD, null);
+        reading.accept("https://undated.kusto.windows.net", null, GOOD, null);
+
+        assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
+                .containsExactly("https://skewed.kusto.windows.net");
+        assertThat(reading.malformed()).extracting(MalformedHeartbeat::problem)
+                .containsExactly("Timestamp 2026-11-26T10:00:00Z is more than 5 minutes in the future",
+                        "Timestamp is missing or not a datetime");
+    }
+
+    @Test
+    void partitionMetadataIsReadAsStringsAndANonObjectIsMalformed() throws Exception {
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        reading.accept("https://p1.kusto.windows.net", T1, GOOD, "{\"region\":\"westeurope\",\"shards\":3}");
+        reading.accept("https://p2.kusto.windows.net", T1, GOOD, new ObjectMapper().readTree("{\"region\":\"eastus\"}"));
+        reading.accept("https://p3.kusto.windows.net", T1, GOOD, null);
+        reading.accept("https://p4.kusto.windows.net", T1, GOOD, "[1]");
+
+        assertThat(reading.partitions()).extracting(PartitionHeartbeat::metadata).containsExactly(
+                java.util.Map.of("region", "westeurope", "shards", "3"), java.util.Map.of("region", "eastus"), java.util.Map.of());
+        assertThat(reading.malformed()).extracting(MalformedHeartbeat::problem).containsExactly("PartitionMetadata is not a JSON object");
     }
 }

@@ -70,15 +70,17 @@ class HeartbeatTest {
 
     @Test
     void theHubReadsBackWhatThePartitionWrote() {
-        Heartbeat heartbeat = new Heartbeat(NOW, "https://p1.kusto.windows.net", metricsAndLogs(), Map.of());
-        HeartbeatReading reading = new HeartbeatReading();
+        Heartbeat heartbeat = new Heartbeat(NOW, "https://p1.kusto.windows.net", metricsAndLogs(), Map.of("region", "eastus"));
+        HeartbeatReading reading = new HeartbeatReading(NOW);
 
-        reading.accept(heartbeat.clusterEndpoint(), heartbeat.timestamp(), heartbeat.schemaJson());
+        reading.accept(heartbeat.clusterEndpoint(), heartbeat.timestamp(), heartbeat.schemaJson(),
+                heartbeat.partitionMetadataJson());
 
         assertThat(reading.malformed()).isEmpty();
         PartitionHeartbeat read = reading.partitions().get(0);
         assertThat(read.databases()).extracting(PartitionDatabase::name).containsExactly("Empty", "Metrics");
         assertThat(read.databases().get(1).tables()).containsExactly("Cpu", "Mem");
         assertThat(read.databases().get(1).views()).containsExactly("CpuByHost");
+        assertThat(read.metadata()).containsExactly(Map.entry("region", "eastus"));
     }
 }

@@ -1,0 +1,83 @@
+package dev.adxfed.operator.federation;
+
+import dev.adxfed.operator.heartbeat.HeartbeatReading;
+import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
+import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
+import dev.adxfed.operator.kusto.CountingKusto;
+import dev.adxfed.operator.kusto.KustoException;
+import dev.adxfed.operator.kusto.KustoRow;
+import dev.adxfed.operator.kusto.Stage;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a pass reads before it may change anything: the heartbeats over the TTL plus the hold time,
+ * the endpoints to block, and the ownership record. Any of them unreadable: the pass changes nothing.
+ *
+ * @param heartbeats the newest heartbeat of every partition read
+ * @param blocked    normalized endpoints that are never members (static and from the hub function)
+ * @param owned      the groups the operator made or adopted, per hub database
+ */
+record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> malformed, Set<String> blocked,
+                 int blockedByFunction, Set<OwnershipRecord.Entry> owned) {
+
+    /** @throws KustoException when any input cannot be read; the message says which */
+    static HubInputs read(CountingKusto cluster, Hub hub, Instant now) {
+        HeartbeatReading reading = new HeartbeatReading(now);
+        String heartbeatDatabase = hub.heartbeatTable().database();
+        cluster.query(Stage.HEARTBEAT_READ, heartbeatDatabase,
+                hub.heartbeatTable().latestQuery(hub.heartbeatTtl().plus(hub.settings().departureHoldTime())),
+                row -> reading.accept(row.string("ClusterEndpoint"), timestamp(row), row.get("Schema"),
+                        row.get("PartitionMetadata")));
+        Set<String> blocked = new TreeSet<>(hub.settings().blockedEndpoints());
+        int byFunction = 0;
+        if (hub.settings().blockedFunction().isPresent()) {
+            Set<String> listed = blockedByFunction(cluster, hub.settings().blockedFunction().get());
+            byFunction = listed.size();
+            blocked.addAll(listed);
+        }
+        Set<OwnershipRecord.Entry> owned = new HashSet<>();
+        cluster.query(Stage.OWNERSHIP_READ, heartbeatDatabase, OwnershipRecord.readQuery(),
+                row -> owned.add(new OwnershipRecord.Entry(row.string("HubDatabase"), row.string("Name"))));
+        return new HubInputs(reading.partitions(), reading.malformed(), Set.copyOf(blocked), byFunction, Set.copyOf(owned));
+    }
+
+    /** Endpoints known to the heartbeat table, in lower case, as entity references compare them. */
+    Set<String> knownEndpoints() {
+        Set<String> known = new HashSet<>();
+        heartbeats.forEach(h -> known.add(h.clusterEndpoint().toLowerCase(Locale.ROOT)));
+        return known;
+    }
+
+    /** A value that is not an endpoint cannot block anything; it is skipped, as a malformed heartbeat is. */
+    private static Set<String> blockedByFunction(CountingKusto cluster, FederationSettings.BlockedFunction function) {
+        Set<String> endpoints = new TreeSet<>();
+        cluster.query(Stage.BLOCKED_CLUSTERS_READ, function.database(), function.callQuery(), row -> {
+            String column = row.firstStringColumn().orElseThrow(() -> new KustoException(Stage.BLOCKED_CLUSTERS_READ,
+                    cluster.endpoint(), function.database(), "blockedClusters.kustoFunction " + function.name()
+                    + "() returned no string column", null));
+            String value = row.string(column);
+            try {
+                endpoints.add(HeartbeatReading.endpoint(value));
+            } catch (IllegalArgumentException e) {
+                // not an endpoint: nothing to block
+            }
+        });
+        return endpoints;
+    }
+
+    private static Instant timestamp(KustoRow row) {
+        String text = row.string("Timestamp");
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
