@@ -44,10 +44,11 @@ final class FederationCondition {
         }
         HeldDepartures held = report.heldDepartures();
         if (!held.isEmpty()) {
-            return new StatusDecision.Reasoned(ConditionReason.DEPARTURES_HELD, held.endpoints().size() + " of "
-                    + held.members() + " member partitions fell silent at once and stay members: "
-                    + StatusLimits.summary(held.endpoints()) + "." + (held.reason().isBlank() ? "" : " " + held.reason()
-                    + ".") + " To remove them now: kubectl annotate adxcluster " + resource + " "
+            String why = held.reason().isBlank() ? held.endpoints().size() + " of " + held.members()
+                    + " member partitions fell silent at once and stay members" : held.reason();
+            return new StatusDecision.Reasoned(ConditionReason.DEPARTURES_HELD, "Departures held: "
+                    + StatusLimits.summary(held.endpoints()) + ". " + StatusLimits.clip(why, StatusLimits.ITEM_CHARS)
+                    + ". To remove them now: kubectl annotate adxcluster " + resource + " "
                     + ReleaseDepartures.ANNOTATION + "=true. " + counts);
         }
         return new StatusDecision.Reasoned(ConditionReason.COMPLETE, counts);

@@ -27,10 +27,10 @@ final class ReleaseDepartures {
 
     private ReleaseDepartures() {}
 
+    /** Set to anything but "false" (kubectl annotate needs a value; "true" or a date both do). */
     static boolean requested(HasMetadata resource) {
-        Map<String, String> annotations = resource.getMetadata().getAnnotations();
-        return annotations != null && annotations.containsKey(ANNOTATION)
-                && !"false".equalsIgnoreCase(annotations.get(ANNOTATION).strip());
+        String value = value(resource);
+        return value != null && !"false".equalsIgnoreCase(value.strip());
     }
 
     private static String value(HasMetadata resource) {
@@ -55,8 +55,8 @@ final class ReleaseDepartures {
         try {
             client.resources(ADXCluster.class).inNamespace(cluster.getMetadata().getNamespace())
                     .withName(cluster.getMetadata().getName())
-                    .patch(PatchContext.of(PatchType.JSON_MERGE),
-                            "{\"metadata\":{\"annotations\":{\"" + ANNOTATION + "\":null}}}");
+                    .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/metadata/annotations/"
+                            + ANNOTATION.replace("~", "~0").replace("/", "~1") + "\"}]");
             LOG.info("ADXCluster {}: held departures released; removed the {} annotation", name, ANNOTATION);
         } catch (KubernetesClientException e) {
             LOG.warn("ADXCluster {}: held departures released, but the {} annotation could not be removed (the"

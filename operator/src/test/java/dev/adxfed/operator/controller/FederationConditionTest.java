@@ -87,9 +87,8 @@ class FederationConditionTest {
         Condition condition = decision.status().conditions.get(0);
         assertThat(condition.getStatus()).isEqualTo("False");
         assertThat(condition.getReason()).isEqualTo("DeparturesHeld");
-        assertThat(condition.getMessage()).startsWith("2 of 3 member partitions fell silent at once and stay members:"
-                        + " https://a.kusto.windows.net; https://b.kusto.windows.net.")
-                .contains("more than maxDepartingFraction 0.5")
+        assertThat(condition.getMessage()).startsWith("Departures held: https://a.kusto.windows.net;"
+                        + " https://b.kusto.windows.net. 2 of 3 members would leave, more than maxDepartingFraction 0.5.")
                 .contains("kubectl annotate adxcluster hub adxfed.dev/release-departures=true");
         assertThat(decision.status().federation.heldDepartures)
                 .containsExactly("https://a.kusto.windows.net", "https://b.kusto.windows.net");
