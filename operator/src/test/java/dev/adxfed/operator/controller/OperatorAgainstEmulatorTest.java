@@ -328,7 +328,6 @@ class OperatorAgainstEmulatorTest {
         heartbeatTarget.endpoint = target.url();
         heartbeatTarget.heartbeatDatabase = "FederationHeartbeats";
         heartbeatTarget.heartbeatTable = "Heartbeat";
-        heartbeatTarget.managedIdentityClientId = "";
         cluster.getSpec().federation = new FederationSpec();
         cluster.getSpec().federation.federatedTargets = List.of(heartbeatTarget);
         cluster.getSpec().federation.partitioning = Map.of("region", name);
