@@ -5,6 +5,7 @@ import dev.adxfed.operator.api.ADXClusterSpec;
 import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.api.FederatedTarget;
 import dev.adxfed.operator.api.FederationSpec;
+import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.FederationSettings;
@@ -39,10 +40,17 @@ final class ClusterPass {
 
     private final HeartbeatSender heartbeats;
     private final FederationPass federation;
+    private final boolean releaseDepartures;
 
     ClusterPass(KustoConnector kusto, Clock clock) {
+        this(kusto, clock, false);
+    }
+
+    /** @param releaseDepartures apply removals the departure guard would hold */
+    ClusterPass(KustoConnector kusto, Clock clock, boolean releaseDepartures) {
         this.heartbeats = new HeartbeatSender(kusto, clock);
-        this.federation = new FederationPass(kusto);
+        this.federation = new FederationPass(kusto, clock);
+        this.releaseDepartures = releaseDepartures;
     }
 
     Outcome run(ADXCluster cluster) {
@@ -74,7 +82,7 @@ final class ClusterPass {
     }
 
     Outcome federate(ADXCluster cluster) {
-        FederationReport report = federation.run(hub(cluster));
+        FederationReport report = federation.run(hub(cluster), releaseDepartures);
         List<String> lines = new ArrayList<>();
         String databases = report.partitionsByDatabase().isEmpty() ? "none"
                 : report.partitionsByDatabase().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
@@ -91,7 +99,26 @@ final class ClusterPass {
             lines.add("  failed  " + counts(report.failures()));
         }
         report.failureMessages().forEach(m -> lines.add("  failed  " + m));
+        lines.addAll(guards(report));
         return new Outcome(report.succeeded(), lines);
+    }
+
+    /** What the safety rules did: not failures, but a person may need to act on them. */
+    static List<String> guards(FederationReport report) {
+        List<String> lines = new ArrayList<>();
+        if (!report.heldDepartures().isEmpty()) {
+            lines.add("  held    departures of " + String.join(", ", report.heldDepartures().endpoints()) + ": "
+                    + report.heldDepartures().reason() + " (adxfed sync --release-departures applies them)");
+        }
+        ExcludedPartitions excluded = report.excluded();
+        if (excluded.total() > 0) {
+            lines.add("  left out " + excluded.blocked() + " blocked, " + excluded.notSelected() + " not selected, "
+                    + excluded.metadataMissing() + " lacking metadata the partitionSelector reads");
+        }
+        report.conflicts().forEach(c -> lines.add("  kept    " + c + ": the user's, not the operator's; left as it is"));
+        report.hubDatabasesMissing().forEach(db -> lines.add("  missing database " + db + " on the hub, which refused to"
+                + " create it: create it in Azure, or set spec.provision"));
+        return lines;
     }
 
     /** The hub as the federation pass takes it, with the CRD's defaults. */

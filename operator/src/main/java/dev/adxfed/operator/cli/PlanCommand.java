@@ -70,6 +70,7 @@ final class PlanCommand implements Callable<Integer> {
         out.printf("// %s (%s): %d partition(s) heartbeating within %s%n", cluster.getMetadata().getName(), hub.endpoint(),
                 report.partitions(), hub.heartbeatTtl());
         report.failureMessages().forEach(m -> out.println("// failed: " + m));
+        ClusterPass.guards(report).forEach(line -> out.println("//" + line));
         if (commands.isEmpty()) {
             out.println("// in step: a sync would send nothing");
             return;

@@ -35,6 +35,11 @@ final class SyncCommand implements Callable<Integer> {
             description = "Time limit of every Kusto call (default: 30s, scripts and database creation 2m).")
     private Duration timeout;
 
+    @Option(names = "--release-departures",
+            description = "Apply removals the departure guard holds: partitions silent beyond the TTL leave the groups"
+                    + " and functions now, however many they are.")
+    private boolean releaseDepartures;
+
     @Override
     public Integer call() {
         List<ADXCluster> clusters = new ArrayList<>();
@@ -43,7 +48,7 @@ final class SyncCommand implements Callable<Integer> {
         }
         clusters.forEach(ClusterPass::endpoint);
         ClusterPass pass = new ClusterPass(new KustoClients(timeout == null ? StageTimeouts.defaults() : StageTimeouts.all(timeout)),
-                Clock.systemUTC());
+                Clock.systemUTC(), releaseDepartures);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         for (ADXCluster cluster : clusters) {

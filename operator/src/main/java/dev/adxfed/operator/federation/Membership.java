@@ -30,6 +30,7 @@ public record Membership(List<PartitionHeartbeat> members, int fresh, ExcludedPa
     public static Membership of(List<PartitionHeartbeat> read, Instant now, Duration ttl, FederationSettings settings,
                                 Set<String> blocked, Set<String> currentMembers, boolean release) {
         Instant freshAfter = now.minus(ttl);
+        Instant holdableAfter = freshAfter.minus(settings.departureHoldTime());
         List<PartitionHeartbeat> members = new ArrayList<>();
         List<PartitionHeartbeat> silentMembers = new ArrayList<>();
         int blockedCount = 0;
@@ -42,7 +43,7 @@ public record Membership(List<PartitionHeartbeat> members, int fresh, ExcludedPa
             if (verdict == PartitionSelector.Verdict.SELECTED) {
                 if (fresh) {
                     members.add(heartbeat);
-                } else if (currentMembers.contains(heartbeat.clusterEndpoint().toLowerCase(Locale.ROOT))) {
+                } else if (heartbeat.timestamp().isAfter(holdableAfter) && currentMembers.contains(heartbeat.clusterEndpoint().toLowerCase(Locale.ROOT))) {
                     silentMembers.add(heartbeat);
                 }
             } else if (fresh) {

@@ -54,7 +54,15 @@ class FederationPassTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T10:10:00Z"), ZoneOffset.UTC);
 
     static FederationReport pass(FakeHub hub) {
-        return new FederationPass((endpoint, identity) -> hub, NOW).run(HUB);
+        return pass(hub, HUB, false);
+    }
+
+    static FederationReport pass(FakeHub hub, Hub settings, boolean release) {
+        return new FederationPass((endpoint, identity) -> hub, NOW).run(settings, release);
+    }
+
+    static Hub hub(FederationSettings settings) {
+        return new Hub(HUB.endpoint(), HUB.heartbeatTable(), HUB.heartbeatTtl(), settings);
     }
 
     static String entity(String endpoint, String db) {
@@ -67,7 +75,7 @@ class FederationPassTest {
 
         FederationReport report = pass(hub);
 
-        assertThat(hub.tables.get("FederationHeartbeats")).containsExactly("Heartbeat");
+        assertThat(hub.tables.get("FederationHeartbeats")).containsExactly("AdxfedOwnership", "Heartbeat");
         for (String db : List.of("FederationHeartbeats", "Logs", "Metrics")) {
             assertThat(hub.groups(db)).as(db).containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
             assertThat(hub.groups(db).get("Metrics_Partitions"))
@@ -84,7 +92,8 @@ class FederationPassTest {
         assertThat(report.entityGroupsInSync()).isEqualTo(6);
         assertThat(report.functionsInSync()).isEqualTo(5);
         assertThat(report.completed()).containsEntry("entityGroup.create", 6).containsEntry("function.createOrAlter", 5)
-                .containsEntry("table.create", 1);
+                .containsEntry("table.create", 2).containsEntry("ownership.record", 1);
+        assertThat(hub.ownershipRows).hasSize(6);
     }
 
     @Test
@@ -100,8 +109,9 @@ class FederationPassTest {
         assertThat(second.ddlBytes()).isZero();
         assertThat(second.entityGroupsInSync()).isEqualTo(6);
         assertThat(second.functionsInSync()).isEqualTo(5);
-        // .show databases, .show tables, heartbeat query, 3 x .show entity_groups, 2 x .show functions
-        assertThat(second.roundTrips()).isEqualTo(8);
+        // .show databases, .show tables, heartbeat query, ownership query, 3 x .show entity_groups, and
+        // 3 x .show functions: every hub database is looked at for stale functions
+        assertThat(second.roundTrips()).isEqualTo(10);
     }
 
     @Test
@@ -234,5 +244,123 @@ class FederationPassTest {
         assertThat(report.failureMessages()).singleElement().asString()
                 .isEqualTo("entity groups of Logs left as they are: entityGroups.show failed on http://hub.test database Logs:"
                         + " refused by the test");
+    }
+
+    @Test
+    void usersObjectsSurviveAndAreReportedAsConflicts() {
+        FakeHub hub = hubWithThreePartitions();
+        hub.userFunction("Metrics", "Cpu", "{ print 'mine' }");
+        hub.userFunction("Metrics", "Report", "{ print 1 }");
+        hub.groups("Metrics").put("Sales_Partitions", List.of(entity("https://never.example.net", "Sales")));
+
+        FederationReport first = pass(hub);
+        FederationReport second = pass(hub);
+
+        assertThat(hub.functions("Metrics")).containsEntry("Cpu", "{ print 'mine' }").containsEntry("Report", "{ print 1 }");
+        assertThat(hub.groups("Metrics")).containsKey("Sales_Partitions");
+        assertThat(second.conflicts()).containsExactly(new Conflict("Metrics", Conflict.Kind.FUNCTION, "Cpu"));
+        assertThat(first.conflicts()).isEqualTo(second.conflicts());
+        assertThat(second.commandsSent()).isZero();
+    }
+
+    @Test
+    void twoOfThreeFallingSilentAreHeldAndReleasedByAPersonOrTheHoldTime() {
+        FakeHub hub = hubWithThreePartitions();
+        pass(hub);
+        hub.heartbeatRows.clear();
+        hub.heartbeat(P1, schema("Metrics:Cpu,Mem", "Logs:Syslog"), "2026-11-25T08:00:00Z");
+        hub.heartbeat(P2, schema("Metrics:Cpu"));
+        hub.heartbeat(P3, schema("Metrics:Cpu,Disk", "Logs:Syslog,Audit"), "2026-11-25T08:00:00Z");
+
+        FederationReport held = pass(hub);
+
+        assertThat(held.heldDepartures().endpoints()).containsExactly(P1, P3);
+        assertThat(held.heldDepartures().members()).isEqualTo(3);
+        assertThat(held.partitions()).isEqualTo(3);
+        assertThat(hub.groups("Metrics").get("Metrics_Partitions")).hasSize(3);
+        assertThat(hub.functions("Metrics")).containsKey("Disk");
+
+        FederationReport released = pass(hub, HUB, true);
+
+        assertThat(released.heldDepartures().isEmpty()).isTrue();
+        assertThat(hub.groups("Metrics").get("Metrics_Partitions")).containsExactly(entity(P2, "Metrics"));
+        assertThat(hub.groups("Metrics")).doesNotContainKey("Logs_Partitions");
+        assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu");
+        assertThat(hub.functions("Logs")).isEmpty();
+    }
+
+    @Test
+    void heldDeparturesAreAppliedOnceSilentForTheHoldTimeBeyondTheTtl() {
+        FakeHub hub = hubWithThreePartitions();
+        pass(hub);
+        hub.heartbeatRows.clear();
+        hub.heartbeat(P1, schema("Metrics:Cpu"), "2026-11-25T08:00:00Z");
+        hub.heartbeat(P2, schema("Metrics:Cpu"));
+        hub.heartbeat(P3, schema("Metrics:Cpu"), "2026-11-25T08:00:00Z");
+        Hub shortHold = hub(new FederationSettings("{database}_Partitions", true, false, "adxfed", true, java.util.Set.of(),
+                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, Duration.ofMinutes(30)));
+
+        FederationReport report = pass(hub, shortHold, false);
+
+        assertThat(report.heldDepartures().isEmpty()).isTrue();
+        assertThat(hub.groups("Metrics").get("Metrics_Partitions")).containsExactly(entity(P2, "Metrics"));
+    }
+
+    @Test
+    void oneOfThreeFallingSilentGoesThroughAtTheTtl() {
+        FakeHub hub = hubWithThreePartitions();
+        pass(hub);
+        hub.heartbeatRows.clear();
+        hub.heartbeat(P1, schema("Metrics:Cpu,Mem", "Logs:Syslog"));
+        hub.heartbeat(P2, schema("Metrics:Cpu"));
+        hub.heartbeat(P3, schema("Metrics:Cpu,Disk", "Logs:Syslog,Audit"), "2026-11-25T08:00:00Z");
+
+        FederationReport report = pass(hub);
+
+        assertThat(report.heldDepartures().isEmpty()).isTrue();
+        assertThat(hub.groups("Metrics").get("Metrics_Partitions")).containsExactly(entity(P1, "Metrics"), entity(P2, "Metrics"));
+        assertThat(hub.functions("Metrics")).doesNotContainKey("Disk");
+        assertThat(hub.functions("Logs")).containsOnlyKeys("Syslog");
+    }
+
+    @Test
+    void anUnreadableBlockedClustersFunctionChangesNothing() {
+        FakeHub hub = hubWithThreePartitions();
+        Hub blocking = hub(new FederationSettings("{database}_Partitions", true, false, "adxfed", true, java.util.Set.of(P3),
+                java.util.Optional.of(new FederationSettings.BlockedFunction("Metrics", "Blocked")), PartitionSelector.ALL,
+                0.5, Duration.ofHours(6)));
+        hub.failing(text -> text.equals("Blocked()"));
+
+        FederationReport report = pass(hub, blocking, false);
+
+        assertThat(report.heartbeatsRead()).isFalse();
+        assertThat(report.failures()).containsOnlyKeys("blockedClusters.read");
+        assertThat(hub.ddl()).allSatisfy(d -> assertThat(d).startsWith(".create-merge table"));
+    }
+
+    @Test
+    void theOwnershipRecordFailingToBeWrittenHoldsBackCreationsOnly() {
+        FakeHub hub = hubWithThreePartitions().failing(text -> text.startsWith(".ingest inline into table AdxfedOwnership"));
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.groups("Metrics")).isEmpty();
+        assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu", "Disk", "Mem");
+        assertThat(report.failures()).containsOnlyKeys("ownership.record");
+    }
+
+    @Test
+    void aGroupTheRecordSaysWasDroppedIsNoLongerTheOperatorsWhenAUserRemakesIt() {
+        FakeHub hub = hubWithThreePartitions();
+        pass(hub);
+        hub.heartbeatRows.clear();
+        hub.heartbeat(P2, schema("Metrics:Cpu"));
+        pass(hub);
+        hub.groups("Metrics").put("Logs_Partitions", List.of(entity("https://mine.example.net", "Logs")));
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.groups("Metrics").get("Logs_Partitions")).containsExactly(entity("https://mine.example.net", "Logs"));
+        assertThat(report.commandsSent()).isZero();
     }
 }
