@@ -161,10 +161,13 @@ class OperatorSafetyAgainstEmulatorTest {
     }
 
     @Test
-    void twoOfThreePartitionsFallingSilentAreHeldUntilTheAnnotationReleasesThemAndIsRemoved() throws Exception {
+    void aUsersFunctionIsAConflictAndTwoOfThreePartitionsFallingSilentAreHeldUntilTheAnnotationReleasesThem() throws Exception {
         // Partitions heartbeat on their own timers: the hub's reads pause while two stop, so that one
         // pass sees both silent at once, as when their operator goes down.
         AtomicBoolean paused = new AtomicBoolean();
+        Kusto hubKusto = kusto.connect(guardedHub.url(), null);
+        hubKusto.mgmt(Stage.DATABASE_CREATE, null, HubDatabase.createCommand("Metrics").text());
+        hubKusto.mgmt(Stage.FUNCTIONS_SHOW, "Metrics", ".create function Cpu() { print Value = 1.0 }");
         startOperator((endpoint, identity) -> endpoint.equals(guardedHub.url())
                 ? pausingHeartbeatReads(kusto.connect(endpoint, identity), paused) : kusto.connect(endpoint, identity),
                 Duration.ofMillis(500), Duration.ofMillis(200));
@@ -173,12 +176,17 @@ class OperatorSafetyAgainstEmulatorTest {
             create(partitionCluster(names.get(i), partitions.get(i).url(), null, guardedHub));
         }
         create(hub("guarded-hub", guardedHub.url(), "3s"));
-        Kusto hubKusto = kusto.connect(guardedHub.url(), null);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             assertThat(entityGroups(hubKusto, "Metrics").get("Metrics_Partitions"))
                     .contains(partitions.get(0).url(), partitions.get(1).url(), partitions.get(2).url());
             assertThat(condition("guarded-hub").getReason()).isEqualTo("Complete");
+            assertThat(status("guarded-hub").federation.partitions).isEqualTo(3);
         });
+        assertThat(condition("guarded-hub").getMessage()).as("the user's Cpu() is left alone, and said so")
+                .contains("Left alone, not the operator's: function Metrics.Cpu");
+        assertThat(status("guarded-hub").federation.conflicts).containsExactly("function Metrics.Cpu");
+        assertThat(get(runtime.metricsPort(), "/metrics").body())
+                .contains("adxfed_conflicts{hub=\"" + guardedHub.url() + "\",kind=\"function\"} 1.0");
 
         paused.set(true);
         client.resources(ADXCluster.class).inNamespace("test").withName("guarded-east").delete();
