@@ -99,14 +99,23 @@ public final class FederationPass {
                 if (!hubDatabases.contains(heartbeats.database()) && createDatabase(heartbeats.database())) {
                     hubDatabases.add(heartbeats.database());
                 }
-                ensureTables(heartbeats);
-                inputs = HubInputs.read(cluster, hub, now);
+                boolean recordExisted = ensureTables(heartbeats);
+                inputs = HubInputs.read(cluster, hub, now, recordExisted);
             } catch (KustoException e) {
                 fail(e.stage().label(), e.getMessage() + "; nothing changed");
                 return report(false);
             }
             malformed = inputs.malformed();
             logMalformed();
+            // Fresh members do not depend on the hub's groups: with none, the groups need not be read.
+            Membership freshOnly = Membership.of(inputs.heartbeats(), now, hub.heartbeatTtl(), hub.settings(),
+                    inputs.blocked(), Set.of(), true);
+            if (freshOnly.fresh() == 0) {
+                excluded = freshOnly.excluded();
+                LOG.info("hub {}: no live partition within {} ({} read, {} malformed, {} left out); nothing changed",
+                        hub.endpoint(), hub.heartbeatTtl(), inputs.heartbeats().size(), malformed.size(), excluded.total());
+                return report(true);
+            }
             Map<String, List<ExistingEntityGroup>> groups = showEntityGroups(hubDatabases);
             Map<String, Set<String>> owned = ownedGroups(groups, inputs);
             Membership membership = Membership.of(inputs.heartbeats(), now, hub.heartbeatTtl(), hub.settings(),
@@ -120,10 +129,6 @@ public final class FederationPass {
                     inputs.blockedByFunction(), excluded.notSelected(), excluded.metadataMissing());
             if (!held.isEmpty()) {
                 LOG.warn("hub {}: departures held: {}: {}", hub.endpoint(), held.endpoints(), held.reason());
-            }
-            if (membership.fresh() == 0) {
-                LOG.info("hub {}: no live partition within {}; nothing changed", hub.endpoint(), hub.heartbeatTtl());
-                return report(true);
             }
             topology = Topology.of(membership.members());
             FederationPlan plan = FederationPlan.of(topology, hub.settings());
@@ -180,7 +185,8 @@ public final class FederationPass {
             }
         }
 
-        private void ensureTables(HeartbeatTable heartbeats) {
+        /** @return whether the ownership record table was there already (a dry run only pretends to create it) */
+        private boolean ensureTables(HeartbeatTable heartbeats) {
             Set<String> tables = new HashSet<>();
             cluster.mgmt(Stage.HEARTBEAT_TABLE, heartbeats.database(), heartbeats.showTablesCommand())
                     .forEach(r -> tables.add(r.string("TableName")));
@@ -189,9 +195,11 @@ public final class FederationPass {
                         new Command(Command.Kind.TABLE_CREATE, heartbeats.table(), heartbeats.createCommand()));
             }
             if (!tables.contains(OwnershipRecord.TABLE)) {
-                create(Stage.OWNERSHIP_READ, heartbeats.database(),
+                create(Stage.HEARTBEAT_TABLE, heartbeats.database(),
                         new Command(Command.Kind.TABLE_CREATE, OwnershipRecord.TABLE, OwnershipRecord.createCommand()));
+                return false;
             }
+            return true;
         }
 
         private void create(Stage stage, String database, Command create) {
@@ -274,7 +282,7 @@ public final class FederationPass {
         private boolean write(Command record) {
             try {
                 send(record);
-                cluster.mgmt(Stage.OWNERSHIP_READ, hub.heartbeatTable().database(), record.text());
+                cluster.mgmt(Stage.OWNERSHIP_RECORD, hub.heartbeatTable().database(), record.text());
                 count(completed, record.kind().label());
                 return true;
             } catch (KustoException e) {

@@ -27,8 +27,11 @@ import java.util.TreeSet;
 record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> malformed, Set<String> blocked,
                  int blockedByFunction, Set<OwnershipRecord.Entry> owned) {
 
-    /** @throws KustoException when any input cannot be read; the message says which */
-    static HubInputs read(CountingKusto cluster, Hub hub, Instant now) {
+    /**
+     * @param recordExists false when the ownership table was only just created: then it is empty
+     * @throws KustoException when any input cannot be read; the message says which
+     */
+    static HubInputs read(CountingKusto cluster, Hub hub, Instant now, boolean recordExists) {
         HeartbeatReading reading = new HeartbeatReading(now);
         String heartbeatDatabase = hub.heartbeatTable().database();
         cluster.query(Stage.HEARTBEAT_READ, heartbeatDatabase,
@@ -43,8 +46,10 @@ record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> m
             blocked.addAll(listed);
         }
         Set<OwnershipRecord.Entry> owned = new HashSet<>();
-        cluster.query(Stage.OWNERSHIP_READ, heartbeatDatabase, OwnershipRecord.readQuery(),
-                row -> owned.add(new OwnershipRecord.Entry(row.string("HubDatabase"), row.string("Name"))));
+        if (recordExists) {
+            cluster.query(Stage.OWNERSHIP_READ, heartbeatDatabase, OwnershipRecord.readQuery(),
+                    row -> owned.add(new OwnershipRecord.Entry(row.string("HubDatabase"), row.string("Name"))));
+        }
         return new HubInputs(reading.partitions(), reading.malformed(), Set.copyOf(blocked), byFunction, Set.copyOf(owned));
     }
 

@@ -16,7 +16,8 @@ public enum Stage {
     FUNCTIONS_SHOW("functions.show"),
     SCRIPT_EXECUTE("script.execute"),
     BLOCKED_CLUSTERS_READ("blockedClusters.read"),
-    OWNERSHIP_READ("ownership.read");
+    OWNERSHIP_READ("ownership.read"),
+    OWNERSHIP_RECORD("ownership.record");
 
     private final String label;
 

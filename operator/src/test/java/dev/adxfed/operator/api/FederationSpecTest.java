@@ -1,10 +1,12 @@
 package dev.adxfed.operator.api;
 
+import dev.adxfed.operator.federation.FederationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,5 +42,37 @@ class FederationSpecTest {
         assertThat(spec.effectiveEntityGroupNamePattern()).isEqualTo("{database}_Partitions");
         assertThat(spec.effectiveCleanupStaleEntityGroups()).isTrue();
         assertThat(spec.effectiveFuzzyFunctions()).isFalse();
+        assertThat(spec.effectiveFunctionFolder()).isEqualTo("adxfed");
+        assertThat(spec.effectiveCleanupStaleFunctions()).isTrue();
+        assertThat(spec.effectiveMaxDepartingFraction()).isEqualTo(0.5);
+        assertThat(spec.departureHoldTime()).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void badGuardSettingsNameTheField() {
+        FederationSpec spec = new FederationSpec();
+        spec.maxDepartingFraction = 1.5;
+        spec.departureHoldTime = "6 hours";
+        assertThatThrownBy(spec::effectiveMaxDepartingFraction).hasMessage(
+                "spec.federation.maxDepartingFraction: 1.5 is not between 0 and 1");
+        assertThatThrownBy(spec::departureHoldTime).hasMessageStartingWith("spec.federation.departureHoldTime: '6 hours'");
+    }
+
+    @Test
+    void blockedClustersAreNormalizedAndABadEntryOrAnIncompleteFunctionIsInvalid() {
+        FederationSpec spec = new FederationSpec();
+        spec.blockedClusters = new BlockedClusters();
+        spec.blockedClusters.staticEndpoints = List.of("HTTPS://Old.Kusto.Windows.Net/");
+        assertThat(FederationSettings.of(spec).blockedEndpoints()).containsExactly("https://old.kusto.windows.net");
+
+        spec.blockedClusters.staticEndpoints = List.of("old.kusto.windows.net");
+        assertThatThrownBy(() -> FederationSettings.of(spec)).hasMessageStartingWith(
+                "spec.federation.blockedClusters.static: 'old.kusto.windows.net': ClusterEndpoint is not an http(s) URL");
+
+        spec.blockedClusters.staticEndpoints = null;
+        spec.blockedClusters.kustoFunction = new KustoFunctionReference();
+        spec.blockedClusters.kustoFunction.database = "Ops";
+        assertThatThrownBy(() -> FederationSettings.of(spec)).hasMessage(
+                "spec.federation.blockedClusters.kustoFunction.name is empty");
     }
 }

@@ -48,6 +48,20 @@ class PlanCommandTest {
     }
 
     @Test
+    void aUsersFunctionIsShownAsKeptAndNotInThePlan() {
+        Run create = Run.adxfed("query", "--endpoint", clusters.hub, "--database", "Metrics",
+                ".create function Cpu() { print Owner = 'user' }");
+        assertThat(create.exitCode()).as(create.toString()).isZero();
+
+        Run plan = Run.adxfed("plan", "-f", hub.toString());
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("//  kept    function Metrics.Cpu: the user's, not the operator's")
+                .doesNotContainPattern("\\.create-or-alter function .*Cpu\\(\\)")
+                .containsPattern("\\.create-or-alter function .*Memory\\(\\)");
+    }
+
+    @Test
     void afterASyncThePlanIsEmpty() {
         assertThat(Run.adxfed("sync", "-f", hub.toString()).exitCode()).isZero();
 

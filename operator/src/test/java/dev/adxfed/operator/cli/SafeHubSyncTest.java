@@ -154,21 +154,25 @@ class SafeHubSyncTest {
                 partitionSelector: "metadata.region != 'westeurope'"
                 blockedClusters:
                   static: ["https://BLOCKED.example.net/"]
+                  kustoFunction: {database: Metrics, name: BlockedPartitions}
                 """);
+        query("Metrics", ".create function BlockedPartitions() { datatable(Count:long, Endpoint:string, Note:string)"
+                + " [1, 'https://listed.example.net', 'retired'] }");
         sync(hub);
         sync(clusters.partitionsFile(dir, clusters.hub));
         Instant now = Instant.now();
+        heartbeat("https://listed.example.net", now, Map.of("region", "eastus"), "Metrics:ListedOnly");
         heartbeat("https://tomorrow.example.net", now.plus(Duration.ofDays(1)), Map.of("region", "eastus"), "Metrics:Tomorrow");
         heartbeat("https://blocked.example.net", now, Map.of("region", "eastus"), "Metrics:BlockedOnly");
         heartbeat("https://unlabelled.example.net", now, Map.of(), "Metrics:Unlabelled");
 
         Run run = sync(hub);
 
-        assertThat(run.out()).contains("1 partition(s) live").contains("left out 1 blocked, 1 not selected, 1 lacking metadata");
+        assertThat(run.out()).contains("1 partition(s) live").contains("left out 2 blocked, 1 not selected, 1 lacking metadata");
         String metrics = members("Metrics", "Metrics_Partitions");
         assertThat(metrics).contains(clusters.eastus).doesNotContain(clusters.westeurope).doesNotContain("example.net");
         assertThat(query("Metrics", ".show functions").out()).contains("Memory").doesNotContain("Tomorrow")
-                .doesNotContain("BlockedOnly").doesNotContain("Unlabelled");
+                .doesNotContain("BlockedOnly").doesNotContain("Unlabelled").doesNotContain("ListedOnly");
         assertThat(query("Metrics", "Memory | summarize Rows = count()").out()).containsPattern("(?m)^ *24$");
     }
 

@@ -39,7 +39,7 @@ class SyncCommandTest {
         Run again = Run.adxfed("sync", "-f", hub.toString());
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("federation  hub").contains("0 partition(s) live").contains("table.create 1");
+        assertThat(first.out()).contains("federation  hub").contains("0 partition(s) live").contains("table.create 2");
         assertThat(heartbeats.exitCode()).as(heartbeats.toString()).isZero();
         assertThat(heartbeats.out()).containsPattern("(?m)^heartbeat +eastus +sent to 1 of 1 target\\(s\\); schema: 2 database\\(s\\)")
                 .containsPattern("(?m)^heartbeat +westeurope +sent to 1 of 1 target\\(s\\)");
