@@ -90,8 +90,12 @@ public final class FederationDiff {
             }
         }
         if (plan.settings().cleanupStaleFunctions()) {
+            // Outside the live partition databases only the folder counts: a federated-form function
+            // there may be a person's hand-made union, not an earlier operator's.
+            boolean partitionDatabase = plan.topology().databases().contains(database);
             for (ExistingFunction current : byName.values()) {
-                if (!desiredNames.contains(current.name()) && current.ownedBy(folder)) {
+                if (!desiredNames.contains(current.name())
+                        && (folder.equals(current.folder()) || partitionDatabase && current.ownedBy(folder))) {
                     commands.add(FederatedFunction.dropCommand(current.name()));
                 }
             }

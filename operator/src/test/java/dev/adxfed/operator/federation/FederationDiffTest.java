@@ -227,7 +227,8 @@ class FederationDiffTest {
     @Test
     void ownedFunctionsOfADatabaseWithNoLivePartitionAreDroppedUnlessCleanupIsOff() {
         FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu"));
-        List<ExistingFunction> inLogs = List.of(owned("Syslog", "()", "{ print 1 }"), users("Mine", "{ print 1 }"));
+        List<ExistingFunction> inLogs = List.of(owned("Syslog", "()", "{ print 1 }"), users("Mine", "{ print 1 }"),
+                users("Union", "{ macro-expand entity_group [cluster('x').database('Logs')] as X ( X.Union ) }"));
         FederationSettings keep = new FederationSettings("{database}_Partitions", true, false, "adxfed", false, Set.of(),
                 java.util.Optional.empty(), PartitionSelector.ALL, 0.5, java.time.Duration.ofHours(6));
 
