@@ -177,10 +177,11 @@ class OperatorAgainstEmulatorTest {
         provisioned.getSpec().provision = new dev.adxfed.operator.api.ProvisionSpec();
         create(provisioned);
 
+        // A created resource may carry an empty status already: wait for the operator's condition.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(status("typo")).isNotNull();
-            assertThat(status("down")).isNotNull();
-            assertThat(status("provisioned")).isNotNull();
+            assertThat(status("typo").conditions).isNotEmpty();
+            assertThat(status("down").conditions).isNotEmpty();
+            assertThat(status("provisioned").conditions).isNotEmpty();
         });
 
         assertThat(condition("typo").getStatus()).isEqualTo("False");
