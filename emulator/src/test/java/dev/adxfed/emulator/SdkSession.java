@@ -98,6 +98,17 @@ public final class SdkSession {
         return fail("'" + text + "' should have failed");
     }
 
+    /** Sends a query that must fail; returns the message the SDK shows. */
+    public String queryError(String database, String text) {
+        sent.add(text);
+        try {
+            client.executeQuery(database, text, null);
+        } catch (DataServiceException | DataClientException e) {
+            return e.getMessage();
+        }
+        return fail("'" + text + "' should have failed");
+    }
+
     /** Every text this session sent is valid for Microsoft's parser exactly when it is valid for ours. */
     public void assertParsersAgree() {
         assertParsersAgree(List.of(this));

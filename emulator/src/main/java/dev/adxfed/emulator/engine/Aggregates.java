@@ -27,7 +27,8 @@ import static dev.adxfed.emulator.catalog.ScalarType.TIMESPAN;
 
 /**
  * Kusto's aggregation functions for summarize: count, countif, sum, avg, min, max, dcount (exact), take_any,
- * make_set, make_list, percentile, and arg_max/arg_min. Nulls are ignored, as Kusto ignores them.
+ * make_set, make_list, percentile/percentiles/percentiles_array ({@link Percentiles}), and arg_max/arg_min.
+ * Nulls are ignored, as Kusto ignores them.
  */
 final class Aggregates {
     private Aggregates() {
@@ -36,7 +37,7 @@ final class Aggregates {
     static boolean isAggregate(String name) {
         return switch (name) {
             case "count", "countif", "sum", "avg", "min", "max", "dcount", "take_any", "any", "make_set",
-                    "make_list", "percentile", "arg_max", "arg_min" -> true;
+                    "make_list", "percentile", "percentiles", "percentiles_array", "arg_max", "arg_min" -> true;
             default -> false;
         };
     }
@@ -67,7 +68,12 @@ final class Aggregates {
             }
             case "make_set" -> collect(name, args, LinkedHashSet::new);
             case "make_list" -> collect(name, args, ArrayList::new);
-            case "percentile" -> percentile(name, args);
+            case "percentile" -> {
+                arity(name, args, 2, 2);
+                yield Percentiles.columns(name, args.get(0), Percentiles.percentages(name, args));
+            }
+            case "percentiles" -> Percentiles.columns(name, args.get(0), Percentiles.percentages(name, args));
+            case "percentiles_array" -> Percentiles.array(name, args.get(0), Percentiles.percentages(name, args));
             default -> throw SemanticErrors.unknownFunction(name);
         };
     }
@@ -297,45 +303,6 @@ final class Aggregates {
                 ArrayNode a = JsonNodeFactory.instance.arrayNode();
                 values.forEach(v -> a.add(Conversions.wrap(v)));
                 out[offset] = a;
-            }
-        });
-    }
-
-    /** Nearest-rank percentile: a value of the group itself, so the output keeps the input's type. */
-    private static Aggregation percentile(String name, List<ScalarExpression> args) {
-        arity(name, args, 2, 2);
-        ScalarExpression e = args.get(0);
-        if (!Numbers.isNumeric(e.type()) && e.type() != ScalarType.DATETIME && e.type() != TIMESPAN) {
-            throw SemanticErrors.type("Aggregate 'percentile' cannot rank values of type " + e.type().kqlName());
-        }
-        Object p = args.get(1).constant() ? Conversions.toReal(args.get(1).value()) : null;
-        if (!(p instanceof Double percent) || percent < 0 || percent > 100) {
-            throw SemanticErrors.type("Aggregate 'percentile' expects a constant percentage between 0 and 100");
-        }
-        Comparator<Object> order = ValueOrder.of(e.type());
-        ScalarExpression.Evaluator ev = e.evaluator();
-        boolean widen = e.type() == INT;
-        return single(widen ? LONG : e.type(), () -> new Aggregation.Accumulator() {
-            private final List<Object> values = new ArrayList<>();
-
-            @Override
-            public void add(Object[] row) {
-                Object v = ev.evaluate(row);
-                if (v != null) {
-                    values.add(v);
-                }
-            }
-
-            @Override
-            public void write(Object[] out, int offset) {
-                if (values.isEmpty()) {
-                    out[offset] = null;
-                    return;
-                }
-                values.sort(order);
-                int rank = (int) Math.ceil(percent / 100 * values.size());
-                Object value = values.get(Math.max(0, Math.min(values.size() - 1, rank - 1)));
-                out[offset] = widen ? Conversions.toLong(value) : value;
             }
         });
     }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 import static dev.adxfed.emulator.catalog.ScalarType.DATETIME;
@@ -22,7 +23,10 @@ import static dev.adxfed.emulator.catalog.ScalarType.REAL;
 import static dev.adxfed.emulator.catalog.ScalarType.STRING;
 import static dev.adxfed.emulator.catalog.ScalarType.TIMESPAN;
 
-/** {@code now, ago, bin/floor, datetime_diff, startof.../endofday, format_datetime}. */
+/**
+ * {@code now, ago, bin/floor, datetime_diff, startof.../endofday, format_datetime, format_timespan, dayofweek},
+ * and the calendar parts {@code hourofday, dayofmonth, dayofyear, monthofyear, getyear, getmonth}.
+ */
 final class DatetimeFunctions {
     private DatetimeFunctions() {
     }
@@ -40,6 +44,42 @@ final class DatetimeFunctions {
         functions.put("startofyear", call -> calendar(call, t -> t.toLocalDate().withDayOfYear(1).atStartOfDay(), "year"));
         functions.put("endofday", call -> calendar(call, t -> t.toLocalDate().atStartOfDay().plusDays(1).minusNanos(100), "day"));
         functions.put("format_datetime", DatetimeFunctions::formatDatetime);
+        functions.put("format_timespan", DatetimeFunctions::formatTimespan);
+        functions.put("dayofweek", DatetimeFunctions::dayofweek);
+        functions.put("hourofday", call -> part(call, LocalDateTime::getHour));
+        functions.put("dayofmonth", call -> part(call, LocalDateTime::getDayOfMonth));
+        functions.put("dayofyear", call -> part(call, LocalDateTime::getDayOfYear));
+        functions.put("monthofyear", call -> part(call, LocalDateTime::getMonthValue));
+        functions.put("getmonth", call -> part(call, LocalDateTime::getMonthValue));
+        functions.put("getyear", call -> part(call, LocalDateTime::getYear));
+    }
+
+    /** A calendar part of a datetime in UTC, as an int. */
+    private static ScalarExpression part(FunctionCall call, ToIntFunction<LocalDateTime> part) {
+        ScalarExpression.Evaluator value = call.arity(1, 1).arg(0, DATETIME).evaluator();
+        return call.result(INT, row -> {
+            Instant i = (Instant) value.evaluate(row);
+            return i == null ? null : part.applyAsInt(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+        });
+    }
+
+    /** Whole days since the Sunday before, as a timespan: 0.00:00:00 for a Sunday, 1.00:00:00 for a Monday. */
+    private static ScalarExpression dayofweek(FunctionCall call) {
+        ScalarExpression.Evaluator value = call.arity(1, 1).arg(0, DATETIME).evaluator();
+        return call.result(TIMESPAN, row -> {
+            Instant i = (Instant) value.evaluate(row);
+            return i == null ? null : Duration.ofDays(LocalDate.ofInstant(i, ZoneOffset.UTC).getDayOfWeek().getValue() % 7);
+        });
+    }
+
+    private static ScalarExpression formatTimespan(FunctionCall call) {
+        call.arity(2, 2);
+        ScalarExpression.Evaluator value = call.arg(0, TIMESPAN).evaluator();
+        TimespanFormat format = TimespanFormat.parse((String) call.constant(1, STRING));
+        return call.result(STRING, row -> {
+            Duration d = (Duration) value.evaluate(row);
+            return d == null ? "" : format.format(d);
+        });
     }
 
     private static ScalarExpression now(FunctionCall call) {

@@ -58,8 +58,10 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
         return guarded(session, () -> {
             Scope scope = Scope.root(session, new Location("", CatalogSnapshot.EMPTY, ""));
             ResultTable table = input;
+            boolean serialized = false;
             for (TabularOperator operator : operators) {
-                table = TabularOperators.apply(scope, table, operator);
+                table = TabularOperators.apply(scope, table, operator, serialized);
+                serialized = Serialization.after(operator, serialized);
             }
             return table;
         }).table();

@@ -34,7 +34,7 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitPipe(TabularExpression.Pipe e) {
-        return TabularOperators.apply(scope, evaluate(e.input()), e.operator());
+        return TabularOperators.apply(scope, evaluate(e.input()), e.operator(), Serialization.of(e.input()));
     }
 
     @Override
