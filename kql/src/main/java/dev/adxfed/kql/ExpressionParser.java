@@ -1,6 +1,7 @@
 package dev.adxfed.kql;
 
 import dev.adxfed.kql.syntax.BinaryOperator;
+import dev.adxfed.kql.syntax.ColumnDeclaration;
 import dev.adxfed.kql.syntax.Expression;
 import dev.adxfed.kql.syntax.LiteralType;
 import dev.adxfed.kql.syntax.SourcePosition;
@@ -257,6 +258,9 @@ final class ExpressionParser {
             t.expect(")");
             return new Expression.Call(position, "toscalar", List.of(new Expression.TabularValue(t.position(open), tabular)));
         }
+        if (token.is("typeof") && t.peek(1).is("(")) {
+            return typeLiteral();
+        }
         if (token.kind() == Token.Kind.WORD && t.peek(1).is("(") && !token.text().startsWith("!")) {
             t.advance();
             return new Expression.Call(position, token.text(), arguments());
@@ -273,6 +277,25 @@ final class ExpressionParser {
         throw t.error(token, "expected an expression");
     }
 
+    /** {@code typeof(long)}, {@code typeof(*)} or a schema {@code typeof(a:string, *)}. */
+    private Expression typeLiteral() {
+        Token start = t.expect("typeof");
+        t.expect("(");
+        List<ColumnDeclaration> columns = new ArrayList<>();
+        do {
+            Token column = t.peek();
+            if (t.match("*")) {
+                columns.add(new ColumnDeclaration(t.position(column), "*", null));
+            } else if (t.peek(1).is(":")) {
+                columns.add(parser.columnDeclaration());
+            } else {
+                columns.add(new ColumnDeclaration(t.position(column), null, parser.typeName()));
+            }
+        } while (t.match(","));
+        t.expect(")");
+        return new Expression.TypeLiteral(t.position(start), columns);
+    }
+
     List<Expression> arguments() {
         t.expect("(");
         List<Expression> arguments = new ArrayList<>();
@@ -287,7 +310,9 @@ final class ExpressionParser {
 
     private Expression argument() {
         if (t.peek().isName() && t.peek(1).is("=")) {
-            throw t.error(t.peek(), "named arguments are not supported");
+            Token name = t.advance();
+            t.advance();
+            return new Expression.NamedArgument(t.position(name), name.name(), parser.expression());
         }
         int mark = t.mark();
         try {

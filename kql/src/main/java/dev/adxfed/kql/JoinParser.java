@@ -10,7 +10,7 @@ import dev.adxfed.kql.syntax.TabularOperator;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code join [kind=...] [hint.x=y] (right) on conditions}. */
+/** {@code join [kind=...] [hint.x=y] (right) on conditions} and {@code lookup}, which is written the same way. */
 final class JoinParser {
 
     private final QueryParser parser;
@@ -46,6 +46,27 @@ final class JoinParser {
             joinConditions(parser.expression(), on);
         } while (t.match(","));
         return new TabularOperator.Join(position, kind, hints, right, on);
+    }
+
+    /** {@code lookup [kind=...] [hint.x=y] (right) on conditions}: the same conditions as join. */
+    TabularOperator lookup(SourcePosition position) {
+        String kind = null;
+        List<Property> hints = new ArrayList<>();
+        while ((t.check("kind") && t.peek(1).is("=")) || (t.check("hint") && t.peek(1).is("."))) {
+            Property option = parser.property();
+            if (option.name().equals("kind")) {
+                kind = String.valueOf(option.value());
+            } else {
+                hints.add(option);
+            }
+        }
+        TabularExpression right = t.check("(") ? parser.parenthesizedTabular() : parser.tabularSource();
+        t.expect("on");
+        List<TabularOperator.JoinCondition> on = new ArrayList<>();
+        do {
+            joinConditions(parser.expression(), on);
+        } while (t.match(","));
+        return new TabularOperator.Lookup(position, kind, hints, right, on);
     }
 
     private TabularOperator.JoinKind joinKind() {

@@ -15,23 +15,35 @@ import java.util.Set;
 /** The operators after a pipe, one method per operator; the larger ones have their own classes. */
 final class OperatorParser {
     private static final Set<String> UNSUPPORTED_OPERATORS = Set.of(
-            "project-keep", "project-reorder", "project-smart", "project-by-names", "mv-apply", "make-series",
-            "make-graph", "parse", "parse-where", "parse-kv", "top-nested", "top-hitters", "sample", "sample-distinct",
-            "serialize", "render", "evaluate", "lookup", "invoke", "fork", "facet", "partition", "reduce", "scan",
+            "project-keep", "project-reorder", "project-smart", "project-by-names",
+            "make-graph", "parse-kv", "top-nested", "top-hitters", "sample", "sample-distinct",
+            "invoke", "fork", "facet", "partition", "reduce", "scan",
             "consume", "search", "find", "assert-schema", "execute-and-cache", "graph-match", "graph-to-table",
             "macro-expand", "extend-schema", "partition-by");
+
+    /** Every operator name the dispatch below knows, so that a subquery can tell {@code (take 1)} from {@code (T)}. */
+    private static final Set<String> NAMES = Set.of("where", "filter", "project", "project-away", "project-rename",
+            "extend", "summarize", "take", "limit", "top", "sort", "order", "distinct", "count", "join", "mv-expand",
+            "lookup", "mv-apply", "parse", "parse-where", "make-series", "render", "serialize", "evaluate", "as",
+            "getschema", "union");
 
     private final QueryParser parser;
     private final TokenCursor t;
 
     private final JoinParser joins;
     private final MvExpandParser mvExpands;
+    private final ParseOperatorParser parses;
+    private final SeriesParser series;
+    private final RenderParser renders;
 
     OperatorParser(QueryParser parser) {
         this.parser = parser;
         this.t = parser.cursor();
         this.joins = new JoinParser(parser);
         this.mvExpands = new MvExpandParser(parser);
+        this.parses = new ParseOperatorParser(parser);
+        this.series = new SeriesParser(parser);
+        this.renders = new RenderParser(parser);
     }
 
     TabularOperator operator() {
@@ -90,6 +102,28 @@ final class OperatorParser {
             case "mv-expand":
                 t.advance();
                 return mvExpands.mvExpand(position);
+            case "lookup":
+                t.advance();
+                return joins.lookup(position);
+            case "mv-apply":
+                t.advance();
+                return mvExpands.mvApply(position);
+            case "parse":
+            case "parse-where":
+                t.advance();
+                return parses.parse(position, op.is("parse-where"));
+            case "make-series":
+                t.advance();
+                return series.makeSeries(position);
+            case "render":
+                t.advance();
+                return renders.render(position);
+            case "serialize":
+                t.advance();
+                return new TabularOperator.Serialize(position, atOperatorEnd() ? List.of() : namedExpressions());
+            case "evaluate":
+                t.advance();
+                return evaluate(position);
             case "as":
                 t.advance();
                 List<Property> hints = new ArrayList<>();
@@ -110,6 +144,29 @@ final class OperatorParser {
                 }
                 throw t.error(op, "expected a query operator after '|' (where, project, extend, summarize, ...)");
         }
+    }
+
+    static boolean isOperatorName(Token token) {
+        return token.kind() == Token.Kind.WORD && (NAMES.contains(token.text()) || UNSUPPORTED_OPERATORS.contains(token.text()));
+    }
+
+    /** Whether the operator's text ends here: the next pipe, the end of a subquery or statement. */
+    boolean atOperatorEnd() {
+        return t.atEnd() || t.check("|") || t.check(")") || t.check(";") || t.check("}");
+    }
+
+    /** {@code evaluate [hint.x=y] plugin(arguments)}. */
+    TabularOperator.Evaluate evaluate(SourcePosition position) {
+        List<Property> options = new ArrayList<>();
+        while (t.peek().kind() == Token.Kind.WORD && (t.peek(1).is("=") || (t.check("hint") && t.peek(1).is(".")))) {
+            options.add(parser.property());
+        }
+        Token plugin = t.peek();
+        if (!plugin.isName() || !t.peek(1).is("(")) {
+            throw t.error(plugin, "expected a plugin call after evaluate, e.g. bag_unpack(Column)");
+        }
+        t.advance();
+        return new TabularOperator.Evaluate(position, options, plugin.name(), parser.arguments());
     }
 
     private List<String> columnPatterns() {

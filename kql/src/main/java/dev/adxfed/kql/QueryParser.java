@@ -96,6 +96,10 @@ final class QueryParser {
         return sources.tabularSource();
     }
 
+    TabularExpression subquery() {
+        return sources.subquery();
+    }
+
     TabularExpression parenthesizedTabular() {
         return sources.parenthesizedTabular();
     }
@@ -126,6 +130,10 @@ final class QueryParser {
     TabularOperator pipeOperator() {
         t.expect("|");
         return operators.operator();
+    }
+
+    TabularOperator.Evaluate evaluate(SourcePosition position) {
+        return operators.evaluate(position);
     }
 
     List<NamedExpression> namedExpressions() {

@@ -61,6 +61,19 @@ final class SourceParser {
                     return new TabularExpression.Union(position, options, unionTables());
                 case "macro-expand":
                     return macroExpand();
+                case "materialize":
+                    if (t.peek(1).is("(")) {
+                        t.advance();
+                        Token open = t.expect("(");
+                        TabularExpression materialized = tabularExpression();
+                        t.expect(")");
+                        return new TabularExpression.FunctionCall(position, "materialize",
+                                List.of(new Expression.TabularValue(t.position(open), materialized)));
+                    }
+                    break;
+                case "evaluate":
+                    t.advance();
+                    return new TabularExpression.Standalone(position, parser.evaluate(position));
                 case "cluster":
                 case "database":
                     if (t.peek(1).is("(")) {
@@ -201,6 +214,24 @@ final class SourceParser {
             tables.add(table);
         } while (t.match(","));
         return tables;
+    }
+
+    /**
+     * The subquery of mv-apply, fork, facet or partition: operators over the enclosing operator's rows
+     * (a pipeline whose source is {@link TabularExpression.Input}), or a whole tabular expression.
+     */
+    TabularExpression subquery() {
+        Token first = t.peek();
+        if (!OperatorParser.isOperatorName(first) || t.peek(1).is(".") || (t.peek(1).is("(") && !first.is("fork"))) {
+            return tabularExpression();
+        }
+        TabularExpression e = new TabularExpression.Pipe(t.position(first), new TabularExpression.Input(t.position(first)),
+                parser.operator());
+        while (t.check("|")) {
+            Token bar = t.advance();
+            e = new TabularExpression.Pipe(t.position(bar), e, parser.operator());
+        }
+        return e;
     }
 
     TabularExpression parenthesizedTabular() {
