@@ -326,4 +326,14 @@ final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
             throw SemanticErrors.type("Function '" + e.function() + "' expects " + n + " argument(s), got " + e.arguments().size());
         }
     }
+
+    @Override
+    public ScalarExpression visitNamedArgument(Expression.NamedArgument e) {
+        throw SemanticErrors.unsupported("named arguments (" + e.name() + " = ..., at " + e.position() + ")");
+    }
+
+    @Override
+    public ScalarExpression visitTypeLiteral(Expression.TypeLiteral e) {
+        throw SemanticErrors.unsupported("typeof(...) as a value (" + e.position() + ")");
+    }
 }

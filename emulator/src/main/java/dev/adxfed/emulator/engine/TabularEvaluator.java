@@ -206,4 +206,14 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
     public ResultTable visitMacroExpand(TabularExpression.MacroExpand e) {
         return MacroExpansion.expand(scope, e);
     }
+
+    @Override
+    public ResultTable visitInput(TabularExpression.Input e) {
+        throw SemanticErrors.unsupported("subqueries of mv-apply, fork, facet and partition");
+    }
+
+    @Override
+    public ResultTable visitStandalone(TabularExpression.Standalone e) {
+        throw SemanticErrors.unsupported("the operator at " + e.position() + " used as a source");
+    }
 }

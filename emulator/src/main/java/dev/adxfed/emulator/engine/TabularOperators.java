@@ -319,4 +319,44 @@ final class TabularOperators implements TabularOperator.Visitor<ResultTable> {
     public ResultTable visitUnion(TabularOperator.Union o) {
         return Unions.union(scope, o.options(), List.of(new Unions.Part("union_arg0", input)), o.tables());
     }
+
+    @Override
+    public ResultTable visitParse(TabularOperator.Parse o) {
+        throw SemanticErrors.unsupported("the 'parse' operator");
+    }
+
+    @Override
+    public ResultTable visitMakeSeries(TabularOperator.MakeSeries o) {
+        throw SemanticErrors.unsupported("the 'make-series' operator");
+    }
+
+    @Override
+    public ResultTable visitRender(TabularOperator.Render o) {
+        throw SemanticErrors.unsupported("the 'render' operator");
+    }
+
+    @Override
+    public ResultTable visitLookup(TabularOperator.Lookup o) {
+        throw SemanticErrors.unsupported("the 'lookup' operator");
+    }
+
+    @Override
+    public ResultTable visitSerialize(TabularOperator.Serialize o) {
+        throw SemanticErrors.unsupported("the 'serialize' operator");
+    }
+
+    @Override
+    public ResultTable visitMvApply(TabularOperator.MvApply o) {
+        throw SemanticErrors.unsupported("the 'mv-apply' operator");
+    }
+
+    @Override
+    public ResultTable visitEvaluate(TabularOperator.Evaluate o) {
+        throw SemanticErrors.unsupported("the '" + o.plugin() + "' plugin of evaluate");
+    }
+
+    @Override
+    public ResultTable visitGeneric(TabularOperator.Generic o) {
+        throw SemanticErrors.unsupported("the '" + o.name() + "' operator");
+    }
 }

@@ -70,6 +70,16 @@ public sealed interface TabularExpression {
         public <R> R accept(Visitor<R> v) { return v.visitMacroExpand(this); }
     }
 
+    /** The rows an enclosing operator feeds its subquery: the source of {@code mv-apply ... on (take 1)}, fork, facet and partition branches. */
+    record Input(SourcePosition position) implements TabularExpression {
+        public <R> R accept(Visitor<R> v) { return v.visitInput(this); }
+    }
+
+    /** An operator that needs no input, used as a source: {@code evaluate sql_request(...)}, {@code find ...}, {@code search ...}. */
+    record Standalone(SourcePosition position, TabularOperator operator) implements TabularExpression {
+        public <R> R accept(Visitor<R> v) { return v.visitStandalone(this); }
+    }
+
     /** {@code kind} is null when not written (Kusto's default: outer); {@code withSource} null when absent. */
     record UnionOptions(String kind, String withSource, boolean isFuzzy) {}
 
@@ -98,5 +108,7 @@ public sealed interface TabularExpression {
         R visitRange(Range e);
         R visitUnion(Union e);
         R visitMacroExpand(MacroExpand e);
+        R visitInput(Input e);
+        R visitStandalone(Standalone e);
     }
 }
