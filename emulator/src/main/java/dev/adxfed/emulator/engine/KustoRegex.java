@@ -23,4 +23,39 @@ final class KustoRegex {
             throw SemanticErrors.type(where + ": invalid regular expression '" + regex + "': " + e.getDescription());
         }
     }
+
+    /**
+     * RE2's {@code U} flag: every quantifier's greediness swapped ({@code .*} lazy, {@code .*?} greedy), which Java
+     * has no flag for. Escapes and character classes are copied as they are.
+     */
+    static String ungreedy(String regex) {
+        StringBuilder out = new StringBuilder();
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                out.append(c).append(regex.charAt(++i));
+                continue;
+            }
+            out.append(c);
+            if (inClass) {
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+                continue;
+            }
+            boolean quantifier = c == '*' || c == '+' || c == '}' || (c == '?' && i > 0 && regex.charAt(i - 1) != '(');
+            if (!quantifier) {
+                continue;
+            }
+            if (i + 1 < regex.length() && regex.charAt(i + 1) == '?') {
+                i++;
+            } else {
+                out.append('?');
+            }
+        }
+        return out.toString();
+    }
 }

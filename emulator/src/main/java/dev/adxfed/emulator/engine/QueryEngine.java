@@ -88,7 +88,7 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
     private static QueryResult guarded(QuerySession session, Supplier<ResultTable> work) {
         try {
             ResultTable table = work.get();
-            return new QueryResult(table, session.warnings());
+            return new QueryResult(table, session.warnings(), session.visualization());
         } catch (KqlSyntaxException e) {
             throw KustoError.syntax(e.getMessage());
         } catch (RemoteClusters.ClusterUnreachable e) {

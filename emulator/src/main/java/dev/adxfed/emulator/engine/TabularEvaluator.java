@@ -68,11 +68,32 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
             }
             return Invocations.resolveTable(scope, scope.location(), name);
         }
+        if (e.function().equals("materialize")) {
+            return materialize(e);
+        }
         var binding = scope.lookup(e.function());
         if (binding.isPresent() && binding.get() instanceof Scope.LambdaBinding lambda) {
             return Invocations.lambda(scope, e.function(), lambda, e.arguments());
         }
         return Invocations.storedFunction(scope, scope.location(), e.function(), e.arguments());
+    }
+
+    /**
+     * {@code materialize(T | ...)}: the result is computed once; every use in the query reads the same rows
+     * (a let holding it is evaluated once, and each query reads one snapshot of every cluster).
+     */
+    private ResultTable materialize(TabularExpression.FunctionCall e) {
+        if (e.arguments().size() != 1) {
+            throw SemanticErrors.type("materialize() expects one tabular expression, got " + e.arguments().size() + " arguments (" + e.position() + ")");
+        }
+        Expression argument = e.arguments().get(0);
+        if (argument instanceof Expression.TabularValue t) {
+            return evaluate(t.tabular());
+        }
+        if (argument instanceof Expression.Name n) {
+            return evaluate(new TabularExpression.TableName(n.position(), n.name()));
+        }
+        throw SemanticErrors.type("materialize() expects a tabular expression (" + argument.position() + ")");
     }
 
     @Override
@@ -209,11 +230,15 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitInput(TabularExpression.Input e) {
-        throw SemanticErrors.unsupported("subqueries of mv-apply, fork, facet and partition");
+        var binding = scope.lookup(MvApply.INPUT);
+        if (binding.isPresent() && binding.get() instanceof Scope.TabularBinding input) {
+            return input.value().get();
+        }
+        throw SemanticErrors.unsupported("subqueries of fork, facet and partition (" + e.position() + ")");
     }
 
     @Override
     public ResultTable visitStandalone(TabularExpression.Standalone e) {
-        throw SemanticErrors.unsupported("the operator at " + e.position() + " used as a source");
+        throw SemanticErrors.unsupported(NotSupported.describe(e.operator()));
     }
 }

@@ -322,41 +322,44 @@ final class TabularOperators implements TabularOperator.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitParse(TabularOperator.Parse o) {
-        throw SemanticErrors.unsupported("the 'parse' operator");
+        return ParseOperator.apply(scope, input, o);
     }
 
     @Override
     public ResultTable visitMakeSeries(TabularOperator.MakeSeries o) {
-        throw SemanticErrors.unsupported("the 'make-series' operator");
+        return MakeSeries.apply(scope, input, o);
     }
 
+    /** The data is unchanged; what to draw goes to the response's properties, as ADX sends it. */
     @Override
     public ResultTable visitRender(TabularOperator.Render o) {
-        throw SemanticErrors.unsupported("the 'render' operator");
+        scope.session().render(Visualization.of(o, serialized));
+        return input;
     }
 
     @Override
     public ResultTable visitLookup(TabularOperator.Lookup o) {
-        throw SemanticErrors.unsupported("the 'lookup' operator");
+        return Lookup.apply(scope, input, o);
     }
 
+    /** Marks the rows as ordered (so window functions may run) and computes its columns as extend does. */
     @Override
     public ResultTable visitSerialize(TabularOperator.Serialize o) {
-        throw SemanticErrors.unsupported("the 'serialize' operator");
+        return o.columns().isEmpty() ? input : new TabularOperators(scope, input, true).extend(o.columns(), "serialize");
     }
 
     @Override
     public ResultTable visitMvApply(TabularOperator.MvApply o) {
-        throw SemanticErrors.unsupported("the 'mv-apply' operator");
+        return MvApply.apply(scope, input, o);
     }
 
     @Override
     public ResultTable visitEvaluate(TabularOperator.Evaluate o) {
-        throw SemanticErrors.unsupported("the '" + o.plugin() + "' plugin of evaluate");
+        throw SemanticErrors.unsupported(NotSupported.describe(o));
     }
 
     @Override
     public ResultTable visitGeneric(TabularOperator.Generic o) {
-        throw SemanticErrors.unsupported("the '" + o.name() + "' operator");
+        throw SemanticErrors.unsupported(NotSupported.describe(o));
     }
 }

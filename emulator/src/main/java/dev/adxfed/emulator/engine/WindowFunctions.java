@@ -70,7 +70,8 @@ final class WindowFunctions {
         ScalarType type = value.type();
         ScalarExpression.Evaluator ev = value.evaluator();
         ScalarExpression.Evaluator offset = call.count() > 1 ? call.arg(1, LONG, INT).evaluator() : row -> 1L;
-        ScalarExpression.Evaluator fallback = call.count() > 2 ? Comparison.convert(call.arg(2), type) : row -> null;
+        Object none = type == ScalarType.STRING ? "" : null;
+        ScalarExpression.Evaluator fallback = call.count() > 2 ? Comparison.convert(call.arg(2), type) : row -> none;
         return new ScalarExpression(type, row -> {
             Long n = Conversions.toLong(offset.evaluate(row));
             if (n == null) {

@@ -44,6 +44,9 @@ final class V2Response {
             out.writeBooleanField("IsFragmented", false);
             out.writeStringField("ErrorReportingPlacement", "EndOfTable");
             out.writeEndObject();
+            if (result.visualization() != null) {
+                writeTable(out, 0, "QueryProperties", "@ExtendedProperties", extendedProperties(result));
+            }
             writeTable(out, 1, "PrimaryResult", "PrimaryResult", primary);
             writeTable(out, 2, "QueryCompletionInformation", "QueryCompletionInformation",
                     completion(result, clientRequestId, activityId));
@@ -54,6 +57,14 @@ final class V2Response {
             out.writeEndObject();
             out.writeEndArray();
         });
+    }
+
+    /** ADX's v2 @ExtendedProperties: one row per property of a result table, here the visualization of table 1. */
+    private static ResultTable extendedProperties(QueryResult result) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[]{1, "Visualization", WireJson.MAPPER.getNodeFactory().textNode(result.visualization().toString())});
+        return new ResultTable(List.of(new Column("TableId", ScalarType.INT), new Column("Key", ScalarType.STRING),
+                new Column("Value", ScalarType.DYNAMIC)), rows);
     }
 
     /**
