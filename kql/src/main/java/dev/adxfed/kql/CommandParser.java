@@ -11,6 +11,7 @@ import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Parses the management commands the emulator implements; any other command is an error naming it. */
 final class CommandParser {
@@ -31,6 +32,9 @@ final class CommandParser {
             throw t.error(verb, "expected a command name right after '.'");
         }
         t.advance();
+        if (!implemented(verb)) {
+            return new OtherCommandParser(t).other(position, verb);
+        }
         Command command = switch (verb.text()) {
             case "create" -> create(position);
             case "create-or-alter" -> define(position, Command.DefinitionMode.CREATE_OR_ALTER);
@@ -54,6 +58,33 @@ final class CommandParser {
             throw t.error(t.peek(), "unexpected text after the ." + verb.text() + " command");
         }
         return command;
+    }
+
+    /**
+     * Whether the command is one the emulator runs, read strictly below; judged from its first words
+     * (just after the verb), so that a malformed command of ours is still a syntax error.
+     */
+    private boolean implemented(Token verb) {
+        Token target = t.peek();
+        String what = target.kind() == Token.Kind.WORD ? target.text() : "";
+        return switch (verb.text()) {
+            case "create" -> Set.of("database", "table", "function", "entity_group").contains(what)
+                    || (what.equals("ifnotexists") && t.peek(1).is("function"));
+            case "create-or-alter", "alter" -> Set.of("function", "entity_group").contains(what);
+            case "alter-merge" -> what.equals("entity_group");
+            case "create-merge" -> what.equals("table");
+            case "drop" -> Set.of("database", "table", "function", "entity_group").contains(what);
+            case "show" -> Set.of("databases", "tables", "functions", "function", "entity_groups", "entity_group",
+                    "commands-and-queries").contains(what) || (what.equals("database") && showsSchema());
+            case "ingest" -> what.equals("inline");
+            case "execute" -> what.equals("script") || (what.equals("database") && t.peek(1).is("script"));
+            default -> false;
+        };
+    }
+
+    /** {@code .show database [D] schema ...}, not the other {@code .show database} commands. */
+    private boolean showsSchema() {
+        return t.peek(1).is("schema") || (t.peek(1).isName() && t.peek(2).is("schema"));
     }
 
     private KqlSyntaxException unsupported(Token at) {

@@ -14,12 +14,12 @@ import java.util.Set;
 
 /** The operators after a pipe, one method per operator; the larger ones have their own classes. */
 final class OperatorParser {
-    private static final Set<String> UNSUPPORTED_OPERATORS = Set.of(
-            "project-keep", "project-reorder", "project-smart", "project-by-names",
-            "make-graph", "parse-kv", "top-nested", "top-hitters", "sample", "sample-distinct",
-            "invoke", "fork", "facet", "partition", "reduce", "scan",
-            "consume", "search", "find", "assert-schema", "execute-and-cache", "graph-match", "graph-to-table",
-            "macro-expand", "extend-schema", "partition-by");
+    /** Operators read into a {@link TabularOperator.Generic}: the engine runs none of them. */
+    private static final Set<String> GENERIC_OPERATORS = Set.of(
+            "project-keep", "project-reorder", "project-smart", "project-by-names", "make-graph", "parse-kv",
+            "top-nested", "top-hitters", "sample", "sample-distinct", "invoke", "fork", "facet", "partition", "reduce",
+            "scan", "consume", "search", "assert-schema", "execute-and-cache", "graph-match", "graph-to-table",
+            "graph-shortest-paths", "graph-mark-components", "graph-where-nodes", "graph-where-edges");
 
     /** Every operator name the dispatch below knows, so that a subquery can tell {@code (take 1)} from {@code (T)}. */
     private static final Set<String> NAMES = Set.of("where", "filter", "project", "project-away", "project-rename",
@@ -35,6 +35,7 @@ final class OperatorParser {
     private final ParseOperatorParser parses;
     private final SeriesParser series;
     private final RenderParser renders;
+    private final GenericOperatorParser generics;
 
     OperatorParser(QueryParser parser) {
         this.parser = parser;
@@ -44,6 +45,7 @@ final class OperatorParser {
         this.parses = new ParseOperatorParser(parser);
         this.series = new SeriesParser(parser);
         this.renders = new RenderParser(parser);
+        this.generics = new GenericOperatorParser(parser);
     }
 
     TabularOperator operator() {
@@ -139,15 +141,21 @@ final class OperatorParser {
                 TabularExpression.UnionOptions options = parser.unionOptions();
                 return new TabularOperator.Union(position, options, parser.unionTables());
             default:
-                if (UNSUPPORTED_OPERATORS.contains(op.text())) {
-                    throw t.error(op, "the '" + op.text() + "' operator is not supported by adxfed's KQL parser");
+                if (GENERIC_OPERATORS.contains(op.text())) {
+                    t.advance();
+                    return generics.generic(position, op.text());
                 }
                 throw t.error(op, "expected a query operator after '|' (where, project, extend, summarize, ...)");
         }
     }
 
+    /** {@code find}, {@code search}, {@code graph('G')} or {@code externaldata} as the source of a query. */
+    TabularOperator.Generic standalone(SourcePosition position, String name) {
+        return generics.generic(position, name);
+    }
+
     static boolean isOperatorName(Token token) {
-        return token.kind() == Token.Kind.WORD && (NAMES.contains(token.text()) || UNSUPPORTED_OPERATORS.contains(token.text()));
+        return token.kind() == Token.Kind.WORD && (NAMES.contains(token.text()) || GENERIC_OPERATORS.contains(token.text()));
     }
 
     /** Whether the operator's text ends here: the next pipe, the end of a subquery or statement. */

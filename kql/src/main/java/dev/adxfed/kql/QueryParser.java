@@ -136,6 +136,10 @@ final class QueryParser {
         return operators.evaluate(position);
     }
 
+    TabularOperator.Generic standalone(SourcePosition position, String name) {
+        return operators.standalone(position, name);
+    }
+
     List<NamedExpression> namedExpressions() {
         return operators.namedExpressions();
     }

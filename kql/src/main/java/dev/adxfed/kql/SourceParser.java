@@ -81,8 +81,10 @@ final class SourceParser {
                     }
                     break;
                 default:
-                    if (StatementParser.UNSUPPORTED_SOURCES.contains(first.text()) && !t.peek(1).is("=")) {
-                        throw t.error(first, "'" + first.text() + "' is not supported by adxfed's KQL parser");
+                    if (StatementParser.STANDALONE_SOURCES.contains(first.text()) && !t.peek(1).is("=")
+                            && !(first.is("graph") && !t.peek(1).is("("))) {
+                        t.advance();
+                        return new TabularExpression.Standalone(position, parser.standalone(position, first.text()));
                     }
             }
         }

@@ -35,8 +35,8 @@ final class StatementParser {
             "set_union", "set_intersect", "bag_merge", "zip", "countof", "has_any_index", "unixtime_seconds_todatetime",
             "unixtime_milliseconds_todatetime", "datetime_part", "toscalar");
 
-    static final Set<String> UNSUPPORTED_SOURCES = Set.of(
-            "find", "search", "evaluate", "externaldata", "external_data", "materialize", "view", "graph");
+    /** Operators that are also sources, read as a {@link TabularExpression.Standalone}. */
+    static final Set<String> STANDALONE_SOURCES = Set.of("find", "search", "externaldata", "external_data", "graph");
 
     private static final Set<String> UNSUPPORTED_STATEMENTS = Set.of("alias", "pattern", "restrict");
 
@@ -293,7 +293,10 @@ final class StatementParser {
             case "datatable", "print", "union", "macro-expand" -> true;
             case "range" -> t.peek(1).isName() && t.peek(2).is("from");
             case "database", "cluster", "table" -> t.peek(1).is("(");
-            default -> UNSUPPORTED_SOURCES.contains(first.text());
+            case "evaluate" -> true;
+            case "materialize" -> t.peek(1).is("(");
+            case "graph" -> t.peek(1).is("(");
+            default -> STANDALONE_SOURCES.contains(first.text());
         };
     }
 
