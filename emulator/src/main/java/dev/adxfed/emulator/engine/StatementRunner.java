@@ -35,6 +35,9 @@ final class StatementRunner {
     }
 
     static void bindLet(Scope scope, Statement statement, ScalarCompiler compiler) {
+        if (statement instanceof Statement.DeclareQueryParameters) {
+            throw SemanticErrors.unsupported("query parameters ('declare query_parameters', " + statement.position() + ")");
+        }
         if (!(statement instanceof Statement.Let let)) {
             throw SemanticErrors.type("Only let statements may come before the last statement (" + statement.position() + ")");
         }
