@@ -1,5 +1,6 @@
 package dev.adxfed.emulator.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.adxfed.emulator.catalog.Column;
@@ -140,7 +141,7 @@ final class MakeSeries {
     }
 
     /** An element of a series array: datetimes and timespans as the wire writes them. */
-    private static com.fasterxml.jackson.databind.JsonNode element(Object v) {
+    private static JsonNode element(Object v) {
         if (v instanceof Instant i) {
             return NODES.textNode(ValueText.datetime(i));
         }

@@ -1,9 +1,7 @@
 package dev.adxfed.emulator.engine;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A format_timespan pattern, parsed once: {@code d} to {@code dddddddd} (whole days), {@code h}/{@code hh} and
@@ -12,7 +10,6 @@ import java.util.Locale;
  * timespan is written with a leading {@code -}.
  */
 final class TimespanFormat {
-    private static final String DELIMITERS = " /-:,._[]";
     private final List<String> tokens;
 
     private TimespanFormat(List<String> tokens) {
@@ -20,28 +17,12 @@ final class TimespanFormat {
     }
 
     static TimespanFormat parse(String pattern) {
-        List<String> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            int j = i;
-            while (j < pattern.length() && pattern.charAt(j) == c) {
-                j++;
-            }
-            String run = pattern.substring(i, j);
-            boolean known = switch (c) {
-                case 'd' -> run.length() <= 8;
-                case 'h', 'H', 'm', 's' -> run.length() <= 2;
-                case 'f', 'F' -> run.length() <= 7;
-                default -> DELIMITERS.indexOf(c) >= 0;
-            };
-            if (!known) {
-                throw SemanticErrors.type("format_timespan: unsupported format '" + run + "' at position " + i + " of '" + pattern + "'");
-            }
-            tokens.add(run);
-            i = j;
-        }
-        return new TimespanFormat(tokens);
+        return new TimespanFormat(FormatPattern.tokens("format_timespan", pattern, run -> switch (run.charAt(0)) {
+            case 'd' -> run.length() <= 8;
+            case 'h', 'H', 'm', 's' -> run.length() <= 2;
+            case 'f', 'F' -> run.length() <= 7;
+            default -> false;
+        }));
     }
 
     String format(Duration value) {
@@ -50,22 +31,14 @@ final class TimespanFormat {
         for (String token : tokens) {
             int n = token.length();
             switch (token.charAt(0)) {
-                case 'd' -> pad(sb, d.toDays(), n);
-                case 'h', 'H' -> pad(sb, d.toHoursPart(), n);
-                case 'm' -> pad(sb, d.toMinutesPart(), n);
-                case 's' -> pad(sb, d.toSecondsPart(), n);
-                case 'f', 'F' -> {
-                    String digits = String.format(Locale.ROOT, "%09d", d.toNanosPart()).substring(0, n);
-                    sb.append(token.charAt(0) == 'F' ? digits.replaceAll("0+$", "") : digits);
-                }
+                case 'd' -> FormatPattern.pad(sb, d.toDays(), n);
+                case 'h', 'H' -> FormatPattern.pad(sb, d.toHoursPart(), n);
+                case 'm' -> FormatPattern.pad(sb, d.toMinutesPart(), n);
+                case 's' -> FormatPattern.pad(sb, d.toSecondsPart(), n);
+                case 'f', 'F' -> FormatPattern.fraction(sb, d.toNanosPart(), token);
                 default -> sb.append(token);
             }
         }
         return sb.toString();
-    }
-
-    private static void pad(StringBuilder sb, long value, int width) {
-        String s = Long.toString(value);
-        sb.append("0".repeat(Math.max(0, width - s.length()))).append(s);
     }
 }

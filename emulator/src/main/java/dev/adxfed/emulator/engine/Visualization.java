@@ -7,6 +7,7 @@ import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,7 @@ final class Visualization {
     static {
         for (String name : List.of("Title", "XColumn", "Series", "YColumns", "AnomalyColumns", "XTitle", "YTitle", "XAxis", "YAxis",
                 "Legend", "YSplit", "Accumulate", "IsQuerySorted", "Kind", "Ymin", "Ymax", "Xmin", "Xmax")) {
-            PROPERTIES.put(name.toLowerCase(java.util.Locale.ROOT), name);
+            PROPERTIES.put(name.toLowerCase(Locale.ROOT), name);
         }
     }
 
@@ -39,7 +40,7 @@ final class Visualization {
         v.put("Ymin", "NaN");
         v.put("Ymax", "NaN");
         for (Property p : o.properties()) {
-            String key = PROPERTIES.get(p.name().toLowerCase(java.util.Locale.ROOT));
+            String key = PROPERTIES.get(p.name().toLowerCase(Locale.ROOT));
             if (key == null || key.equals("IsQuerySorted")) {
                 throw SemanticErrors.type("'render' operator: unknown property '" + p.name() + "' (" + p.position() + ")");
             }

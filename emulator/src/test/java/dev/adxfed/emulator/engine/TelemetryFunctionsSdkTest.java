@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,16 +42,8 @@ class TelemetryFunctionsSdkTest {
         }
     }
 
-    /** A cell as text: numbers without trailing zeros, everything else as the SDK gave it. */
-    private static String text(Object cell) {
-        if (cell instanceof Number n) {
-            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(cell);
-    }
-
     private static List<List<String>> rows(String query) {
-        return kusto.query(DB, query).rows().stream().map(r -> r.stream().map(TelemetryFunctionsSdkTest::text).toList()).toList();
+        return kusto.query(DB, query).texts();
     }
 
     private static List<String> row(String query) {
@@ -141,7 +132,7 @@ class TelemetryFunctionsSdkTest {
         SdkSession.Rows result = kusto.query(DB, "Requests | summarize percentiles(DurationMs, 5, 50, 95), n = count() by Host | sort by Host asc");
         assertThat(result.columns()).containsExactly("Host", "percentile_DurationMs_5", "percentile_DurationMs_50", "percentile_DurationMs_95", "n");
         assertThat(result.types()).containsExactly("string", "long", "long", "long", "long");
-        assertThat(result.rows().stream().map(r -> r.stream().map(TelemetryFunctionsSdkTest::text).toList()))
+        assertThat(result.texts())
                 .containsExactly(List.of("a", "10", "50", "100", "10"), List.of("b", "3", "5", "7", "3"));
         assertThat(rows("Requests | where Host == 'a' | summarize percentiles_array(DurationMs, 25, 99.9), percentiles_array(DurationMs, dynamic([0, 100]))"))
                 .containsExactly(List.of("[30,100]", "[10,100]"));

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,15 +63,8 @@ class TelemetryOperatorsSdkTest {
         }
     }
 
-    private static String text(Object cell) {
-        if (cell instanceof Number n) {
-            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(cell);
-    }
-
     private static List<List<String>> rows(String query) {
-        return kusto.query(DB, query).rows().stream().map(r -> r.stream().map(TelemetryOperatorsSdkTest::text).toList()).toList();
+        return kusto.query(DB, query).texts();
     }
 
     @Test
@@ -85,7 +77,7 @@ class TelemetryOperatorsSdkTest {
                 .hasSize(5);
         SdkSession.Rows typed = kusto.query(DB, TRACES + "Traces | parse EventText with * \"sliceNumber=\" sliceNumber: long \",\" * | project sliceNumber");
         assertThat(typed.types()).containsExactly("long");
-        assertThat(typed.column("sliceNumber")).map(TelemetryOperatorsSdkTest::text).containsExactly("23", "15", "20", "22", "16");
+        assertThat(typed.column("sliceNumber")).map(SdkSession.Rows::text).containsExactly("23", "15", "20", "22", "16");
     }
 
     @Test
@@ -133,8 +125,8 @@ class TelemetryOperatorsSdkTest {
         SdkSession.Rows series = kusto.query(DB, METRICS + "data\n| make-series avg(metric) on timestamp from stime to etime step interval");
         assertThat(series.columns()).containsExactly("avg_metric", "timestamp");
         assertThat(series.types()).containsExactly("dynamic", "dynamic");
-        assertThat(text(series.rows().get(0).get(0))).isEqualTo("[4.0,3.0,5.0,0.0,10.5,4.0,3.0,8.0,6.5]");
-        assertThat(text(series.rows().get(0).get(1))).isEqualTo("[\"2017-01-01T00:00:00.0000000Z\",\"2017-01-02T00:00:00.0000000Z\","
+        assertThat(SdkSession.Rows.text(series.rows().get(0).get(0))).isEqualTo("[4.0,3.0,5.0,0.0,10.5,4.0,3.0,8.0,6.5]");
+        assertThat(SdkSession.Rows.text(series.rows().get(0).get(1))).isEqualTo("[\"2017-01-01T00:00:00.0000000Z\",\"2017-01-02T00:00:00.0000000Z\","
                 + "\"2017-01-03T00:00:00.0000000Z\",\"2017-01-04T00:00:00.0000000Z\",\"2017-01-05T00:00:00.0000000Z\",\"2017-01-06T00:00:00.0000000Z\","
                 + "\"2017-01-07T00:00:00.0000000Z\",\"2017-01-08T00:00:00.0000000Z\",\"2017-01-09T00:00:00.0000000Z\"]");
         assertThat(rows(METRICS + "data\n| take 0\n| make-series avg(metric) default=1.0 on timestamp from stime to etime step interval\n| count"))
@@ -163,7 +155,7 @@ class TelemetryOperatorsSdkTest {
         KustoResultSetTable properties = tables.stream().filter(t -> t.getTableKind() == WellKnownDataSet.QueryProperties).findFirst().orElseThrow();
         assertThat(properties.getTableName()).isEqualTo("@ExtendedProperties");
         List<Object> row = properties.getData().get(0);
-        assertThat(row.subList(0, 2)).map(TelemetryOperatorsSdkTest::text).containsExactly("1", "Visualization");
+        assertThat(row.subList(0, 2)).map(SdkSession.Rows::text).containsExactly("1", "Visualization");
         JsonNode visualization = new ObjectMapper().readTree(String.valueOf(row.get(2)));
         assertThat(visualization.get("Visualization").asText()).isEqualTo("timechart");
         assertThat(visualization.get("Title").asText()).isEqualTo("Requests per minute");
@@ -181,7 +173,7 @@ class TelemetryOperatorsSdkTest {
                 + "  \"Maya\", \"Robinson\", \"mayar\",\n  \"Quinn\",   \"Campbell\",    \"quinnc\"\n];\n";
         SdkSession.Rows result = kusto.query(DB, tables + "FactTable\n| lookup kind=leftouter DimTable on Personal, Family");
         assertThat(result.columns()).containsExactly("Row", "Personal", "Family", "Alias");
-        assertThat(result.rows().stream().map(r -> r.stream().map(TelemetryOperatorsSdkTest::text).toList())).containsExactly(
+        assertThat(result.texts()).containsExactly(
                 List.of("1", "Rowan", "Murphy", "rowanm"), List.of("2", "Ellis", "Turner", "ellist"), List.of("3", "Ellis", "Turner", "ellist"),
                 List.of("4", "Maya", "Robinson", "mayar"), List.of("5", "Quinn", "Campbell", "quinnc"));
         assertThat(rows(tables + "FactTable | where Row in ('1', '2') | lookup (DimTable | where Alias != 'rowanm') on $left.Personal == $right.Personal"))
