@@ -2,6 +2,7 @@ package dev.adxfed.emulator.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adxfed.emulator.catalog.ScalarType;
 
 import java.math.BigDecimal;
@@ -27,7 +28,8 @@ import static dev.adxfed.emulator.catalog.ScalarType.TIMESPAN;
 
 /**
  * Kusto's aggregation functions for summarize: count, countif, sum, avg, min, max, dcount (exact), take_any,
- * make_set, make_list, percentile/percentiles/percentiles_array ({@link Percentiles}), and arg_max/arg_min.
+ * the *if forms (sumif, avgif, minif, maxif, dcountif), stdev/variance ({@link Dispersion}), make_bag, make_set,
+ * make_list, percentile/percentiles/percentiles_array ({@link Percentiles}), and arg_max/arg_min.
  * Nulls are ignored, as Kusto ignores them.
  */
 final class Aggregates {
@@ -37,7 +39,8 @@ final class Aggregates {
     static boolean isAggregate(String name) {
         return switch (name) {
             case "count", "countif", "sum", "avg", "min", "max", "dcount", "take_any", "any", "make_set",
-                    "make_list", "percentile", "percentiles", "percentiles_array", "arg_max", "arg_min" -> true;
+                    "make_list", "make_bag", "percentile", "percentiles", "percentiles_array", "arg_max", "arg_min",
+                    "sumif", "avgif", "minif", "maxif", "dcountif", "stdev", "stdevp", "variance", "variancep" -> true;
             default -> false;
         };
     }
@@ -66,6 +69,9 @@ final class Aggregates {
                 ScalarExpression e = arg(name, args);
                 yield single(e.type(), () -> new Any(e.evaluator()));
             }
+            case "sumif", "avgif", "minif", "maxif", "dcountif" -> onlyIf(name, args);
+            case "stdev", "stdevp", "variance", "variancep" -> Dispersion.of(name, arg(name, args));
+            case "make_bag" -> makeBag(name, args);
             case "make_set" -> collect(name, args, LinkedHashSet::new);
             case "make_list" -> collect(name, args, ArrayList::new);
             case "percentile" -> {
@@ -303,6 +309,60 @@ final class Aggregates {
                 ArrayNode a = JsonNodeFactory.instance.arrayNode();
                 values.forEach(v -> a.add(Conversions.wrap(v)));
                 out[offset] = a;
+            }
+        });
+    }
+
+    /** {@code sumif(x, p)} and the like: the aggregate of the rows where the predicate (the last argument) is true. */
+    private static Aggregation onlyIf(String name, List<ScalarExpression> args) {
+        arity(name, args, 2, name.equals("dcountif") ? 3 : 2);
+        ScalarExpression.Evaluator p = predicate(name, args.get(1));
+        List<ScalarExpression> rest = new ArrayList<>(args);
+        rest.remove(1);
+        Aggregation inner = bind(name.substring(0, name.length() - 2), rest);
+        return new Fixed(inner.outputTypes(), () -> {
+            Aggregation.Accumulator a = inner.newAccumulator();
+            return new Aggregation.Accumulator() {
+                @Override
+                public void add(Object[] row) {
+                    if (p.evaluate(row) == Boolean.TRUE) {
+                        a.add(row);
+                    }
+                }
+
+                @Override
+                public void write(Object[] out, int offset) {
+                    a.write(out, offset);
+                }
+            };
+        });
+    }
+
+    /** {@code make_bag(bag [, max])}: one bag of the properties of every bag in the group; the first value of a key wins. */
+    private static Aggregation makeBag(String name, List<ScalarExpression> args) {
+        arity(name, args, 1, 2);
+        if (args.get(0).type() != DYNAMIC) {
+            throw SemanticErrors.type("Aggregate 'make_bag' expects a dynamic bag, got " + args.get(0).type().kqlName());
+        }
+        long limit = args.size() == 2 ? constantLong(name, args.get(1)) : 1_048_576;
+        ScalarExpression.Evaluator ev = args.get(0).evaluator();
+        return single(DYNAMIC, () -> new Aggregation.Accumulator() {
+            private final ObjectNode bag = JsonNodeFactory.instance.objectNode();
+
+            @Override
+            public void add(Object[] row) {
+                if (ev.evaluate(row) instanceof ObjectNode o) {
+                    o.fields().forEachRemaining(e -> {
+                        if (bag.size() < limit) {
+                            bag.putIfAbsent(e.getKey(), e.getValue());
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void write(Object[] out, int offset) {
+                out[offset] = bag;
             }
         });
     }

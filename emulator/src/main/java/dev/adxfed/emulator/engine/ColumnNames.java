@@ -56,6 +56,7 @@ final class ColumnNames {
             case "arg_min" -> arg.orElse("min_");
             case "make_set" -> "set_" + arg.orElse("");
             case "make_list" -> "list_" + arg.orElse("");
+            case "make_bag" -> "bag_" + arg.orElse("");
             case "percentile", "percentiles" -> "percentile_" + arg.orElse("") + "_" + percentText(call, output + 1);
             case "percentiles_array" -> "percentiles_" + arg.orElse("");
             case "count", "countif" -> f + "_";

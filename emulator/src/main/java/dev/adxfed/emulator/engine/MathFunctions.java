@@ -5,6 +5,7 @@ import dev.adxfed.emulator.catalog.ScalarType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
@@ -15,7 +16,7 @@ import static dev.adxfed.emulator.catalog.ScalarType.REAL;
 import static dev.adxfed.emulator.catalog.ScalarType.TIMESPAN;
 
 /**
- * {@code round, abs, pow, sqrt, log, log10, log2, exp, exp2, exp10}. Functions of reals take any number and give
+ * {@code round, abs, ceiling, pow, sqrt, log, log10, log2, exp, exp2, exp10, max_of, min_of}. Functions of reals take any number and give
  * a real; a logarithm or square root of a negative number is null, as Kusto documents, not NaN.
  */
 final class MathFunctions {
@@ -33,6 +34,9 @@ final class MathFunctions {
         functions.put("exp", call -> real(call, Math::exp));
         functions.put("exp2", call -> real(call, x -> Math.pow(2, x)));
         functions.put("exp10", call -> real(call, x -> Math.pow(10, x)));
+        functions.put("ceiling", call -> real(call, Math::ceil));
+        functions.put("max_of", call -> extreme(call, true));
+        functions.put("min_of", call -> extreme(call, false));
     }
 
     /** A real function of one number; NaN from {@code f} stands for "undefined here" and becomes null. */
@@ -45,6 +49,32 @@ final class MathFunctions {
             }
             double r = f.applyAsDouble(v);
             return Double.isNaN(r) ? null : r;
+        });
+    }
+
+    /** {@code max_of(a, b, ...)}/{@code min_of}: nulls are skipped; numbers widen to the widest argument type. */
+    private static ScalarExpression extreme(FunctionCall call, boolean max) {
+        call.arity(2, 64);
+        ScalarType type = call.arg(0).type();
+        for (ScalarExpression a : call.args()) {
+            if (Numbers.isNumeric(type) && Numbers.isNumeric(a.type())) {
+                type = Numbers.widest(type, a.type());
+            } else if (a.type() != type || type == ScalarType.DYNAMIC) {
+                throw SemanticErrors.type("Function '" + call.name() + "': arguments must have one type, got " + type.kqlName() + " and " + a.type().kqlName());
+            }
+        }
+        ScalarType common = type;
+        ScalarExpression.Evaluator[] values = call.args().stream().map(a -> Comparison.convert(a, common)).toArray(ScalarExpression.Evaluator[]::new);
+        Comparator<Object> order = ValueOrder.of(common);
+        return call.result(common, row -> {
+            Object best = null;
+            for (ScalarExpression.Evaluator v : values) {
+                Object x = v.evaluate(row);
+                if (x != null && (best == null || (max ? order.compare(x, best) > 0 : order.compare(x, best) < 0))) {
+                    best = x;
+                }
+            }
+            return best;
         });
     }
 

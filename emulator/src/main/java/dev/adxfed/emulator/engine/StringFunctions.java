@@ -18,7 +18,7 @@ import static dev.adxfed.emulator.catalog.ScalarType.LONG;
 import static dev.adxfed.emulator.catalog.ScalarType.STRING;
 
 /**
- * {@code strcat, strcat_delim, strlen, substring, tolower, toupper, split, replace_string, trim[_start|_end],
+ * {@code strcat, strcat_delim, strlen, substring, tolower, toupper, split, replace_string, replace_regex, trim[_start|_end],
  * extract, extract_all, indexof}.
  */
 final class StringFunctions {
@@ -29,6 +29,7 @@ final class StringFunctions {
         functions.put("strcat", StringFunctions::strcat);
         functions.put("strcat_delim", StringFunctions::strcatDelim);
         functions.put("extract_all", StringFunctions::extractAll);
+        functions.put("replace_regex", StringFunctions::replaceRegex);
         functions.put("strlen", call -> {
             ScalarExpression.Evaluator s = text(call.arity(1, 1), 0);
             return call.result(LONG, row -> {
@@ -98,6 +99,15 @@ final class StringFunctions {
             }
             return joined.toString();
         });
+    }
+
+    /** {@code replace_regex(text, regex, rewrite)}: every match replaced; {@code \\1} in the rewrite is the first group. */
+    private static ScalarExpression replaceRegex(FunctionCall call) {
+        call.arity(3, 3);
+        ScalarExpression.Evaluator s = text(call, 0);
+        Pattern pattern = compile(call.name(), (String) call.constant(1, STRING));
+        String rewrite = ((String) call.constant(2, STRING)).replace("$", "\\$").replaceAll("\\\\(\\d)", "\\$$1");
+        return call.result(STRING, row -> pattern.matcher((String) s.evaluate(row)).replaceAll(rewrite));
     }
 
     private static ScalarExpression substring(FunctionCall call) {

@@ -162,6 +162,38 @@ class TelemetryFunctionsSdkTest {
     }
 
     @Test
+    void conditionalAndDispersionAggregatesAndMakeBag() {
+        assertThat(rows("let T = datatable(name:string, day_of_birth:long)\n[\n   \"John\", 9,\n   \"Paul\", 18,\n   \"George\", 25,\n   \"Ringo\", 7\n];\n"
+                + "T\n| summarize sumif(day_of_birth, strlen(name) > 4), avgif(day_of_birth, name != 'John'), maxif(day_of_birth, name startswith 'P'), "
+                + "dcountif(name, day_of_birth > 8)"))
+                .containsExactly(List.of("32", "16.666666666666668", "18", "3"));
+        SdkSession.Rows spread = kusto.query(DB, "range x from 1 to 5 step 1\n| summarize make_list(x), stdev(x), variance(x), stdevp(x), variancep(x)");
+        assertThat(spread.columns()).containsExactly("list_x", "stdev_x", "variance_x", "stdevp_x", "variancep_x");
+        List<Object> values = spread.rows().get(0);
+        assertThat(((Number) values.get(1)).doubleValue()).isCloseTo(1.58113883008419, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(values.subList(2, 5)).map(SdkSession.Rows::text).containsExactly("2.5", "1.4142135623730951", "2");
+        assertThat(row("let T = datatable(prop:string, value:string)\n[\n    \"prop01\", \"val_a\",\n    \"prop02\", \"val_b\",\n    \"prop03\", \"val_c\",\n];\n"
+                + "T\n| extend p = bag_pack(prop, value)\n| summarize dict=make_bag(p)"))
+                .containsExactly("{\"prop01\":\"val_a\",\"prop02\":\"val_b\",\"prop03\":\"val_c\"}");
+    }
+
+    @Test
+    void moreScalarFunctionsFromTheDocumentation() {
+        assertThat(row("print max_of(10, 1, -3, 17), min_of(10, 1, -3, 17), ceiling(-1.1), ceiling(1.1)")).containsExactly("17", "-3", "-1", "2");
+        assertThat(rows("datatable (A: int, B: int)\n[\n    1, 6,\n    8, 1,\n    int(null), 2,\n    1, int(null),\n    int(null), int(null)\n]\n| project max_of(A, B)"))
+                .containsExactly(List.of("6"), List.of("8"), List.of("2"), List.of("1"), List.of("null"));
+        assertThat(rows("range x from 1 to 2 step 1\n| extend str=strcat('Number is ', tostring(x))\n| extend replaced=replace_regex(str, @'is (\\d+)', @'was: \\1')"))
+                .containsExactly(List.of("1", "Number is 1", "Number was: 1"), List.of("2", "Number is 2", "Number was: 2"));
+        assertThat(row("print  year = datetime_add('year',-5,make_datetime(2017,1,1)),\nquarter = datetime_add('quarter',12,make_datetime(2017,1,1)),\n"
+                + "month = datetime_add('month',-15,make_datetime(2017,1,1)),\nweek = datetime_add('week',100,make_datetime(2017,1,1))"))
+                .containsExactly("2012-01-01T00:00:00.0000000Z", "2020-01-01T00:00:00.0000000Z", "2015-10-01T00:00:00.0000000Z", "2018-12-02T00:00:00.0000000Z");
+        assertThat(row("print make_datetime(2017,10,01,12,10), make_datetime(2017,2,30), endofmonth(datetime(2017-02-15)), endofweek(datetime(2017-01-01)), "
+                + "endofyear(datetime(2017-06-01), 1)"))
+                .containsExactly("2017-10-01T12:10:00.0000000Z", "null", "2017-02-28T23:59:59.9999999Z", "2017-01-07T23:59:59.9999999Z",
+                        "2018-12-31T23:59:59.9999999Z");
+    }
+
+    @Test
     void windowFunctionsNeedASerializedRowSet() {
         assertThat(kusto.queryError(DB, "Requests | extend p = prev(DurationMs)"))
                 .contains("SEM0001").contains("'prev'").contains("serialized");
