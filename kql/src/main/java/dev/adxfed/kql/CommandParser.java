@@ -35,6 +35,35 @@ final class CommandParser {
         if (!implemented(verb)) {
             return new OtherCommandParser(t).other(position, verb);
         }
+        int afterVerb = t.mark();
+        try {
+            return implementedCommand(position, verb);
+        } catch (KqlSyntaxException e) {
+            Token failed = tokenAt(e.offset());
+            if (failed == null || (failed.kind() != Token.Kind.WORD && failed.kind() != Token.Kind.LITERAL)) {
+                throw e;
+            }
+            // A word where ours ends (.show tables details, .drop table T columns (...)): another command of
+            // the same family, which Microsoft's parser knows and the emulator does not run.
+            t.reset(afterVerb);
+            return new OtherCommandParser(t).other(position, verb);
+        }
+    }
+
+    private Token tokenAt(int offset) {
+        int mark = t.mark();
+        try {
+            t.reset(0);
+            while (!t.atEnd() && t.peek().start() < offset) {
+                t.advance();
+            }
+            return t.peek().start() == offset ? t.peek() : null;
+        } finally {
+            t.reset(mark);
+        }
+    }
+
+    private Command implementedCommand(SourcePosition position, Token verb) {
         Command command = switch (verb.text()) {
             case "create" -> create(position);
             case "create-or-alter" -> define(position, Command.DefinitionMode.CREATE_OR_ALTER);

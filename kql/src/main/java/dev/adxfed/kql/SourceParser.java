@@ -128,7 +128,7 @@ final class SourceParser {
         t.expect(".");
         String table = t.expectName("a table name");
         if (t.check("(")) {
-            throw t.error(t.peek(), "calling a function in another database is not supported");
+            return new TabularExpression.QualifiedFunctionCall(t.position(first), cluster, database, table, parser.arguments());
         }
         return new TabularExpression.QualifiedTable(t.position(first), cluster, database, table);
     }

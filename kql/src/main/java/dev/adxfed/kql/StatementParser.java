@@ -38,14 +38,15 @@ final class StatementParser {
     /** Operators that are also sources, read as a {@link TabularExpression.Standalone}. */
     static final Set<String> STANDALONE_SOURCES = Set.of("find", "search", "externaldata", "external_data", "graph");
 
-    private static final Set<String> UNSUPPORTED_STATEMENTS = Set.of("alias", "pattern", "restrict");
 
     private final QueryParser parser;
     private final TokenCursor t;
+    private final DeclarationParser declarations;
 
     StatementParser(QueryParser parser) {
         this.parser = parser;
         this.t = parser.cursor();
+        this.declarations = new DeclarationParser(parser);
     }
 
     /** Statements separated by ';', up to {@code closer} (")" or "}") or the end of the text when null. */
@@ -89,8 +90,14 @@ final class StatementParser {
             parameters.forEach(p -> parser.scopes().add(p.name()));
             return new Statement.DeclareQueryParameters(t.position(first), parameters);
         }
-        if (first.kind() == Token.Kind.WORD && UNSUPPORTED_STATEMENTS.contains(first.text()) && t.peek(1).isName()) {
-            throw t.error(first, "the '" + first.text() + "' statement is not supported");
+        if (first.is("alias") && t.peek(1).is("database")) {
+            return declarations.alias();
+        }
+        if (first.is("restrict") && t.peek(1).is("access")) {
+            return declarations.restrict();
+        }
+        if (first.is("declare") && t.peek(1).is("pattern")) {
+            return declarations.declarePattern();
         }
         Statement statement = expressionStatement();
         if (t.check("=")) {

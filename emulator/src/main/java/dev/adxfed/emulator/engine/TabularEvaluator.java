@@ -208,6 +208,11 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
     }
 
     @Override
+    public ResultTable visitQualifiedFunctionCall(TabularExpression.QualifiedFunctionCall e) {
+        throw SemanticErrors.unsupported("calling a function of another database ('" + e.function() + "')");
+    }
+
+    @Override
     public ResultTable visitInput(TabularExpression.Input e) {
         throw SemanticErrors.unsupported("subqueries of mv-apply, fork, facet and partition");
     }
