@@ -36,7 +36,8 @@ final class StatementParser {
             "unixtime_milliseconds_todatetime", "datetime_part", "toscalar");
 
     /** Operators that are also sources, read as a {@link TabularExpression.Standalone}. */
-    static final Set<String> STANDALONE_SOURCES = Set.of("find", "search", "externaldata", "external_data", "graph");
+    static final Set<String> STANDALONE_SOURCES = Set.of("find", "search", "externaldata", "external_data", "graph",
+            "inline_external_table");
 
 
     private final QueryParser parser;
@@ -239,7 +240,13 @@ final class StatementParser {
 
     ColumnDeclaration columnDeclaration() {
         Token start = t.peek();
-        String name = t.expectName("a column name");
+        String name;
+        if (start.kind() == Token.Kind.WORD && !start.text().startsWith("!") && t.peek(1).is(":")) {
+            // A declaration may use a keyword as the name, as datatable(from:datetime, to:datetime) does.
+            name = t.advance().text();
+        } else {
+            name = t.expectName("a column name");
+        }
         t.expect(":");
         return new ColumnDeclaration(t.position(start), name, typeName());
     }
@@ -303,6 +310,7 @@ final class StatementParser {
             case "evaluate" -> true;
             case "materialize" -> t.peek(1).is("(");
             case "graph" -> t.peek(1).is("(");
+            case "inline_external_table" -> t.peek(1).is("(") || t.peek(1).is("kind");
             default -> STANDALONE_SOURCES.contains(first.text());
         };
     }

@@ -213,6 +213,11 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
     }
 
     @Override
+    public ResultTable visitPatternReference(TabularExpression.PatternReference e) {
+        throw SemanticErrors.unsupported("patterns ('" + e.pattern() + "')");
+    }
+
+    @Override
     public ResultTable visitInput(TabularExpression.Input e) {
         throw SemanticErrors.unsupported("subqueries of mv-apply, fork, facet and partition");
     }

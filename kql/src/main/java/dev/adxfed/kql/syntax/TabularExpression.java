@@ -42,6 +42,12 @@ public sealed interface TabularExpression {
         public <R> R accept(Visitor<R> v) { return v.visitQualifiedFunctionCall(this); }
     }
 
+    /** {@code P('a').Path} or {@code P("a").["Path"]}: the definition of a declared pattern for those arguments and path. */
+    record PatternReference(SourcePosition position, String pattern, List<Expression> arguments, String path)
+            implements TabularExpression {
+        public <R> R accept(Visitor<R> v) { return v.visitPatternReference(this); }
+    }
+
     /** {@code X.T} inside a macro-expand body: table (or function) {@code T} of the entity {@code X} stands for. */
     record ScopedTable(SourcePosition position, String scope, String table) implements TabularExpression {
         public <R> R accept(Visitor<R> v) { return v.visitScopedTable(this); }
@@ -115,6 +121,7 @@ public sealed interface TabularExpression {
         R visitUnion(Union e);
         R visitMacroExpand(MacroExpand e);
         R visitQualifiedFunctionCall(QualifiedFunctionCall e);
+        R visitPatternReference(PatternReference e);
         R visitInput(Input e);
         R visitStandalone(Standalone e);
     }
