@@ -19,6 +19,8 @@ final class CommandParser {
     private final TokenCursor t;
     private final QueryParser queries;
 
+    private static final String TRAILING_TEXT = "unexpected text after the .";
+
     CommandParser(TokenCursor cursor) {
         this.t = cursor;
         this.queries = new QueryParser(cursor);
@@ -35,6 +37,35 @@ final class CommandParser {
         if (!implemented(verb)) {
             return new OtherCommandParser(t).other(position, verb);
         }
+        int afterVerb = t.mark();
+        try {
+            return implementedCommand(position, verb);
+        } catch (KqlSyntaxException e) {
+            Token failed = tokenAt(e.offset());
+            if (failed == null || failed.kind() != Token.Kind.WORD || !e.detail().startsWith(TRAILING_TEXT)) {
+                throw e;
+            }
+            // A word where ours ends (.show tables details, .drop table T columns (...)): another command of
+            // the same family, which Microsoft's parser knows and the emulator does not run.
+            t.reset(afterVerb);
+            return new OtherCommandParser(t).other(position, verb);
+        }
+    }
+
+    private Token tokenAt(int offset) {
+        int mark = t.mark();
+        try {
+            t.reset(0);
+            while (!t.atEnd() && t.peek().start() < offset) {
+                t.advance();
+            }
+            return t.peek().start() == offset ? t.peek() : null;
+        } finally {
+            t.reset(mark);
+        }
+    }
+
+    private Command implementedCommand(SourcePosition position, Token verb) {
         Command command = switch (verb.text()) {
             case "create" -> create(position);
             case "create-or-alter" -> define(position, Command.DefinitionMode.CREATE_OR_ALTER);
@@ -55,7 +86,7 @@ final class CommandParser {
             command = new Command.Piped(position, command, operators);
         }
         if (!t.atEnd()) {
-            throw t.error(t.peek(), "unexpected text after the ." + verb.text() + " command");
+            throw t.error(t.peek(), TRAILING_TEXT + verb.text() + " command");
         }
         return command;
     }
@@ -259,9 +290,32 @@ final class CommandParser {
         t.expect("table");
         String table = t.expectName("a table name");
         List<Property> properties = withProperties();
+        if (t.check("[")) {
+            return new Command.IngestInline(position, table, properties, bracketedRecords());
+        }
         t.expect("<|");
         String data = (String) t.advance().value();
         return new Command.IngestInline(position, table, properties, data);
+    }
+
+    /** {@code [a,b] [c,d]}: each bracketed record is one CSV line, as after {@code <|}. */
+    private String bracketedRecords() {
+        StringBuilder data = new StringBuilder();
+        String text = t.source().text();
+        while (t.check("[")) {
+            Token open = t.advance();
+            int depth = 1;
+            while (depth > 0) {
+                Token token = t.peek();
+                if (token.kind() == Token.Kind.END) {
+                    throw t.error(open, "'[' of this record is never closed");
+                }
+                depth += token.is("[") ? 1 : token.is("]") ? -1 : 0;
+                t.advance();
+            }
+            data.append(text, open.end(), t.previous().start()).append('\n');
+        }
+        return data.toString();
     }
 
     private Command execute(SourcePosition position) {

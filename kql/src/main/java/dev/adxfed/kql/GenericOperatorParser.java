@@ -29,10 +29,10 @@ final class GenericOperatorParser {
 
     /** Words that introduce or join clauses; one of them cannot end the operator. */
     private static final Set<String> CLAUSE_WORDS = Set.of("by", "of", "with", "on", "to", "in", "from", "step",
-            "where", "project", "output", "as", "declare", "others", "into", "edges", "nodes", "with_node_id");
+            "where", "project", "output", "as", "declare", "others", "into");
 
     /** Words that may end an operator's text: sort orders and the like. */
-    private static final Set<String> CLOSING_WORDS = Set.of("asc", "desc", "first", "last", "nulls");
+    private static final Set<String> CLOSING_WORDS = Set.of("asc", "desc", "first", "last", "nulls", "nodes", "edges");
 
     private final QueryParser parser;
     private final TokenCursor t;
@@ -51,6 +51,7 @@ final class GenericOperatorParser {
         List<NamedExpression> expressions = new ArrayList<>();
         List<TabularExpression> subqueries = new ArrayList<>();
         Token dangling = null;
+        int bodyStart = t.peek().start();
         while (!atEnd()) {
             Token token = t.peek();
             dangling = null;
@@ -73,7 +74,7 @@ final class GenericOperatorParser {
         if (dangling != null) {
             throw t.error(t.peek(), "expected more of the " + name + " operator after '" + dangling.text() + "'");
         }
-        if (expressions.isEmpty() && subqueries.isEmpty() && !NO_BODY.contains(name)) {
+        if (t.peek().start() == bodyStart && !NO_BODY.contains(name)) {
             throw t.error(t.peek(), "expected the arguments of the " + name + " operator");
         }
         return new TabularOperator.Generic(position, name, options, expressions, subqueries);

@@ -27,12 +27,10 @@ final class MvExpandParser {
         while (t.peek(1).is("=") && (t.check("bagexpansion") || t.check("with_itemindex") || t.check("kind"))) {
             Token option = t.advance();
             t.expect("=");
-            if (option.is("bagexpansion")) {
-                bagExpansion = parser.oneOf("bagexpansion", "bag", "array");
-            } else if (option.is("with_itemindex")) {
+            if (option.is("with_itemindex")) {
                 itemIndex = t.expectName("the item index column name");
             } else {
-                throw t.error(option, "mv-expand kind= is not supported");
+                bagExpansion = parser.oneOf(option.text(), "bag", "array");
             }
         }
         List<TabularOperator.MvExpandColumn> columns = columns();

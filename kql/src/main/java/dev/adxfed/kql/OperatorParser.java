@@ -1,5 +1,6 @@
 package dev.adxfed.kql;
 
+import dev.adxfed.kql.syntax.ColumnDeclaration;
 import dev.adxfed.kql.syntax.Expression;
 import dev.adxfed.kql.syntax.NamedExpression;
 import dev.adxfed.kql.syntax.Property;
@@ -174,7 +175,17 @@ final class OperatorParser {
             throw t.error(plugin, "expected a plugin call after evaluate, e.g. bag_unpack(Column)");
         }
         t.advance();
-        return new TabularOperator.Evaluate(position, options, plugin.name(), parser.arguments());
+        List<Expression> arguments = parser.arguments();
+        List<ColumnDeclaration> schema = new ArrayList<>();
+        if (t.match(":")) {
+            t.expect("(");
+            do {
+                Token column = t.peek();
+                schema.add(t.match("*") ? new ColumnDeclaration(t.position(column), "*", null) : parser.columnDeclaration());
+            } while (t.match(","));
+            t.expect(")");
+        }
+        return new TabularOperator.Evaluate(position, options, plugin.name(), arguments, schema);
     }
 
     private List<String> columnPatterns() {
@@ -274,11 +285,15 @@ final class OperatorParser {
         if (start.is("(") && t.peek(1).isName() && (t.peek(2).is(",") || t.peek(2).is(")"))) {
             int mark = t.mark();
             t.advance();
-            while (t.peek().isName() || t.check(",")) {
-                t.advance();
+            List<String> names = new ArrayList<>();
+            while (t.peek().isName()) {
+                names.add(t.advance().name());
+                if (!t.match(",")) {
+                    break;
+                }
             }
-            if (t.match(")") && t.check("=")) {
-                throw t.error(start, "naming several columns at once with (a, b) = ... is not supported");
+            if (t.match(")") && t.match("=")) {
+                return new NamedExpression(t.position(start), names.get(0), parser.expression(), List.copyOf(names));
             }
             t.reset(mark);
         }

@@ -82,7 +82,8 @@ final class SourceParser {
                     break;
                 default:
                     if (StatementParser.STANDALONE_SOURCES.contains(first.text()) && !t.peek(1).is("=")
-                            && !(first.is("graph") && !t.peek(1).is("("))) {
+                            && !(first.is("graph") && !t.peek(1).is("("))
+                            && !(first.is("inline_external_table") && !t.peek(1).is("(") && !t.peek(1).is("kind"))) {
                         t.advance();
                         return new TabularExpression.Standalone(position, parser.standalone(position, first.text()));
                     }
@@ -96,7 +97,12 @@ final class SourceParser {
         }
         String name = t.expectName("a table name");
         if (t.check("(")) {
-            return new TabularExpression.FunctionCall(position, name, parser.arguments());
+            List<Expression> arguments = parser.arguments();
+            if (t.check(".") && t.peek(1).isName()) {
+                t.advance();
+                return new TabularExpression.PatternReference(position, name, arguments, t.advance().name());
+            }
+            return new TabularExpression.FunctionCall(position, name, arguments);
         }
         if (t.check(".") && !t.peek(1).is(".")) {
             t.advance();
@@ -126,9 +132,9 @@ final class SourceParser {
         String database = t.expectString("the database name");
         t.expect(")");
         t.expect(".");
-        String table = t.expectName("a table name");
+        String table = namePattern("a table name");
         if (t.check("(")) {
-            throw t.error(t.peek(), "calling a function in another database is not supported");
+            return new TabularExpression.QualifiedFunctionCall(t.position(first), cluster, database, table, parser.arguments());
         }
         return new TabularExpression.QualifiedTable(t.position(first), cluster, database, table);
     }
@@ -209,11 +215,12 @@ final class SourceParser {
     List<TabularExpression> unionTables() {
         List<TabularExpression> tables = new ArrayList<>();
         do {
-            TabularExpression table = t.check("(") ? parenthesizedTabular() : tabularSource();
-            if (t.check("*") && !t.peek().spaceBefore()) {
-                throw t.error(t.peek(), "wildcard table names in union are not supported");
+            Token start = t.peek();
+            if (start.is("*") || (t.atName() && t.peek(1).is("*") && !t.peek(1).spaceBefore())) {
+                tables.add(new TabularExpression.TableName(t.position(start), namePattern("a table name")));
+                continue;
             }
-            tables.add(table);
+            tables.add(t.check("(") ? parenthesizedTabular() : tabularSource());
         } while (t.match(","));
         return tables;
     }
@@ -234,6 +241,19 @@ final class SourceParser {
             e = new TabularExpression.Pipe(t.position(bar), e, parser.operator());
         }
         return e;
+    }
+
+    /** A name with {@code *} wildcards, as union and restrict take them: {@code *}, {@code Log*}, {@code *Table}. */
+    String namePattern(String what) {
+        StringBuilder pattern = new StringBuilder();
+        do {
+            if (t.match("*")) {
+                pattern.append('*');
+            } else {
+                pattern.append(t.expectName(what));
+            }
+        } while ((t.check("*") || t.atName()) && !t.peek().spaceBefore());
+        return pattern.toString();
     }
 
     TabularExpression parenthesizedTabular() {

@@ -36,16 +36,18 @@ final class StatementParser {
             "unixtime_milliseconds_todatetime", "datetime_part", "toscalar");
 
     /** Operators that are also sources, read as a {@link TabularExpression.Standalone}. */
-    static final Set<String> STANDALONE_SOURCES = Set.of("find", "search", "externaldata", "external_data", "graph");
+    static final Set<String> STANDALONE_SOURCES = Set.of("find", "search", "externaldata", "external_data", "graph",
+            "inline_external_table");
 
-    private static final Set<String> UNSUPPORTED_STATEMENTS = Set.of("alias", "pattern", "restrict");
 
     private final QueryParser parser;
     private final TokenCursor t;
+    private final DeclarationParser declarations;
 
     StatementParser(QueryParser parser) {
         this.parser = parser;
         this.t = parser.cursor();
+        this.declarations = new DeclarationParser(parser);
     }
 
     /** Statements separated by ';', up to {@code closer} (")" or "}") or the end of the text when null. */
@@ -89,8 +91,14 @@ final class StatementParser {
             parameters.forEach(p -> parser.scopes().add(p.name()));
             return new Statement.DeclareQueryParameters(t.position(first), parameters);
         }
-        if (first.kind() == Token.Kind.WORD && UNSUPPORTED_STATEMENTS.contains(first.text()) && t.peek(1).isName()) {
-            throw t.error(first, "the '" + first.text() + "' statement is not supported");
+        if (first.is("alias") && t.peek(1).is("database")) {
+            return declarations.alias();
+        }
+        if (first.is("restrict") && t.peek(1).is("access")) {
+            return declarations.restrict();
+        }
+        if (first.is("declare") && t.peek(1).is("pattern")) {
+            return declarations.declarePattern();
         }
         Statement statement = expressionStatement();
         if (t.check("=")) {
@@ -232,7 +240,13 @@ final class StatementParser {
 
     ColumnDeclaration columnDeclaration() {
         Token start = t.peek();
-        String name = t.expectName("a column name");
+        String name;
+        if (start.kind() == Token.Kind.WORD && !start.text().startsWith("!") && t.peek(1).is(":")) {
+            // A declaration may use a keyword as the name, as datatable(from:datetime, to:datetime) does.
+            name = t.advance().text();
+        } else {
+            name = t.expectName("a column name");
+        }
         t.expect(":");
         return new ColumnDeclaration(t.position(start), name, typeName());
     }
@@ -296,6 +310,7 @@ final class StatementParser {
             case "evaluate" -> true;
             case "materialize" -> t.peek(1).is("(");
             case "graph" -> t.peek(1).is("(");
+            case "inline_external_table" -> t.peek(1).is("(") || t.peek(1).is("kind");
             default -> STANDALONE_SOURCES.contains(first.text());
         };
     }

@@ -183,8 +183,7 @@ class KqlCommandParserTest {
 
     @Test
     void unsupportedCommandsAreNamed() {
-        assertThatThrownBy(() -> KqlParser.parseCommand(".drop table T ifexist"))
-                .hasMessageContaining("unexpected text after the .drop command");
+        assertThat(((Command.Other) KqlParser.parseCommand(".drop table T ifexist")).name()).isEqualTo(".drop table");
         assertThatThrownBy(() -> KqlParser.parseCommand(".create table T (a:long) with (format=csv)"))
                 .hasMessageContaining("expected a literal property value");
         List<String> verbs = List.of(".create", ".show", ".drop");

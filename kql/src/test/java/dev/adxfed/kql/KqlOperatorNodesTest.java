@@ -93,6 +93,25 @@ class KqlOperatorNodesTest {
     }
 
     @Test
+    void severalColumnsNamedAtOnce() {
+        var summarize = (TabularOperator.Summarize) last("T | summarize (Latest, Host) = arg_max(Timestamp, Host) by Region");
+        assertThat(summarize.aggregates().get(0).names()).containsExactly("Latest", "Host");
+        assertThat(summarize.aggregates().get(0).namesSeveral()).isTrue();
+        assertThat(summarize.by().get(0).names()).isEmpty();
+    }
+
+    @Test
+    void aFunctionOfAnotherDatabase() {
+        Query query = KqlParser.parseQuery("cluster('c').database('d').Recent(1h) | count");
+        var call = (TabularExpression.QualifiedFunctionCall) ((TabularExpression.Pipe)
+                ((Statement.Tabular) query.statements().get(0)).expression()).input();
+        assertThat(call.cluster()).isEqualTo("c");
+        assertThat(call.database()).isEqualTo("d");
+        assertThat(call.function()).isEqualTo("Recent");
+        assertThat(call.arguments()).hasSize(1);
+    }
+
+    @Test
     void materializeIsACallWithATabularArgument() {
         Query query = KqlParser.parseQuery("let m = materialize(T | take 1); m | count");
         var let = (Statement.Let) query.statements().get(0);

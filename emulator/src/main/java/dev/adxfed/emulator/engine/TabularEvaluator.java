@@ -229,6 +229,16 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
     }
 
     @Override
+    public ResultTable visitQualifiedFunctionCall(TabularExpression.QualifiedFunctionCall e) {
+        throw SemanticErrors.unsupported("calling a function of another database ('" + e.function() + "')");
+    }
+
+    @Override
+    public ResultTable visitPatternReference(TabularExpression.PatternReference e) {
+        throw SemanticErrors.unsupported("patterns ('" + e.pattern() + "')");
+    }
+
+    @Override
     public ResultTable visitInput(TabularExpression.Input e) {
         var binding = scope.lookup(MvApply.INPUT);
         if (binding.isPresent() && binding.get() instanceof Scope.TabularBinding input) {

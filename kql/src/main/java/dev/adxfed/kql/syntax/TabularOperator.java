@@ -193,10 +193,12 @@ public sealed interface TabularOperator {
     /**
      * {@code evaluate [hint.x=y] plugin(arguments)}: arguments may be {@link Expression.NamedArgument}s,
      * {@link Expression.TypeLiteral}s ({@code typeof(*, x:long)}) or tabular values. Any plugin name
-     * parses, as in Microsoft's parser; whether it exists is the engine's question.
+     * parses, as in Microsoft's parser; whether it exists is the engine's question. {@code outputSchema} is the
+     * {@code : (*, x:long)} after the call (a column named {@code *} with a null type: the input's columns),
+     * empty when not written.
      */
-    record Evaluate(SourcePosition position, List<Property> options, String plugin, List<Expression> arguments)
-            implements TabularOperator {
+    record Evaluate(SourcePosition position, List<Property> options, String plugin, List<Expression> arguments,
+                    List<ColumnDeclaration> outputSchema) implements TabularOperator {
         public <R> R accept(Visitor<R> v) { return v.visitEvaluate(this); }
     }
 
