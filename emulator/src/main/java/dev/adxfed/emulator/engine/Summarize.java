@@ -63,12 +63,12 @@ final class Summarize {
         }
         Aggregation aggregation = Aggregates.bind(f, args);
         int outputs = aggregation.outputTypes().size();
-        if (a.name() != null && outputs > 1) {
-            throw SemanticErrors.type("'summarize' operator: '" + f + "' returns " + outputs + " columns and cannot be given the one name '"
-                    + a.name() + "' (" + a.position() + ")");
+        if (a.name() != null && a.names().size() != outputs) {
+            throw SemanticErrors.type("'summarize' operator: '" + f + "' returns " + outputs + " column(s), named with "
+                    + a.names().size() + " (" + a.position() + ")");
         }
         for (int i = 0; i < outputs; i++) {
-            String name = ColumnNames.unique(a.name() != null ? a.name() : ColumnNames.aggregate(call, i), taken);
+            String name = ColumnNames.unique(a.name() != null ? a.names().get(i) : ColumnNames.aggregate(call, i), taken);
             taken.add(name);
             columns.add(new Column(name, aggregation.outputTypes().get(i)));
         }
@@ -100,7 +100,9 @@ final class Summarize {
                 continue;
             }
             ScalarExpression value = compiler.compile(r);
-            String name = ColumnNames.derived(r).orElseGet(() -> ColumnNames.generated(taken));
+            int position = returns.size() + 1;
+            String name = a.namesSeveral() && position < a.names().size() ? a.names().get(position)
+                    : ColumnNames.derived(r).orElseGet(() -> ColumnNames.generated(taken));
             name = ColumnNames.unique(name, taken);
             taken.add(name);
             columns.add(new Column(name, value.type()));

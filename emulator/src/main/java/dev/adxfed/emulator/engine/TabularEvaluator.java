@@ -230,7 +230,11 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitQualifiedFunctionCall(TabularExpression.QualifiedFunctionCall e) {
-        throw SemanticErrors.unsupported("calling a function of another database ('" + e.function() + "')");
+        Location here = scope.location();
+        Location target = e.cluster() == null
+                ? new Location(here.clusterEndpoint(), here.snapshot(), e.database())
+                : scope.session().locate(e.cluster(), e.database());
+        return Invocations.storedFunction(scope, target, e.function(), e.arguments());
     }
 
     @Override

@@ -81,6 +81,11 @@ class NotSupportedSdkTest {
     @Test
     void statementsNameThemselves() {
         assertNotSupported("declare query_parameters(n:long = 1);\nRequests | take n", "query parameters");
+        assertNotSupported("alias database Other = cluster('https://help.kusto.windows.net').database('Samples');\nRequests | count",
+                "the 'alias database Other' statement");
+        assertNotSupported("restrict access to (Requests);\nRequests | count", "the 'restrict access' statement");
+        assertNotSupported("declare pattern app = (applicationId:string)[eventType:string] { ('a1').['Clicks'] = { Requests }; };\nRequests | count",
+                "the 'declare pattern app' statement");
     }
 
     @Test

@@ -140,6 +140,21 @@ class TelemetryFunctionsSdkTest {
     }
 
     @Test
+    void severalOutputsCanBeNamedAtOnce() {
+        SdkSession.Rows named = kusto.query(DB, "Requests | summarize (p50, p90) = percentiles(DurationMs, 50, 90), (Latest, Ms) = arg_max(Timestamp, DurationMs) "
+                + "by Host | sort by Host asc");
+        assertThat(named.columns()).containsExactly("Host", "p50", "p90", "Latest", "Ms");
+        assertThat(named.texts()).containsExactly(List.of("a", "50", "90", "2024-05-01T10:09:00.0000000Z", "100"),
+                List.of("b", "5", "7", "2024-05-01T10:02:30.0000000Z", "5"));
+    }
+
+    @Test
+    void aFunctionOfANamedDatabaseIsCalledThere() {
+        kusto.mgmt(DB, ".create-or-alter function Slow(least:long) { Requests | where DurationMs >= least }");
+        assertThat(row("database('" + DB + "').Slow(50) | count")).containsExactly("6");
+    }
+
+    @Test
     void rowNumberCountsSortedRowsAndRestartsPerPartition() {
         assertThat(rows("range a from 1 to 10 step 1\n| sort by a desc\n| extend rn=row_number()").stream().map(r -> r.get(0) + ":" + r.get(1)))
                 .containsExactly("10:1", "9:2", "8:3", "7:4", "6:5", "5:6", "4:7", "3:8", "2:9", "1:10");
