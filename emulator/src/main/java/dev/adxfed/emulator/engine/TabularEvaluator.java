@@ -53,11 +53,7 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitQualifiedTable(TabularExpression.QualifiedTable e) {
-        Location here = scope.location();
-        Location target = e.cluster() == null
-                ? new Location(here.clusterEndpoint(), here.snapshot(), e.database())
-                : scope.session().locate(e.cluster(), e.database());
-        return Invocations.resolveTable(scope, target, e.table());
+        return Invocations.resolveTable(scope, located(e.cluster(), e.database()), e.table());
     }
 
     @Override
@@ -230,11 +226,13 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitQualifiedFunctionCall(TabularExpression.QualifiedFunctionCall e) {
+        return Invocations.storedFunction(scope, located(e.cluster(), e.database()), e.function(), e.arguments());
+    }
+
+    /** {@code database('d')} on this cluster ({@code cluster} null) or {@code cluster('c').database('d')}. */
+    private Location located(String cluster, String database) {
         Location here = scope.location();
-        Location target = e.cluster() == null
-                ? new Location(here.clusterEndpoint(), here.snapshot(), e.database())
-                : scope.session().locate(e.cluster(), e.database());
-        return Invocations.storedFunction(scope, target, e.function(), e.arguments());
+        return cluster == null ? new Location(here.clusterEndpoint(), here.snapshot(), database) : scope.session().locate(cluster, database);
     }
 
     @Override
