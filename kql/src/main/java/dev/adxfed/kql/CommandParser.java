@@ -85,6 +85,7 @@ final class CommandParser {
             }
             command = new Command.Piped(position, command, operators);
         }
+        t.match(";");
         if (!t.atEnd()) {
             throw t.error(t.peek(), TRAILING_TEXT + verb.text() + " command");
         }
@@ -98,6 +99,16 @@ final class CommandParser {
     private boolean implemented(Token verb) {
         Token target = t.peek();
         String what = target.kind() == Token.Kind.WORD ? target.text() : "";
+        if (what.equals("table") && t.peek(1).isName() && (t.peek(2).is("based-on") || t.peek(2).is("ingestion"))
+                && verb.text().startsWith("create")) {
+            return false;
+        }
+        if (what.equals("function") && t.peek(1).isName() && (t.peek(2).is("docstring") || t.peek(2).is("folder"))) {
+            return false;
+        }
+        if (what.equals("databases") && !(t.peek(1).kind() == Token.Kind.END || t.peek(1).is("|") || t.peek(1).is(";"))) {
+            return false;
+        }
         return switch (verb.text()) {
             case "create" -> Set.of("database", "table", "function", "entity_group").contains(what)
                     || (what.equals("ifnotexists") && t.peek(1).is("function"));
@@ -115,7 +126,9 @@ final class CommandParser {
 
     /** {@code .show database [D] schema ...}, not the other {@code .show database} commands. */
     private boolean showsSchema() {
-        return t.peek(1).is("schema") || (t.peek(1).isName() && t.peek(2).is("schema"));
+        int schema = t.peek(1).is("schema") ? 1 : t.peek(1).isName() && t.peek(2).is("schema") ? 2 : -1;
+        return schema > 0 && !(t.peek(schema + 1).is("as") && (t.peek(schema + 2).is("csl") || t.peek(schema + 2).is("kql")))
+                && !(t.peek(schema + 1).kind() == Token.Kind.WORD && !t.peek(schema + 1).is("as") && !t.peek(schema + 1).is("with"));
     }
 
     private KqlSyntaxException unsupported(Token at) {

@@ -209,7 +209,13 @@ final class ExpressionParser {
     private Expression postfix() {
         Expression e = primary();
         while (true) {
-            if (t.check(".") && !t.peek(1).is("(")) {
+            if (t.check(".") && t.peek(1).is("[")) {
+                t.advance();
+                Token open = t.advance();
+                Expression index = expression();
+                t.expect("]");
+                e = new Expression.Index(t.position(open), e, index);
+            } else if (t.check(".") && !t.peek(1).is("(")) {
                 Token dot = t.advance();
                 e = new Expression.Member(t.position(dot), e, t.expectName("a property name after '.'"));
             } else if (t.peek().kind() == Token.Kind.BRACKETED_NAME) {
@@ -253,10 +259,17 @@ final class ExpressionParser {
         }
         if (token.is("toscalar") && t.peek(1).is("(")) {
             t.advance();
-            Token open = t.expect("(");
-            TabularExpression tabular = parser.tabularExpression();
-            t.expect(")");
-            return new Expression.Call(position, "toscalar", List.of(new Expression.TabularValue(t.position(open), tabular)));
+            int mark = t.mark();
+            try {
+                Token open = t.expect("(");
+                TabularExpression tabular = parser.tabularExpression();
+                t.expect(")");
+                return new Expression.Call(position, "toscalar", List.of(new Expression.TabularValue(t.position(open), tabular)));
+            } catch (KqlSyntaxException e) {
+                // toscalar(2): a scalar argument, which Kusto also takes
+                t.reset(mark);
+                return new Expression.Call(position, "toscalar", arguments());
+            }
         }
         if (token.is("typeof") && t.peek(1).is("(")) {
             return typeLiteral();

@@ -81,9 +81,8 @@ final class GenericOperatorParser {
     }
 
     /** Operators that may stand alone, as {@code | consume} does. */
-    private static final Set<String> NO_BODY = Set.of("consume", "graph-to-table", "graph-mark-components",
-            "execute-and-cache", "project-smart", "assert-schema", "externaldata", "external_data", "graph-shortest-paths",
-            "sample", "search", "find", "partition");
+    private static final Set<String> NO_BODY = Set.of("consume", "project-keep", "project-reorder", "project-smart",
+            "project-by-names", "execute-and-cache", "assert-schema", "graph-mark-components", "graph-shortest-paths");
 
     private boolean atEnd() {
         return t.atEnd() || t.check("|") || t.check(")") || t.check(";") || t.check("}") || t.check("]");

@@ -26,7 +26,7 @@ public final class KqlParser {
     }
 
     /**
-     * One command, or several separated by blank lines as Kusto's tools send them (a {@link Command.Other}
+     * One command, or several on lines of their own as Kusto's tools send them (a {@link Command.Other}
      * named {@code (several commands)} once each of them parsed).
      */
     public static Command parseCommand(String text) {
@@ -40,7 +40,7 @@ public final class KqlParser {
     }
 
     /**
-     * Where a second command starts: a line starting with '.' after a blank line (and comment lines), before
+     * Where a second command starts: a line starting with '.' and a letter (after any comment lines), before
      * any {@code <|} (whose data or script may hold such lines); -1 when there is none.
      */
     private static int nextCommandBlock(String text) {
@@ -50,14 +50,14 @@ public final class KqlParser {
             if (limit >= 0 && m.start() > limit) {
                 return -1;
             }
-            if (!text.substring(0, m.start()).isBlank()) {
-                return m.end() - 1;
+            if (!isCommentOnly(text.substring(0, m.start()))) {
+                return m.end() - 2;
             }
         }
         return -1;
     }
 
-    private static final Pattern NEXT_BLOCK = Pattern.compile("\\n[ \\t]*\\r?\\n(?:[ \\t]*(?://[^\\n]*)?\\r?\\n)*[ \\t]*\\.");
+    private static final Pattern NEXT_BLOCK = Pattern.compile("\\n(?:[ \\t]*(?://[^\\n]*)?\\r?\\n)*[ \\t]*\\.[a-z]");
 
     /** The text with everything before {@code from} blanked (newlines kept), so that positions stay those of the whole text. */
     private static String blankedBefore(String text, int from) {
@@ -66,6 +66,10 @@ public final class KqlParser {
             b.append(text.charAt(i) == '\n' ? '\n' : ' ');
         }
         return b.append(text, from, text.length()).toString();
+    }
+
+    private static boolean isCommentOnly(String text) {
+        return text.lines().map(String::strip).allMatch(line -> line.isEmpty() || line.startsWith("//"));
     }
 
     private static int firstVisible(String text) {

@@ -153,6 +153,7 @@ final class Literals {
         if (content.isEmpty()) {
             throw new IllegalArgumentException("dynamic() needs a value: a JSON object, array, number, string or null");
         }
+        DynamicLiteral.check(content);
         return content;
     }
 

@@ -62,13 +62,13 @@ final class OperatorParser {
                 return new TabularOperator.Where(position, parser.expression());
             case "project":
                 t.advance();
-                return new TabularOperator.Project(position, namedExpressions());
+                return new TabularOperator.Project(position, atOperatorEnd() ? List.of() : namedExpressions());
             case "project-away":
                 t.advance();
-                return new TabularOperator.ProjectAway(position, columnPatterns());
+                return new TabularOperator.ProjectAway(position, atOperatorEnd() ? List.of() : columnPatterns());
             case "project-rename":
                 t.advance();
-                return projectRename(position);
+                return atOperatorEnd() ? new TabularOperator.ProjectRename(position, List.of()) : projectRename(position);
             case "extend":
                 t.advance();
                 return new TabularOperator.Extend(position, namedExpressions());
@@ -229,11 +229,9 @@ final class OperatorParser {
         while (t.check("hint") && t.peek(1).is(".")) {
             parser.property();
         }
-        List<NamedExpression> aggregates = t.check("by") ? List.of() : namedExpressions();
+        // An empty summarize (or project) is syntax Microsoft's parser accepts; what it means is the engine's question.
+        List<NamedExpression> aggregates = t.check("by") || atOperatorEnd() ? List.of() : namedExpressions();
         List<NamedExpression> by = t.match("by") ? namedExpressions() : List.of();
-        if (aggregates.isEmpty() && by.isEmpty()) {
-            throw t.error(t.peek(), "summarize needs an aggregate or a 'by' clause");
-        }
         return new TabularOperator.Summarize(position, aggregates, by);
     }
 

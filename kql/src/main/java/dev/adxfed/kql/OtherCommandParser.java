@@ -92,6 +92,12 @@ final class OtherCommandParser {
             if (known) {
                 name.append(' ').append(target.text());
             }
+            if (verb.is("ingest") && (target.is("into") || (target.is("async") && t.peek(1).is("into")))) {
+                Token table = t.peek(target.is("into") ? 1 : 2);
+                if (!table.is("table")) {
+                    throw t.error(table, "expected 'table' after '.ingest into'");
+                }
+            }
         }
         balancedToEnd();
         return new Command.Other(position, name.toString(), t.source().text().substring(position.offset()).strip());
@@ -100,7 +106,13 @@ final class OtherCommandParser {
     private void balancedToEnd() {
         List<Token> open = new ArrayList<>();
         while (!t.atEnd() && !t.check("<|")) {
+            if (t.check("<") && t.peek(1).kind() == Token.Kind.WORD && t.peek(2).is(">")) {
+                throw t.error(t.peek(), "'<" + t.peek(1).text() + ">' is a placeholder: write the name or value");
+            }
             Token token = t.advance();
+            if (token.is("|") && (t.atEnd() || t.check("|"))) {
+                throw t.error(t.peek(), "expected a query operator after '|'");
+            }
             if (token.is("(") || token.is("[") || token.is("{")) {
                 open.add(token);
             } else if (token.is(")") || token.is("]") || token.is("}")) {
