@@ -13,6 +13,7 @@ import dev.adxfed.kql.KqlSyntaxException;
 import dev.adxfed.kql.syntax.Command;
 import dev.adxfed.kql.oracle.MicrosoftKqlParser;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -40,6 +41,15 @@ public final class SdkSession {
         public Object single(String name) {
             assertThat(rows).hasSize(1);
             return column(name).get(0);
+        }
+
+        /** The rows with each cell as text: numbers without trailing zeros, anything else as the SDK gave it. */
+        public List<List<String>> texts() {
+            return rows.stream().map(r -> r.stream().map(Rows::text).toList()).toList();
+        }
+
+        public static String text(Object cell) {
+            return cell instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : String.valueOf(cell);
         }
     }
 
@@ -92,6 +102,17 @@ public final class SdkSession {
         sent.add(text);
         try {
             client.executeMgmt(database, text, null);
+        } catch (DataServiceException | DataClientException e) {
+            return e.getMessage();
+        }
+        return fail("'" + text + "' should have failed");
+    }
+
+    /** Sends a query that must fail; returns the message the SDK shows. */
+    public String queryError(String database, String text) {
+        sent.add(text);
+        try {
+            client.executeQuery(database, text, null);
         } catch (DataServiceException | DataClientException e) {
             return e.getMessage();
         }

@@ -11,12 +11,15 @@ import dev.adxfed.kql.syntax.TabularOperator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Parses the management commands the emulator implements; any other command is an error naming it. */
 final class CommandParser {
 
     private final TokenCursor t;
     private final QueryParser queries;
+
+    private static final String TRAILING_TEXT = "unexpected text after the .";
 
     CommandParser(TokenCursor cursor) {
         this.t = cursor;
@@ -31,6 +34,38 @@ final class CommandParser {
             throw t.error(verb, "expected a command name right after '.'");
         }
         t.advance();
+        if (!implemented(verb)) {
+            return new OtherCommandParser(t).other(position, verb);
+        }
+        int afterVerb = t.mark();
+        try {
+            return implementedCommand(position, verb);
+        } catch (KqlSyntaxException e) {
+            Token failed = tokenAt(e.offset());
+            if (failed == null || failed.kind() != Token.Kind.WORD || !e.detail().startsWith(TRAILING_TEXT)) {
+                throw e;
+            }
+            // A word where ours ends (.show tables details, .drop table T columns (...)): another command of
+            // the same family, which Microsoft's parser knows and the emulator does not run.
+            t.reset(afterVerb);
+            return new OtherCommandParser(t).other(position, verb);
+        }
+    }
+
+    private Token tokenAt(int offset) {
+        int mark = t.mark();
+        try {
+            t.reset(0);
+            while (!t.atEnd() && t.peek().start() < offset) {
+                t.advance();
+            }
+            return t.peek().start() == offset ? t.peek() : null;
+        } finally {
+            t.reset(mark);
+        }
+    }
+
+    private Command implementedCommand(SourcePosition position, Token verb) {
         Command command = switch (verb.text()) {
             case "create" -> create(position);
             case "create-or-alter" -> define(position, Command.DefinitionMode.CREATE_OR_ALTER);
@@ -50,10 +85,50 @@ final class CommandParser {
             }
             command = new Command.Piped(position, command, operators);
         }
+        t.match(";");
         if (!t.atEnd()) {
-            throw t.error(t.peek(), "unexpected text after the ." + verb.text() + " command");
+            throw t.error(t.peek(), TRAILING_TEXT + verb.text() + " command");
         }
         return command;
+    }
+
+    /**
+     * Whether the command is one the emulator runs, read strictly below; judged from its first words
+     * (just after the verb), so that a malformed command of ours is still a syntax error.
+     */
+    private boolean implemented(Token verb) {
+        Token target = t.peek();
+        String what = target.kind() == Token.Kind.WORD ? target.text() : "";
+        if (what.equals("table") && t.peek(1).isName() && (t.peek(2).is("based-on") || t.peek(2).is("ingestion"))
+                && verb.text().startsWith("create")) {
+            return false;
+        }
+        if (what.equals("function") && t.peek(1).isName() && (t.peek(2).is("docstring") || t.peek(2).is("folder"))) {
+            return false;
+        }
+        if (what.equals("databases") && !(t.peek(1).kind() == Token.Kind.END || t.peek(1).is("|") || t.peek(1).is(";"))) {
+            return false;
+        }
+        return switch (verb.text()) {
+            case "create" -> Set.of("database", "table", "function", "entity_group").contains(what)
+                    || (what.equals("ifnotexists") && t.peek(1).is("function"));
+            case "create-or-alter", "alter" -> Set.of("function", "entity_group").contains(what);
+            case "alter-merge" -> what.equals("entity_group");
+            case "create-merge" -> what.equals("table");
+            case "drop" -> Set.of("database", "table", "function", "entity_group").contains(what);
+            case "show" -> Set.of("databases", "tables", "functions", "function", "entity_groups", "entity_group",
+                    "commands-and-queries").contains(what) || (what.equals("database") && showsSchema());
+            case "ingest" -> what.equals("inline");
+            case "execute" -> what.equals("script") || (what.equals("database") && t.peek(1).is("script"));
+            default -> false;
+        };
+    }
+
+    /** {@code .show database [D] schema ...}, not the other {@code .show database} commands. */
+    private boolean showsSchema() {
+        int schema = t.peek(1).is("schema") ? 1 : t.peek(1).isName() && t.peek(2).is("schema") ? 2 : -1;
+        return schema > 0 && !(t.peek(schema + 1).is("as") && (t.peek(schema + 2).is("csl") || t.peek(schema + 2).is("kql")))
+                && !(t.peek(schema + 1).kind() == Token.Kind.WORD && !t.peek(schema + 1).is("as") && !t.peek(schema + 1).is("with"));
     }
 
     private KqlSyntaxException unsupported(Token at) {
@@ -228,9 +303,32 @@ final class CommandParser {
         t.expect("table");
         String table = t.expectName("a table name");
         List<Property> properties = withProperties();
+        if (t.check("[")) {
+            return new Command.IngestInline(position, table, properties, bracketedRecords());
+        }
         t.expect("<|");
         String data = (String) t.advance().value();
         return new Command.IngestInline(position, table, properties, data);
+    }
+
+    /** {@code [a,b] [c,d]}: each bracketed record is one CSV line, as after {@code <|}. */
+    private String bracketedRecords() {
+        StringBuilder data = new StringBuilder();
+        String text = t.source().text();
+        while (t.check("[")) {
+            Token open = t.advance();
+            int depth = 1;
+            while (depth > 0) {
+                Token token = t.peek();
+                if (token.kind() == Token.Kind.END) {
+                    throw t.error(open, "'[' of this record is never closed");
+                }
+                depth += token.is("[") ? 1 : token.is("]") ? -1 : 0;
+                t.advance();
+            }
+            data.append(text, open.end(), t.previous().start()).append('\n');
+        }
+        return data.toString();
     }
 
     private Command execute(SourcePosition position) {

@@ -4,6 +4,9 @@ import dev.adxfed.kql.syntax.Command;
 import dev.adxfed.kql.syntax.Query;
 import dev.adxfed.kql.syntax.Script;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Parses KQL text into the syntax tree of {@code dev.adxfed.kql.syntax}. Every failure is a
  * {@link KqlSyntaxException} naming what was wrong and where; syntax this parser does not support is an
@@ -22,8 +25,59 @@ public final class KqlParser {
         return new QueryParser(new TokenCursor(new SourceText(text))).query();
     }
 
+    /**
+     * One command, or several on lines of their own as Kusto's tools send them (a {@link Command.Other}
+     * named {@code (several commands)} once each of them parsed).
+     */
     public static Command parseCommand(String text) {
-        return new CommandParser(new TokenCursor(new SourceText(text))).command();
+        int next = nextCommandBlock(text);
+        if (next < 0) {
+            return new CommandParser(new TokenCursor(new SourceText(text))).command();
+        }
+        parseCommand(text.substring(0, next));
+        parseCommand(blankedBefore(text, next));
+        return new Command.Other(new SourceText(text).position(firstVisible(text)), "(several commands)", text.strip());
+    }
+
+    /**
+     * Where a second command starts: a line starting with '.' and a letter (after any comment lines), before
+     * any {@code <|} (whose data or script may hold such lines); -1 when there is none.
+     */
+    private static int nextCommandBlock(String text) {
+        int limit = text.indexOf("<|");
+        Matcher m = NEXT_BLOCK.matcher(text);
+        while (m.find()) {
+            if (limit >= 0 && m.start() > limit) {
+                return -1;
+            }
+            if (!isCommentOnly(text.substring(0, m.start()))) {
+                return m.end() - 2;
+            }
+        }
+        return -1;
+    }
+
+    private static final Pattern NEXT_BLOCK = Pattern.compile("\\n(?:[ \\t]*(?://[^\\n]*)?\\r?\\n)*[ \\t]*\\.[a-z]");
+
+    /** The text with everything before {@code from} blanked (newlines kept), so that positions stay those of the whole text. */
+    private static String blankedBefore(String text, int from) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < from; i++) {
+            b.append(text.charAt(i) == '\n' ? '\n' : ' ');
+        }
+        return b.append(text, from, text.length()).toString();
+    }
+
+    private static boolean isCommentOnly(String text) {
+        return text.lines().map(String::strip).allMatch(line -> line.isEmpty() || line.startsWith("//"));
+    }
+
+    private static int firstVisible(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** Whether the first character that is not a blank or in a {@code //} comment is '.'. */

@@ -23,7 +23,8 @@ final class Lexer {
             "top-nested", "top-hitters", "sample-distinct", "assert-schema", "partition-by", "graph-match",
             "graph-to-table", "graph-shortest-paths", "graph-mark-components", "graph-where-nodes", "graph-where-edges",
             "create-or-alter", "create-merge", "alter-merge", "create-if-not-exists", "commands-and-queries",
-            "set-or-append", "set-or-replace", "execute-and-cache");
+            "set-or-append", "set-or-replace", "execute-and-cache", "materialized-view", "materialized-views",
+            "mirroring-template", "mirroring-templates", "continuous-export", "continuous-exports", "drop-pretend", "based-on");
 
     private static final Set<String> TYPED_LITERALS = Set.of(
             "datetime", "date", "timespan", "time", "guid", "dynamic", "int", "long", "real", "double",
@@ -91,7 +92,7 @@ final class Lexer {
         int start = pos;
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 pos++;
             } else if (text.startsWith("//", pos)) {
                 while (pos < text.length() && text.charAt(pos) != '\n') {

@@ -25,6 +25,8 @@ final class Literals {
     private static final long TICKS_PER_SECOND = 10_000_000L;
     private static final Pattern TIME_OF_DAY = Pattern.compile(
             "(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,7}))?)?");
+    private static final Pattern DATETIME_PARTS = Pattern.compile(
+            "\\d{1,4}\\s*,\\s*\\d{1,2}\\s*,\\s*\\d{1,2}(?:\\s*,\\s*\\d{1,2}(?:\\s*,\\s*\\d{1,2}(?:\\s*,\\s*\\d{1,2}(?:\\.\\d+)?)?)?)?");
     private static final Pattern ISO_DATETIME = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
 
@@ -50,7 +52,12 @@ final class Literals {
         };
     }
 
-    private static Instant datetime(String content) {
+    private static Instant datetime(String written) {
+        String content = unquoted(written);
+        Matcher parts = DATETIME_PARTS.matcher(content);
+        if (parts.matches()) {
+            return datetimeOfParts(content);
+        }
         Matcher m = ISO_DATETIME.matcher(content);
         if (m.matches()) {
             try {
@@ -71,6 +78,31 @@ final class Literals {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("datetime(" + content + ") is not a valid datetime: write it as ISO 8601, "
                     + "e.g. datetime(2026-11-25T12:00:00Z)");
+        }
+    }
+
+    /** {@code datetime("2015-01-01")} and {@code datetime('...')} mean what the bare form means. */
+    private static String unquoted(String content) {
+        if (content.length() >= 2 && (content.charAt(0) == '"' || content.charAt(0) == '\'')
+                && content.charAt(content.length() - 1) == content.charAt(0)) {
+            return content.substring(1, content.length() - 1).strip();
+        }
+        return content;
+    }
+
+    /** {@code datetime(2025, 6, 1)} up to {@code datetime(2025, 6, 1, 13, 30, 15.5)}: year, month, day and optionally the time. */
+    private static Instant datetimeOfParts(String content) {
+        String[] p = content.split("\\s*,\\s*");
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+            int hour = p.length > 3 ? Integer.parseInt(p[3]) : 0;
+            int minute = p.length > 4 ? Integer.parseInt(p[4]) : 0;
+            BigDecimal seconds = p.length > 5 ? new BigDecimal(p[5]) : BigDecimal.ZERO;
+            LocalTime time = LocalTime.of(hour, minute, seconds.intValue(),
+                    seconds.subtract(new BigDecimal(seconds.intValue())).movePointRight(9).intValue());
+            return LocalDateTime.of(date, time).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("datetime(" + content + ") is not a valid date and time: " + e.getMessage());
         }
     }
 
@@ -121,6 +153,7 @@ final class Literals {
         if (content.isEmpty()) {
             throw new IllegalArgumentException("dynamic() needs a value: a JSON object, array, number, string or null");
         }
+        DynamicLiteral.check(content);
         return content;
     }
 

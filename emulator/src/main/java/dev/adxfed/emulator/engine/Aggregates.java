@@ -2,6 +2,7 @@ package dev.adxfed.emulator.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adxfed.emulator.catalog.ScalarType;
 
 import java.math.BigDecimal;
@@ -27,7 +28,9 @@ import static dev.adxfed.emulator.catalog.ScalarType.TIMESPAN;
 
 /**
  * Kusto's aggregation functions for summarize: count, countif, sum, avg, min, max, dcount (exact), take_any,
- * make_set, make_list, percentile, and arg_max/arg_min. Nulls are ignored, as Kusto ignores them.
+ * the *if forms (sumif, avgif, minif, maxif, dcountif), stdev/variance ({@link Dispersion}), make_bag, make_set,
+ * make_list, percentile/percentiles/percentiles_array ({@link Percentiles}), and arg_max/arg_min.
+ * Nulls are ignored, as Kusto ignores them.
  */
 final class Aggregates {
     private Aggregates() {
@@ -36,7 +39,8 @@ final class Aggregates {
     static boolean isAggregate(String name) {
         return switch (name) {
             case "count", "countif", "sum", "avg", "min", "max", "dcount", "take_any", "any", "make_set",
-                    "make_list", "percentile", "arg_max", "arg_min" -> true;
+                    "make_list", "make_bag", "percentile", "percentiles", "percentiles_array", "arg_max", "arg_min",
+                    "sumif", "avgif", "minif", "maxif", "dcountif", "stdev", "stdevp", "variance", "variancep" -> true;
             default -> false;
         };
     }
@@ -65,9 +69,17 @@ final class Aggregates {
                 ScalarExpression e = arg(name, args);
                 yield single(e.type(), () -> new Any(e.evaluator()));
             }
+            case "sumif", "avgif", "minif", "maxif", "dcountif" -> onlyIf(name, args);
+            case "stdev", "stdevp", "variance", "variancep" -> Dispersion.of(name, arg(name, args));
+            case "make_bag" -> makeBag(name, args);
             case "make_set" -> collect(name, args, LinkedHashSet::new);
             case "make_list" -> collect(name, args, ArrayList::new);
-            case "percentile" -> percentile(name, args);
+            case "percentile" -> {
+                arity(name, args, 2, 2);
+                yield Percentiles.columns(name, args.get(0), Percentiles.percentages(name, args));
+            }
+            case "percentiles" -> Percentiles.columns(name, args.get(0), Percentiles.percentages(name, args));
+            case "percentiles_array" -> Percentiles.array(name, args.get(0), Percentiles.percentages(name, args));
             default -> throw SemanticErrors.unknownFunction(name);
         };
     }
@@ -301,41 +313,56 @@ final class Aggregates {
         });
     }
 
-    /** Nearest-rank percentile: a value of the group itself, so the output keeps the input's type. */
-    private static Aggregation percentile(String name, List<ScalarExpression> args) {
-        arity(name, args, 2, 2);
-        ScalarExpression e = args.get(0);
-        if (!Numbers.isNumeric(e.type()) && e.type() != ScalarType.DATETIME && e.type() != TIMESPAN) {
-            throw SemanticErrors.type("Aggregate 'percentile' cannot rank values of type " + e.type().kqlName());
+    /** {@code sumif(x, p)} and the like: the aggregate of the rows where the predicate (the last argument) is true. */
+    private static Aggregation onlyIf(String name, List<ScalarExpression> args) {
+        arity(name, args, 2, name.equals("dcountif") ? 3 : 2);
+        ScalarExpression.Evaluator p = predicate(name, args.get(1));
+        List<ScalarExpression> rest = new ArrayList<>(args);
+        rest.remove(1);
+        Aggregation inner = bind(name.substring(0, name.length() - 2), rest);
+        return new Fixed(inner.outputTypes(), () -> {
+            Aggregation.Accumulator a = inner.newAccumulator();
+            return new Aggregation.Accumulator() {
+                @Override
+                public void add(Object[] row) {
+                    if (p.evaluate(row) == Boolean.TRUE) {
+                        a.add(row);
+                    }
+                }
+
+                @Override
+                public void write(Object[] out, int offset) {
+                    a.write(out, offset);
+                }
+            };
+        });
+    }
+
+    /** {@code make_bag(bag [, max])}: one bag of the properties of every bag in the group; the first value of a key wins. */
+    private static Aggregation makeBag(String name, List<ScalarExpression> args) {
+        arity(name, args, 1, 2);
+        if (args.get(0).type() != DYNAMIC) {
+            throw SemanticErrors.type("Aggregate 'make_bag' expects a dynamic bag, got " + args.get(0).type().kqlName());
         }
-        Object p = args.get(1).constant() ? Conversions.toReal(args.get(1).value()) : null;
-        if (!(p instanceof Double percent) || percent < 0 || percent > 100) {
-            throw SemanticErrors.type("Aggregate 'percentile' expects a constant percentage between 0 and 100");
-        }
-        Comparator<Object> order = ValueOrder.of(e.type());
-        ScalarExpression.Evaluator ev = e.evaluator();
-        boolean widen = e.type() == INT;
-        return single(widen ? LONG : e.type(), () -> new Aggregation.Accumulator() {
-            private final List<Object> values = new ArrayList<>();
+        long limit = args.size() == 2 ? constantLong(name, args.get(1)) : 1_048_576;
+        ScalarExpression.Evaluator ev = args.get(0).evaluator();
+        return single(DYNAMIC, () -> new Aggregation.Accumulator() {
+            private final ObjectNode bag = JsonNodeFactory.instance.objectNode();
 
             @Override
             public void add(Object[] row) {
-                Object v = ev.evaluate(row);
-                if (v != null) {
-                    values.add(v);
+                if (ev.evaluate(row) instanceof ObjectNode o) {
+                    o.fields().forEachRemaining(e -> {
+                        if (bag.size() < limit) {
+                            bag.putIfAbsent(e.getKey(), e.getValue());
+                        }
+                    });
                 }
             }
 
             @Override
             public void write(Object[] out, int offset) {
-                if (values.isEmpty()) {
-                    out[offset] = null;
-                    return;
-                }
-                values.sort(order);
-                int rank = (int) Math.ceil(percent / 100 * values.size());
-                Object value = values.get(Math.max(0, Math.min(values.size() - 1, rank - 1)));
-                out[offset] = widen ? Conversions.toLong(value) : value;
+                out[offset] = bag;
             }
         });
     }

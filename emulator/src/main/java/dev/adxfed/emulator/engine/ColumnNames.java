@@ -46,8 +46,8 @@ final class ColumnNames {
         return Optional.empty();
     }
 
-    /** The column name of an aggregate written without a name. */
-    static String aggregate(Expression.Call call) {
+    /** The name of output column {@code output} of an aggregate written without a name (percentiles has several). */
+    static String aggregate(Expression.Call call, int output) {
         String f = call.function();
         Optional<String> arg = call.arguments().isEmpty() ? Optional.empty() : derived(call.arguments().get(0));
         return switch (f) {
@@ -56,14 +56,16 @@ final class ColumnNames {
             case "arg_min" -> arg.orElse("min_");
             case "make_set" -> "set_" + arg.orElse("");
             case "make_list" -> "list_" + arg.orElse("");
-            case "percentile" -> "percentile_" + arg.orElse("") + "_" + percentText(call);
+            case "make_bag" -> "bag_" + arg.orElse("");
+            case "percentile", "percentiles" -> "percentile_" + arg.orElse("") + "_" + percentText(call, output + 1);
+            case "percentiles_array" -> "percentiles_" + arg.orElse("");
             case "count", "countif" -> f + "_";
             default -> f + "_" + arg.orElse("");
         };
     }
 
-    private static String percentText(Expression.Call call) {
-        if (call.arguments().size() > 1 && call.arguments().get(1) instanceof Expression.Literal l && l.value() != null) {
+    private static String percentText(Expression.Call call, int argument) {
+        if (call.arguments().size() > argument && call.arguments().get(argument) instanceof Expression.Literal l && l.value() != null) {
             return l.value() instanceof Double d ? ScalarText.formatReal(d).replace('.', '_') : l.value().toString();
         }
         return "";

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 import static dev.adxfed.emulator.catalog.ScalarType.DATETIME;
@@ -22,7 +23,10 @@ import static dev.adxfed.emulator.catalog.ScalarType.REAL;
 import static dev.adxfed.emulator.catalog.ScalarType.STRING;
 import static dev.adxfed.emulator.catalog.ScalarType.TIMESPAN;
 
-/** {@code now, ago, bin/floor, datetime_diff, startof.../endofday, format_datetime}. */
+/**
+ * {@code now, ago, bin/floor, datetime_diff, datetime_add, startof.../endof..., format_datetime, format_timespan, dayofweek},
+ * and the calendar parts {@code hourofday, dayofmonth, dayofyear, monthofyear, getyear, getmonth}.
+ */
 final class DatetimeFunctions {
     private DatetimeFunctions() {
     }
@@ -40,6 +44,134 @@ final class DatetimeFunctions {
         functions.put("startofyear", call -> calendar(call, t -> t.toLocalDate().withDayOfYear(1).atStartOfDay(), "year"));
         functions.put("endofday", call -> calendar(call, t -> t.toLocalDate().atStartOfDay().plusDays(1).minusNanos(100), "day"));
         functions.put("format_datetime", DatetimeFunctions::formatDatetime);
+        functions.put("endofweek", call -> endOf(call, "week"));
+        functions.put("endofmonth", call -> endOf(call, "month"));
+        functions.put("endofyear", call -> endOf(call, "year"));
+        functions.put("datetime_add", DatetimeFunctions::datetimeAdd);
+        functions.put("make_datetime", DatetimeFunctions::makeDatetime);
+        functions.put("format_timespan", DatetimeFunctions::formatTimespan);
+        functions.put("dayofweek", DatetimeFunctions::dayofweek);
+        functions.put("hourofday", call -> part(call, LocalDateTime::getHour));
+        functions.put("dayofmonth", call -> part(call, LocalDateTime::getDayOfMonth));
+        functions.put("dayofyear", call -> part(call, LocalDateTime::getDayOfYear));
+        functions.put("monthofyear", call -> part(call, LocalDateTime::getMonthValue));
+        functions.put("getmonth", call -> part(call, LocalDateTime::getMonthValue));
+        functions.put("getyear", call -> part(call, LocalDateTime::getYear));
+    }
+
+    /** The last tick of the week (ending Saturday), month or year of a datetime, shifted by an optional number of them. */
+    private static ScalarExpression endOf(FunctionCall call, String period) {
+        ScalarExpression start = calendar(call, t -> switch (period) {
+            case "week" -> t.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY)).atStartOfDay();
+            case "month" -> t.toLocalDate().withDayOfMonth(1).atStartOfDay();
+            default -> t.toLocalDate().withDayOfYear(1).atStartOfDay();
+        }, period);
+        ScalarExpression.Evaluator ev = start.evaluator();
+        return ScalarExpression.of(DATETIME, row -> {
+            Instant i = (Instant) ev.evaluate(row);
+            if (i == null) {
+                return null;
+            }
+            LocalDateTime t = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+            LocalDateTime next = switch (period) {
+                case "week" -> t.plusWeeks(1);
+                case "month" -> t.plusMonths(1);
+                default -> t.plusYears(1);
+            };
+            return next.minusNanos(ScalarText.NANOS_PER_TICK).toInstant(ZoneOffset.UTC);
+        }, start);
+    }
+
+    /** {@code datetime_add(period, amount, datetime)}: calendar periods (a month after Jan 31 is Feb 28 or 29) and fixed units. */
+    private static ScalarExpression datetimeAdd(FunctionCall call) {
+        call.arity(3, 3);
+        String part = ((String) call.constant(0, STRING)).toLowerCase(Locale.ROOT);
+        ScalarExpression.Evaluator amount = call.arg(1, INT, LONG).evaluator();
+        ScalarExpression.Evaluator value = call.arg(2, DATETIME).evaluator();
+        DatetimePart unit = DatetimePart.of(part)
+                .orElseThrow(() -> SemanticErrors.type("Function 'datetime_add': unknown period '" + part + "'"));
+        return call.result(DATETIME, row -> {
+            Long n = Conversions.toLong(amount.evaluate(row));
+            Instant i = (Instant) value.evaluate(row);
+            if (n == null || i == null) {
+                return null;
+            }
+            LocalDateTime t = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+            LocalDateTime shifted = switch (unit) {
+                case YEAR -> t.plusYears(n);
+                case QUARTER -> t.plusMonths(3 * n);
+                case MONTH -> t.plusMonths(n);
+                case WEEK -> t.plusWeeks(n);
+                case DAY -> t.plusDays(n);
+                case HOUR -> t.plusHours(n);
+                case MINUTE -> t.plusMinutes(n);
+                case SECOND -> t.plusSeconds(n);
+                case MILLISECOND -> t.plusNanos(n * 1_000_000);
+                case MICROSECOND -> t.plusNanos(n * 1_000);
+                case NANOSECOND -> t.plusNanos(n - n % ScalarText.NANOS_PER_TICK);
+            };
+            return shifted.toInstant(ZoneOffset.UTC);
+        });
+    }
+
+    /** {@code make_datetime(year, month, day [, hour, minute [, second]])}; null for a date that does not exist. */
+    private static ScalarExpression makeDatetime(FunctionCall call) {
+        call.arity(3, 6);
+        if (call.count() == 4) {
+            throw SemanticErrors.type("Function 'make_datetime' expects 3, 5 or 6 arguments, got 4");
+        }
+        ScalarExpression.Evaluator[] parts = new ScalarExpression.Evaluator[call.count()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = i == 5 ? call.arg(i, INT, LONG, REAL).evaluator() : call.arg(i, INT, LONG).evaluator();
+        }
+        return call.result(DATETIME, row -> {
+            long[] v = new long[5];
+            for (int i = 0; i < Math.min(5, parts.length); i++) {
+                Long n = Conversions.toLong(parts[i].evaluate(row));
+                if (n == null) {
+                    return null;
+                }
+                v[i] = n;
+            }
+            Double seconds = parts.length == 6 ? Conversions.toReal(parts[5].evaluate(row)) : Double.valueOf(0);
+            if (seconds == null || seconds < 0 || seconds >= 60) {
+                return null;
+            }
+            try {
+                LocalDateTime t = LocalDateTime.of((int) v[0], (int) v[1], (int) v[2], (int) v[3], (int) v[4]);
+                return t.toInstant(ZoneOffset.UTC).plusNanos(Math.round(seconds * 10_000_000) * ScalarText.NANOS_PER_TICK);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        });
+    }
+
+    /** A calendar part of a datetime in UTC, as an int. */
+    private static ScalarExpression part(FunctionCall call, ToIntFunction<LocalDateTime> part) {
+        ScalarExpression.Evaluator value = call.arity(1, 1).arg(0, DATETIME).evaluator();
+        return call.result(INT, row -> {
+            Instant i = (Instant) value.evaluate(row);
+            return i == null ? null : part.applyAsInt(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+        });
+    }
+
+    /** Whole days since the Sunday before, as a timespan: 0.00:00:00 for a Sunday, 1.00:00:00 for a Monday. */
+    private static ScalarExpression dayofweek(FunctionCall call) {
+        ScalarExpression.Evaluator value = call.arity(1, 1).arg(0, DATETIME).evaluator();
+        return call.result(TIMESPAN, row -> {
+            Instant i = (Instant) value.evaluate(row);
+            return i == null ? null : Duration.ofDays(LocalDate.ofInstant(i, ZoneOffset.UTC).getDayOfWeek().getValue() % 7);
+        });
+    }
+
+    private static ScalarExpression formatTimespan(FunctionCall call) {
+        call.arity(2, 2);
+        ScalarExpression.Evaluator value = call.arg(0, TIMESPAN).evaluator();
+        TimespanFormat format = TimespanFormat.parse((String) call.constant(1, STRING));
+        return call.result(STRING, row -> {
+            Duration d = (Duration) value.evaluate(row);
+            return d == null ? "" : format.format(d);
+        });
     }
 
     private static ScalarExpression now(FunctionCall call) {

@@ -12,7 +12,10 @@ import static dev.adxfed.emulator.catalog.ScalarType.DYNAMIC;
 import static dev.adxfed.emulator.catalog.ScalarType.LONG;
 import static dev.adxfed.emulator.catalog.ScalarType.STRING;
 
-/** {@code array_length, bag_keys, pack/bag_pack, pack_array}, and the element access {@code x.a, x['a'], x[0]}. */
+/**
+ * {@code array_length, array_concat, bag_keys, bag_merge, bag_remove_keys, pack/bag_pack, pack_array}, and the
+ * element access {@code x.a, x['a'], x[0]}.
+ */
 final class DynamicFunctions {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -41,6 +44,9 @@ final class DynamicFunctions {
                 return keys;
             });
         });
+        functions.put("array_concat", DynamicFunctions::arrayConcat);
+        functions.put("bag_merge", DynamicFunctions::bagMerge);
+        functions.put("bag_remove_keys", DynamicFunctions::bagRemoveKeys);
         functions.put("pack", DynamicFunctions::pack);
         functions.put("bag_pack", DynamicFunctions::pack);
         functions.put("pack_array", call -> {
@@ -53,6 +59,82 @@ final class DynamicFunctions {
                 return a;
             });
         });
+    }
+
+    /** The elements of every array in order; null when an argument is not an array. */
+    private static ScalarExpression arrayConcat(FunctionCall call) {
+        ScalarExpression.Evaluator[] arrays = dynamicArguments(call.arity(1, 64));
+        return call.result(DYNAMIC, row -> {
+            ArrayNode all = NODES.arrayNode();
+            for (ScalarExpression.Evaluator a : arrays) {
+                JsonNode j = (JsonNode) a.evaluate(row);
+                if (j == null || !j.isArray()) {
+                    return null;
+                }
+                all.addAll((ArrayNode) j);
+            }
+            return all;
+        });
+    }
+
+    /** One bag of every key; a key in several bags keeps the value of the leftmost. Arguments that are not bags add nothing. */
+    private static ScalarExpression bagMerge(FunctionCall call) {
+        ScalarExpression.Evaluator[] bags = dynamicArguments(call.arity(2, 64));
+        return call.result(DYNAMIC, row -> {
+            ObjectNode merged = NODES.objectNode();
+            for (ScalarExpression.Evaluator b : bags) {
+                JsonNode j = (JsonNode) b.evaluate(row);
+                if (j != null && j.isObject()) {
+                    j.fields().forEachRemaining(e -> merged.putIfAbsent(e.getKey(), e.getValue()));
+                }
+            }
+            return merged;
+        });
+    }
+
+    /** The bag without the keys; a key written as a JSONPath ({@code $.a.b}) names a nested property. */
+    private static ScalarExpression bagRemoveKeys(FunctionCall call) {
+        call.arity(2, 2);
+        ScalarExpression.Evaluator bag = call.arg(0, DYNAMIC).evaluator();
+        ScalarExpression.Evaluator keys = call.arg(1, DYNAMIC).evaluator();
+        return call.result(DYNAMIC, row -> {
+            JsonNode j = (JsonNode) bag.evaluate(row);
+            JsonNode k = (JsonNode) keys.evaluate(row);
+            if (j == null || !j.isObject()) {
+                return null;
+            }
+            ObjectNode copy = ((ObjectNode) j).deepCopy();
+            if (k != null && k.isArray()) {
+                for (JsonNode key : k) {
+                    if (key.isTextual()) {
+                        remove(copy, key.textValue());
+                    }
+                }
+            }
+            return copy;
+        });
+    }
+
+    private static void remove(ObjectNode bag, String key) {
+        if (!key.startsWith("$.")) {
+            bag.remove(key);
+            return;
+        }
+        String[] path = key.substring(2).split("\\.");
+        JsonNode parent = bag;
+        for (int i = 0; i < path.length - 1 && parent != null; i++) {
+            parent = parent.get(path[i]);
+        }
+        if (parent instanceof ObjectNode o) {
+            o.remove(path[path.length - 1]);
+        }
+    }
+
+    private static ScalarExpression.Evaluator[] dynamicArguments(FunctionCall call) {
+        for (int i = 0; i < call.count(); i++) {
+            call.arg(i, DYNAMIC);
+        }
+        return call.evaluators();
     }
 
     private static ScalarExpression pack(FunctionCall call) {

@@ -78,7 +78,8 @@ final class FunctionValidation {
                         + "' in " + at.describe());
             }
         } else if (e instanceof TabularExpression.FunctionCall f) {
-            if (!f.function().equals("table") && !localNames.contains(f.function()) && !Invocations.exists(scope, scope.location(), f.function())) {
+            boolean builtIn = f.function().equals("table") || f.function().equals("materialize");
+            if (!builtIn && !localNames.contains(f.function()) && !Invocations.exists(scope, scope.location(), f.function())) {
                 throw SemanticErrors.unknownFunction(f.function());
             }
             f.arguments().forEach(a -> scalar(a, entityScope, entity));
@@ -162,6 +163,10 @@ final class FunctionValidation {
             tabular(j.right(), entityScope, entity);
         } else if (o instanceof TabularOperator.Union u) {
             union(u.options(), u.tables(), entityScope, entity);
+        } else if (o instanceof TabularOperator.Lookup l) {
+            tabular(l.right(), entityScope, entity);
+        } else if (o instanceof TabularOperator.MvApply m) {
+            tabular(m.subquery(), entityScope, entity);
         } else if (o instanceof TabularOperator.As a) {
             localNames.add(a.name());
         } else if (o instanceof TabularOperator.Where w) {

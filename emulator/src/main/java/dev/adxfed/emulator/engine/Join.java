@@ -132,7 +132,7 @@ final class Join {
     }
 
     /** The row's key values in the key types; null when any is null, since null keys match nothing. */
-    private static List<Object> key(Object[] row, int[] positions, ScalarType[] types) {
+    static List<Object> key(Object[] row, int[] positions, ScalarType[] types) {
         Object[] key = new Object[positions.length];
         for (int i = 0; i < positions.length; i++) {
             Object v = Conversions.to(types[i], row[positions[i]]);

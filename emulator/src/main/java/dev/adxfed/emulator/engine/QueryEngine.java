@@ -66,8 +66,10 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
         return guarded(session, () -> {
             Scope scope = Scope.root(session, new Location("", CatalogSnapshot.EMPTY, ""));
             ResultTable table = input;
+            boolean serialized = false;
             for (TabularOperator operator : operators) {
-                table = TabularOperators.apply(scope, table, operator);
+                table = TabularOperators.apply(scope, table, operator, serialized);
+                serialized = Serialization.after(operator, serialized);
             }
             return table;
         }).table();
@@ -94,7 +96,7 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
     private static QueryResult guarded(QuerySession session, Supplier<ResultTable> work) {
         try {
             ResultTable table = work.get();
-            return new QueryResult(table, session.warnings(), session.options());
+            return new QueryResult(table, session.warnings(), session.options(), session.visualization());
         } catch (KqlSyntaxException e) {
             throw KustoError.syntax(e.getMessage());
         } catch (RemoteClusters.ClusterUnreachable e) {

@@ -1,5 +1,6 @@
 package dev.adxfed.emulator.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.adxfed.emulator.catalog.CatalogSnapshot;
 import dev.adxfed.emulator.catalog.ClusterDirectory;
 
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * One run of one query: the instant {@code now()} means throughout, the clusters it may reach, one catalog
  * snapshot per in-process cluster (so the query sees each cluster as of one moment), and the warnings it
- * collects (members skipped by isfuzzy or best_effort), and the options its {@code set} statements give.
+ * collects (members skipped by isfuzzy or best_effort), the options its {@code set} statements give, and
+ * the visualization a render asked for.
  */
 final class QuerySession {
     private static final int MAX_DEPTH = 64;
@@ -26,6 +28,7 @@ final class QuerySession {
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, Object> options = new LinkedHashMap<>();
     private int depth;
+    private JsonNode visualization;
 
     QuerySession(Instant now, ClusterDirectory directory, RemoteClusters remote) {
         this.now = now;
@@ -59,6 +62,15 @@ final class QuerySession {
 
     Map<String, Object> options() {
         return options;
+    }
+
+    /** What a render asked the client to draw; the last render evaluated wins. */
+    void render(JsonNode visualization) {
+        this.visualization = visualization;
+    }
+
+    JsonNode visualization() {
+        return visualization;
     }
 
     /** The database {@code database} of the cluster that {@code cluster('...')} names: in process, or remote. */

@@ -1,7 +1,9 @@
 package dev.adxfed.emulator.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.adxfed.emulator.catalog.Column;
 import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.catalog.ScalarType;
@@ -24,14 +26,24 @@ import static dev.adxfed.emulator.catalog.ScalarType.STRING;
  * implementations, and types are checked here rather than per row.
  */
 final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
+    /** A dynamic literal is KQL, not strict JSON: {@code dynamic({'a': 1})} quotes with apostrophes. */
+    private static final ObjectReader DYNAMIC_LITERAL = Conversions.JSON.reader()
+            .with(JsonReadFeature.ALLOW_SINGLE_QUOTES.mappedFeature());
     private final Scope scope;
     private final List<Column> columns;
     private final String operator;
+    private final RowWindow window;
 
     ScalarCompiler(Scope scope, List<Column> columns, String operator) {
+        this(scope, columns, operator, null);
+    }
+
+    /** A compiler whose window functions read {@code window}; null where the operator's input is not serialized. */
+    ScalarCompiler(Scope scope, List<Column> columns, String operator, RowWindow window) {
         this.scope = scope;
         this.columns = columns;
         this.operator = operator;
+        this.window = window;
     }
 
     ScalarExpression compile(Expression e) {
@@ -58,7 +70,7 @@ final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
         Object value = e.value();
         if (type == ScalarType.DYNAMIC && value instanceof String json) {
             try {
-                JsonNode node = Conversions.JSON.readTree(json);
+                JsonNode node = DYNAMIC_LITERAL.readTree(json);
                 value = node == null || node.isNull() ? null : node;
             } catch (JsonProcessingException ex) {
                 throw SemanticErrors.type("Invalid dynamic literal at " + e.position() + ": " + ex.getOriginalMessage());
@@ -204,13 +216,12 @@ final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
         if (binding.isPresent() && binding.get() instanceof Scope.LambdaBinding lambda) {
             return callLambda(e, lambda);
         }
+        if (WindowFunctions.isWindowFunction(name)) {
+            return WindowFunctions.bind(name, compileAll(e.arguments()), window);
+        }
         var builtIn = ScalarFunctions.find(name);
         if (builtIn.isPresent()) {
-            List<ScalarExpression> args = new ArrayList<>();
-            for (Expression a : e.arguments()) {
-                args.add(compile(a));
-            }
-            return builtIn.get().bind(new FunctionCall(name, args, scope.session().now()));
+            return builtIn.get().bind(new FunctionCall(name, compileAll(e.arguments()), scope.session().now()));
         }
         var stored = scope.location().localDatabase().flatMap(db -> db.function(name));
         if (stored.isPresent()) {
@@ -218,6 +229,14 @@ final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
             return callLambda(e, new Scope.LambdaBinding(function, scope.function(scope.location())));
         }
         throw SemanticErrors.unknownFunction(name);
+    }
+
+    private List<ScalarExpression> compileAll(List<Expression> arguments) {
+        List<ScalarExpression> args = new ArrayList<>();
+        for (Expression a : arguments) {
+            args.add(compile(a));
+        }
+        return args;
     }
 
     private ScalarExpression toscalar(Expression argument) {
@@ -251,7 +270,7 @@ final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
             body.bind(p.name(), new Scope.ScalarBinding(value.type() == declared ? value : convert(value, declared)));
         }
         List<Statement> statements = lambda.function().body();
-        ScalarCompiler inner = new ScalarCompiler(body, columns, operator);
+        ScalarCompiler inner = new ScalarCompiler(body, columns, operator, window);
         for (int i = 0; i < statements.size() - 1; i++) {
             StatementRunner.bindLet(body, statements.get(i), inner);
         }
@@ -306,5 +325,15 @@ final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
         if (e.arguments().size() != n) {
             throw SemanticErrors.type("Function '" + e.function() + "' expects " + n + " argument(s), got " + e.arguments().size());
         }
+    }
+
+    @Override
+    public ScalarExpression visitNamedArgument(Expression.NamedArgument e) {
+        throw SemanticErrors.unsupported("named arguments (" + e.name() + " = ..., at " + e.position() + ")");
+    }
+
+    @Override
+    public ScalarExpression visitTypeLiteral(Expression.TypeLiteral e) {
+        throw SemanticErrors.unsupported("typeof(...) as a value (" + e.position() + ")");
     }
 }

@@ -14,6 +14,7 @@ final class ScalarFunctions {
         DatetimeFunctions.register(FUNCTIONS);
         StringFunctions.register(FUNCTIONS);
         DynamicFunctions.register(FUNCTIONS);
+        MathFunctions.register(FUNCTIONS);
         FUNCTIONS.put("hash", Hash::bind);
         Digests.register(FUNCTIONS);
     }

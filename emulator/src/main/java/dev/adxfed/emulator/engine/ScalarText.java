@@ -28,6 +28,9 @@ public final class ScalarText {
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
                     + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
                     + "\\s*(Z|[+-]\\d{2}:?\\d{2})?");
+    /** .NET's invariant-culture date: month/day/year, as in {@code 02/17/2016 08:40:01}. */
+    private static final Pattern US_DATETIME = Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?");
     private static final Pattern CLOCK_TIMESPAN = Pattern.compile(
             "(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?");
     private static final Pattern UNIT_TIMESPAN = Pattern.compile(
@@ -116,10 +119,20 @@ public final class ScalarText {
         return mantissa.toPlainString() + "E" + sign + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     }
 
-    /** Reads ISO 8601 (date, date time, optional fraction and offset) or RFC 1123 text; null if neither. */
+    /** Reads ISO 8601 (date, date time, optional fraction and offset), month/day/year or RFC 1123 text; null if none. */
     public static Instant parseDatetime(String text) {
         String s = text.trim();
         Matcher m = ISO_DATETIME.matcher(s);
+        Matcher us = US_DATETIME.matcher(s);
+        if (us.matches()) {
+            try {
+                return LocalDateTime.of(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2)),
+                        us.group(4) == null ? 0 : Integer.parseInt(us.group(4)), us.group(5) == null ? 0 : Integer.parseInt(us.group(5)),
+                        us.group(6) == null ? 0 : Integer.parseInt(us.group(6)), fractionNanos(us.group(7))).toInstant(ZoneOffset.UTC);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
         if (m.matches()) {
             try {
                 LocalDateTime t = LocalDateTime.of(

@@ -35,6 +35,18 @@ final class StatementRunner {
     }
 
     static void bindLet(Scope scope, Statement statement, ScalarCompiler compiler) {
+        if (statement instanceof Statement.DeclareQueryParameters) {
+            throw SemanticErrors.unsupported("query parameters ('declare query_parameters', " + statement.position() + ")");
+        }
+        if (statement instanceof Statement.Alias alias) {
+            throw SemanticErrors.unsupported("the 'alias database " + alias.name() + "' statement (" + statement.position() + ")");
+        }
+        if (statement instanceof Statement.Restrict) {
+            throw SemanticErrors.unsupported("the 'restrict access' statement (" + statement.position() + ")");
+        }
+        if (statement instanceof Statement.DeclarePattern pattern) {
+            throw SemanticErrors.unsupported("the 'declare pattern " + pattern.name() + "' statement (" + statement.position() + ")");
+        }
         if (!(statement instanceof Statement.Let let)) {
             throw SemanticErrors.type("Only let statements may come before the last statement (" + statement.position() + ")");
         }

@@ -1,26 +1,35 @@
 package dev.adxfed.emulator.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import static dev.adxfed.emulator.catalog.ScalarType.DYNAMIC;
 import static dev.adxfed.emulator.catalog.ScalarType.INT;
 import static dev.adxfed.emulator.catalog.ScalarType.LONG;
 import static dev.adxfed.emulator.catalog.ScalarType.STRING;
 
-/** {@code strcat, strlen, substring, tolower, toupper, split, replace_string, trim[_start|_end], extract, indexof}. */
+/**
+ * {@code strcat, strcat_delim, strlen, substring, tolower, toupper, split, replace_string, replace_regex, trim[_start|_end],
+ * extract, extract_all, indexof}.
+ */
 final class StringFunctions {
     private StringFunctions() {
     }
 
     static void register(Map<String, ScalarFunction> functions) {
         functions.put("strcat", StringFunctions::strcat);
+        functions.put("strcat_delim", StringFunctions::strcatDelim);
+        functions.put("extract_all", StringFunctions::extractAll);
+        functions.put("replace_regex", StringFunctions::replaceRegex);
         functions.put("strlen", call -> {
             ScalarExpression.Evaluator s = text(call.arity(1, 1), 0);
             return call.result(LONG, row -> {
@@ -74,6 +83,31 @@ final class StringFunctions {
             }
             return sb.toString();
         });
+    }
+
+    private static ScalarExpression strcatDelim(FunctionCall call) {
+        call.arity(3, 65);
+        ScalarExpression.Evaluator delimiter = text(call, 0);
+        ScalarExpression.Evaluator[] parts = new ScalarExpression.Evaluator[call.count() - 1];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = text(call, i + 1);
+        }
+        return call.result(STRING, row -> {
+            StringJoiner joined = new StringJoiner((String) delimiter.evaluate(row));
+            for (ScalarExpression.Evaluator p : parts) {
+                joined.add((String) p.evaluate(row));
+            }
+            return joined.toString();
+        });
+    }
+
+    /** {@code replace_regex(text, regex, rewrite)}: every match replaced; {@code \\1} in the rewrite is the first group. */
+    private static ScalarExpression replaceRegex(FunctionCall call) {
+        call.arity(3, 3);
+        ScalarExpression.Evaluator s = text(call, 0);
+        Pattern pattern = compile(call.name(), (String) call.constant(1, STRING));
+        String rewrite = ((String) call.constant(2, STRING)).replace("$", "\\$").replaceAll("\\\\(\\d)", "\\$$1");
+        return call.result(STRING, row -> pattern.matcher((String) s.evaluate(row)).replaceAll(rewrite));
     }
 
     private static ScalarExpression substring(FunctionCall call) {
@@ -157,12 +191,60 @@ final class StringFunctions {
         });
     }
 
-    private static Pattern compile(String function, String regex) {
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw SemanticErrors.type("Function '" + function + "': invalid regular expression '" + regex + "': " + e.getDescription());
+    /**
+     * {@code extract_all(regex, [groups,] text)}: every match; with one selected group an array of strings, with
+     * several an array of arrays (one per match); null when nothing matches. Groups are numbers or names.
+     */
+    private static ScalarExpression extractAll(FunctionCall call) {
+        call.arity(2, 3);
+        Pattern pattern = compile(call.name(), (String) call.constant(0, STRING));
+        int groupCount = pattern.matcher("").groupCount();
+        if (groupCount < 1 || groupCount > 16) {
+            throw SemanticErrors.type("Function 'extract_all': the regular expression must have 1 to 16 capture groups, it has " + groupCount);
         }
+        List<Object> groups = new ArrayList<>();
+        if (call.count() == 3) {
+            Object selection = call.constant(1, DYNAMIC);
+            if (!(selection instanceof JsonNode array) || !array.isArray() || array.isEmpty()) {
+                throw SemanticErrors.type("Function 'extract_all': captureGroups must be a non-empty dynamic array");
+            }
+            for (JsonNode g : array) {
+                if (g.isIntegralNumber() && g.asInt() >= 1 && g.asInt() <= groupCount) {
+                    groups.add(g.asInt());
+                } else if (g.isTextual() && pattern.pattern().contains("(?<" + g.textValue() + ">")) {
+                    groups.add(g.textValue());
+                } else {
+                    throw SemanticErrors.type("Function 'extract_all': capture group " + g + " is not between 1 and " + groupCount + " or the name of one");
+                }
+            }
+        } else {
+            for (int g = 1; g <= groupCount; g++) {
+                groups.add(g);
+            }
+        }
+        ScalarExpression.Evaluator s = text(call, call.count() - 1);
+        return call.result(DYNAMIC, row -> {
+            Matcher m = pattern.matcher((String) s.evaluate(row));
+            ArrayNode matches = JsonNodeFactory.instance.arrayNode();
+            while (m.find()) {
+                if (groups.size() == 1) {
+                    matches.add(group(m, groups.get(0)));
+                } else {
+                    ArrayNode values = matches.addArray();
+                    groups.forEach(g -> values.add(group(m, g)));
+                }
+            }
+            return matches.isEmpty() ? null : matches;
+        });
+    }
+
+    private static String group(Matcher m, Object group) {
+        String found = group instanceof Integer i ? m.group(i) : m.group((String) group);
+        return found == null ? "" : found;
+    }
+
+    private static Pattern compile(String function, String regex) {
+        return KustoRegex.compile("Function '" + function + "'", regex);
     }
 
     /** Argument {@code i} as text: strings as they are, other types as tostring() prints them. */

@@ -5,7 +5,6 @@ import dev.adxfed.emulator.catalog.ScalarType;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import static dev.adxfed.emulator.catalog.ScalarType.BOOL;
 
@@ -32,12 +31,7 @@ final class StringPredicates {
         if (!r.constant() || r.type() != ScalarType.STRING) {
             throw SemanticErrors.type("'matches regex' expects a constant string pattern");
         }
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile((String) r.value());
-        } catch (PatternSyntaxException e) {
-            throw SemanticErrors.type("Invalid regular expression '" + r.value() + "': " + e.getDescription());
-        }
+        Pattern pattern = KustoRegex.compile("'matches regex'", (String) r.value());
         return ScalarExpression.of(BOOL, row -> pattern.matcher((String) le.evaluate(row)).find(), l);
     }
 

@@ -62,9 +62,16 @@ final class Summarize {
             args.add(compiler.compile(e));
         }
         Aggregation aggregation = Aggregates.bind(f, args);
-        String name = ColumnNames.unique(a.name() != null ? a.name() : ColumnNames.aggregate(call), taken);
-        taken.add(name);
-        columns.add(new Column(name, aggregation.outputTypes().get(0)));
+        int outputs = aggregation.outputTypes().size();
+        if (a.name() != null && a.names().size() != outputs) {
+            throw SemanticErrors.type("'summarize' operator: '" + f + "' returns " + outputs + " column(s), named with "
+                    + a.names().size() + " (" + a.position() + ")");
+        }
+        for (int i = 0; i < outputs; i++) {
+            String name = ColumnNames.unique(a.name() != null ? a.names().get(i) : ColumnNames.aggregate(call, i), taken);
+            taken.add(name);
+            columns.add(new Column(name, aggregation.outputTypes().get(i)));
+        }
         return aggregation;
     }
 
@@ -75,7 +82,7 @@ final class Summarize {
         }
         Expression keyExpression = call.arguments().get(0);
         ScalarExpression key = compiler.compile(keyExpression);
-        String keyName = ColumnNames.unique(a.name() != null ? a.name() : ColumnNames.aggregate(call), taken);
+        String keyName = ColumnNames.unique(a.name() != null ? a.name() : ColumnNames.aggregate(call, 0), taken);
         taken.add(keyName);
         columns.add(new Column(keyName, key.type()));
         List<ScalarExpression> returns = new ArrayList<>();
@@ -93,7 +100,9 @@ final class Summarize {
                 continue;
             }
             ScalarExpression value = compiler.compile(r);
-            String name = ColumnNames.derived(r).orElseGet(() -> ColumnNames.generated(taken));
+            int position = returns.size() + 1;
+            String name = a.namesSeveral() && position < a.names().size() ? a.names().get(position)
+                    : ColumnNames.derived(r).orElseGet(() -> ColumnNames.generated(taken));
             name = ColumnNames.unique(name, taken);
             taken.add(name);
             columns.add(new Column(name, value.type()));

@@ -34,7 +34,7 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitPipe(TabularExpression.Pipe e) {
-        return TabularOperators.apply(scope, evaluate(e.input()), e.operator());
+        return TabularOperators.apply(scope, evaluate(e.input()), e.operator(), Serialization.of(e.input()));
     }
 
     @Override
@@ -53,11 +53,7 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitQualifiedTable(TabularExpression.QualifiedTable e) {
-        Location here = scope.location();
-        Location target = e.cluster() == null
-                ? new Location(here.clusterEndpoint(), here.snapshot(), e.database())
-                : scope.session().locate(e.cluster(), e.database());
-        return Invocations.resolveTable(scope, target, e.table());
+        return Invocations.resolveTable(scope, located(e.cluster(), e.database()), e.table());
     }
 
     @Override
@@ -68,11 +64,32 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
             }
             return Invocations.resolveTable(scope, scope.location(), name);
         }
+        if (e.function().equals("materialize")) {
+            return materialize(e);
+        }
         var binding = scope.lookup(e.function());
         if (binding.isPresent() && binding.get() instanceof Scope.LambdaBinding lambda) {
             return Invocations.lambda(scope, e.function(), lambda, e.arguments());
         }
         return Invocations.storedFunction(scope, scope.location(), e.function(), e.arguments());
+    }
+
+    /**
+     * {@code materialize(T | ...)}: the result is computed once; every use in the query reads the same rows
+     * (a let holding it is evaluated once, and each query reads one snapshot of every cluster).
+     */
+    private ResultTable materialize(TabularExpression.FunctionCall e) {
+        if (e.arguments().size() != 1) {
+            throw SemanticErrors.type("materialize() expects one tabular expression, got " + e.arguments().size() + " arguments (" + e.position() + ")");
+        }
+        Expression argument = e.arguments().get(0);
+        if (argument instanceof Expression.TabularValue t) {
+            return evaluate(t.tabular());
+        }
+        if (argument instanceof Expression.Name n) {
+            return evaluate(new TabularExpression.TableName(n.position(), n.name()));
+        }
+        throw SemanticErrors.type("materialize() expects a tabular expression (" + argument.position() + ")");
     }
 
     @Override
@@ -205,5 +222,35 @@ final class TabularEvaluator implements TabularExpression.Visitor<ResultTable> {
     @Override
     public ResultTable visitMacroExpand(TabularExpression.MacroExpand e) {
         return MacroExpansion.expand(scope, e);
+    }
+
+    @Override
+    public ResultTable visitQualifiedFunctionCall(TabularExpression.QualifiedFunctionCall e) {
+        return Invocations.storedFunction(scope, located(e.cluster(), e.database()), e.function(), e.arguments());
+    }
+
+    /** {@code database('d')} on this cluster ({@code cluster} null) or {@code cluster('c').database('d')}. */
+    private Location located(String cluster, String database) {
+        Location here = scope.location();
+        return cluster == null ? new Location(here.clusterEndpoint(), here.snapshot(), database) : scope.session().locate(cluster, database);
+    }
+
+    @Override
+    public ResultTable visitPatternReference(TabularExpression.PatternReference e) {
+        throw SemanticErrors.unsupported("patterns ('" + e.pattern() + "')");
+    }
+
+    @Override
+    public ResultTable visitInput(TabularExpression.Input e) {
+        var binding = scope.lookup(MvApply.INPUT);
+        if (binding.isPresent() && binding.get() instanceof Scope.TabularBinding input) {
+            return input.value().get();
+        }
+        throw SemanticErrors.unsupported("subqueries of fork, facet and partition (" + e.position() + ")");
+    }
+
+    @Override
+    public ResultTable visitStandalone(TabularExpression.Standalone e) {
+        throw SemanticErrors.unsupported(NotSupported.describe(e.operator()));
     }
 }

@@ -25,25 +25,36 @@ import java.util.stream.Collectors;
 final class TabularOperators implements TabularOperator.Visitor<ResultTable> {
     private final Scope scope;
     private final ResultTable input;
+    private final boolean serialized;
 
-    private TabularOperators(Scope scope, ResultTable input) {
+    private TabularOperators(Scope scope, ResultTable input, boolean serialized) {
         this.scope = scope;
         this.input = input;
+        this.serialized = serialized;
     }
 
-    static ResultTable apply(Scope scope, ResultTable input, TabularOperator operator) {
-        return operator.accept(new TabularOperators(scope, input));
+    /** Applies {@code operator}; {@code serialized} says whether the input's order is one window functions may use. */
+    static ResultTable apply(Scope scope, ResultTable input, TabularOperator operator, boolean serialized) {
+        return operator.accept(new TabularOperators(scope, input, serialized));
     }
 
     private ScalarCompiler compiler(String operator) {
         return new ScalarCompiler(scope, input.columns(), operator);
     }
 
+    /** The window over {@code rows} for window functions, or null when the input is not serialized. */
+    private RowWindow window(List<Object[]> rows) {
+        return serialized ? new RowWindow(rows) : null;
+    }
+
     @Override
     public ResultTable visitWhere(TabularOperator.Where o) {
-        ScalarExpression.Evaluator p = compiler("where").predicate(o.predicate()).evaluator();
+        RowWindow window = window(input.rows());
+        ScalarExpression.Evaluator p = new ScalarCompiler(scope, input.columns(), "where", window).predicate(o.predicate()).evaluator();
         List<Object[]> rows = new ArrayList<>();
-        for (Object[] row : input.rows()) {
+        for (int i = 0; i < input.rows().size(); i++) {
+            Object[] row = input.rows().get(i);
+            moveTo(window, i);
             if (p.evaluate(row) == Boolean.TRUE) {
                 rows.add(row);
             }
@@ -51,9 +62,16 @@ final class TabularOperators implements TabularOperator.Visitor<ResultTable> {
         return new ResultTable(input.columns(), rows);
     }
 
+    private static void moveTo(RowWindow window, int i) {
+        if (window != null) {
+            window.moveTo(i);
+        }
+    }
+
     @Override
     public ResultTable visitProject(TabularOperator.Project o) {
-        ScalarCompiler compiler = compiler("project");
+        RowWindow window = window(input.rows());
+        ScalarCompiler compiler = new ScalarCompiler(scope, input.columns(), "project", window);
         List<Column> columns = new ArrayList<>();
         List<ScalarExpression.Evaluator> values = new ArrayList<>();
         Set<String> taken = new HashSet<>();
@@ -72,13 +90,19 @@ final class TabularOperators implements TabularOperator.Visitor<ResultTable> {
             columns.add(new Column(name, value.type()));
             values.add(value.evaluator());
         }
-        return compute(columns, values);
+        return compute(columns, values, window);
     }
 
     private ResultTable compute(List<Column> columns, List<ScalarExpression.Evaluator> values) {
+        return compute(columns, values, null);
+    }
+
+    private ResultTable compute(List<Column> columns, List<ScalarExpression.Evaluator> values, RowWindow window) {
         ScalarExpression.Evaluator[] evaluators = values.toArray(ScalarExpression.Evaluator[]::new);
         List<Object[]> rows = new ArrayList<>(input.rows().size());
-        for (Object[] row : input.rows()) {
+        for (int r = 0; r < input.rows().size(); r++) {
+            Object[] row = input.rows().get(r);
+            moveTo(window, r);
             Object[] out = new Object[evaluators.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = evaluators[i].evaluate(row);
@@ -126,11 +150,21 @@ final class TabularOperators implements TabularOperator.Visitor<ResultTable> {
 
     @Override
     public ResultTable visitExtend(TabularOperator.Extend o) {
+        return extend(o.columns(), "extend");
+    }
+
+    /**
+     * Adds or replaces columns, one expression at a time over all rows, so that each sees the columns before it
+     * and a window function reads the other rows as they were before this expression.
+     */
+    private ResultTable extend(List<NamedExpression> expressions, String operator) {
+        List<Object[]> rows = new ArrayList<>(input.rows().size());
+        RowWindow window = window(rows);
         List<Column> columns = new ArrayList<>(input.columns());
         List<Integer> targets = new ArrayList<>();
         List<ScalarExpression.Evaluator> values = new ArrayList<>();
-        for (NamedExpression c : o.columns()) {
-            ScalarExpression value = new ScalarCompiler(scope, List.copyOf(columns), "extend").compile(c.expression());
+        for (NamedExpression c : expressions) {
+            ScalarExpression value = new ScalarCompiler(scope, List.copyOf(columns), operator, window).compile(c.expression());
             List<String> names = columns.stream().map(Column::name).toList();
             String name = c.name() != null ? c.name() : ColumnNames.derived(c.expression()).orElseGet(() -> ColumnNames.generated(names));
             int at = names.indexOf(name);
@@ -145,16 +179,20 @@ final class TabularOperators implements TabularOperator.Visitor<ResultTable> {
             values.add(value.evaluator());
         }
         int width = columns.size();
-        int[] target = targets.stream().mapToInt(Integer::intValue).toArray();
-        ScalarExpression.Evaluator[] evaluators = values.toArray(ScalarExpression.Evaluator[]::new);
-        List<Object[]> rows = new ArrayList<>(input.rows().size());
         for (Object[] row : input.rows()) {
-            Object[] out = new Object[width];
-            System.arraycopy(row, 0, out, 0, row.length);
-            for (int i = 0; i < evaluators.length; i++) {
-                out[target[i]] = evaluators[i].evaluate(out);
+            rows.add(Arrays.copyOf(row, width));
+        }
+        Object[] computed = new Object[rows.size()];
+        for (int e = 0; e < values.size(); e++) {
+            ScalarExpression.Evaluator ev = values.get(e);
+            for (int i = 0; i < computed.length; i++) {
+                moveTo(window, i);
+                computed[i] = ev.evaluate(rows.get(i));
             }
-            rows.add(out);
+            int target = targets.get(e);
+            for (int i = 0; i < computed.length; i++) {
+                rows.get(i)[target] = computed[i];
+            }
         }
         return new ResultTable(columns, rows);
     }
@@ -280,5 +318,48 @@ final class TabularOperators implements TabularOperator.Visitor<ResultTable> {
     @Override
     public ResultTable visitUnion(TabularOperator.Union o) {
         return Unions.union(scope, o.options(), List.of(new Unions.Part("union_arg0", input)), o.tables());
+    }
+
+    @Override
+    public ResultTable visitParse(TabularOperator.Parse o) {
+        return ParseOperator.apply(scope, input, o);
+    }
+
+    @Override
+    public ResultTable visitMakeSeries(TabularOperator.MakeSeries o) {
+        return MakeSeries.apply(scope, input, o);
+    }
+
+    /** The data is unchanged; what to draw goes to the response's properties, as ADX sends it. */
+    @Override
+    public ResultTable visitRender(TabularOperator.Render o) {
+        scope.session().render(Visualization.of(o, serialized));
+        return input;
+    }
+
+    @Override
+    public ResultTable visitLookup(TabularOperator.Lookup o) {
+        return Lookup.apply(scope, input, o);
+    }
+
+    /** Marks the rows as ordered (so window functions may run) and computes its columns as extend does. */
+    @Override
+    public ResultTable visitSerialize(TabularOperator.Serialize o) {
+        return o.columns().isEmpty() ? input : new TabularOperators(scope, input, true).extend(o.columns(), "serialize");
+    }
+
+    @Override
+    public ResultTable visitMvApply(TabularOperator.MvApply o) {
+        return MvApply.apply(scope, input, o);
+    }
+
+    @Override
+    public ResultTable visitEvaluate(TabularOperator.Evaluate o) {
+        throw SemanticErrors.unsupported(NotSupported.describe(o));
+    }
+
+    @Override
+    public ResultTable visitGeneric(TabularOperator.Generic o) {
+        throw SemanticErrors.unsupported(NotSupported.describe(o));
     }
 }

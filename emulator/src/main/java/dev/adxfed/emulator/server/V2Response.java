@@ -56,6 +56,12 @@ final class V2Response {
             out.writeBooleanField("IsFragmented", false);
             out.writeStringField("ErrorReportingPlacement", "EndOfTable");
             out.writeEndObject();
+            if (result.visualization() != null) {
+                ResultTable properties = extendedProperties(result);
+                startTable(out, 0, "QueryProperties", "@ExtendedProperties", properties);
+                WireJson.writeRows(out, properties);
+                out.writeEndObject();
+            }
             startTable(out, 1, "PrimaryResult", "PrimaryResult", result.table());
             out.writeArrayFieldStart("Rows");
             KustoError failure = writeRows(out, result.table(), limits, rows);
@@ -104,6 +110,14 @@ final class V2Response {
         out.writeArrayFieldStart("OneApiErrors");
         ErrorResponse.write(out, failure, clusterName, clientRequestId, activityId);
         out.writeEndArray();
+    }
+
+    /** ADX's v2 @ExtendedProperties: one row per property of a result table, here the visualization of table 1. */
+    private static ResultTable extendedProperties(QueryResult result) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[]{1, "Visualization", WireJson.MAPPER.getNodeFactory().textNode(result.visualization().toString())});
+        return new ResultTable(List.of(new Column("TableId", ScalarType.INT), new Column("Key", ScalarType.STRING),
+                new Column("Value", ScalarType.DYNAMIC)), rows);
     }
 
     /**

@@ -146,10 +146,12 @@ class TabularOperatorsTest {
 
     @Test
     void unsupportedFeaturesAreErrorsNamingThem() {
-        assertThatThrownBy(() -> run("Cpu | make-series avg(Value) on Timestamp step 1h")).isInstanceOf(KustoError.class).hasMessageContaining("make-series");
-        assertThatThrownBy(() -> run("Cpu | evaluate bag_unpack(Host)")).isInstanceOf(KustoError.class).hasMessageContaining("evaluate");
-        assertThatThrownBy(() -> run("Cpu | extend d = dayofweek(Timestamp)")).isInstanceOf(KustoError.class).hasMessageContaining("dayofweek");
-        assertThatThrownBy(() -> run("Cpu | render timechart")).isInstanceOf(KustoError.class).hasMessageContaining("render");
+        assertThatThrownBy(() -> run("Cpu | fork (count) (take 1)")).isInstanceOf(KustoError.class)
+                .hasMessageContaining("Not supported").hasMessageContaining("'fork' operator");
+        assertThatThrownBy(() -> run("Cpu | evaluate bag_unpack(Host)")).isInstanceOf(KustoError.class)
+                .hasMessageContaining("'evaluate bag_unpack' plugin");
+        assertThatThrownBy(() -> run("Cpu | extend c = geo_point_to_s2cell(1.0, 2.0)")).isInstanceOf(KustoError.class).hasMessageContaining("geo_point_to_s2cell");
+        assertThatThrownBy(() -> run("Cpu | sample 2")).isInstanceOf(KustoError.class).hasMessageContaining("'sample' operator");
     }
 
     @Test

@@ -100,6 +100,13 @@ public sealed interface Command extends Script {
     /** {@code .show commands-and-queries}. */
     record ShowCommandsAndQueries(SourcePosition position) implements Command {}
 
+    /**
+     * A command the emulator does not run, as Microsoft's parser accepts it: {@code name} is the verb and,
+     * when Kusto knows the verb, the entity kind after it (e.g. {@code .alter table}, {@code .list}); {@code text}
+     * is the whole command.
+     */
+    record Other(SourcePosition position, String name, String text) implements Command {}
+
     /** {@code .show tables | where ... | count}: a command whose result rows go through query operators. */
     record Piped(SourcePosition position, Command command, List<TabularOperator> operators) implements Command {}
 }

@@ -68,6 +68,19 @@ public sealed interface Expression {
         public <R> R accept(Visitor<R> v) { return v.visitTabularValue(this); }
     }
 
+    /** {@code name = value} as an argument of a call, as in {@code evaluate autocluster(SizeWeight=0.5)}. */
+    record NamedArgument(SourcePosition position, String name, Expression value) implements Expression {
+        public <R> R accept(Visitor<R> v) { return v.visitNamedArgument(this); }
+    }
+
+    /**
+     * {@code typeof(long)} (one column with a null name) or a schema such as {@code typeof(*, x:long)}
+     * (a column named {@code *} with a null type stands for the input's columns).
+     */
+    record TypeLiteral(SourcePosition position, List<ColumnDeclaration> columns) implements Expression {
+        public <R> R accept(Visitor<R> v) { return v.visitTypeLiteral(this); }
+    }
+
     enum InOperator {
         IN("in"), NOT_IN("!in"), IN_IGNORE_CASE("in~"), NOT_IN_IGNORE_CASE("!in~"), HAS_ANY("has_any"), HAS_ALL("has_all");
 
@@ -94,5 +107,7 @@ public sealed interface Expression {
         R visitMember(Member e);
         R visitIndex(Index e);
         R visitTabularValue(TabularValue e);
+        R visitNamedArgument(NamedArgument e);
+        R visitTypeLiteral(TypeLiteral e);
     }
 }

@@ -22,6 +22,19 @@ public sealed interface Statement {
     /** {@code declare query_parameters(name:type [= default], ...)}: values the request supplies. */
     record DeclareQueryParameters(SourcePosition position, List<FunctionParameter> parameters) implements Statement {}
 
+    /** {@code alias database Name = cluster('c').database('d')}. */
+    record Alias(SourcePosition position, String name, EntityReference database) implements Statement {}
+
+    /** {@code restrict access to (T, database('d').*, ...)}: each entity as written. */
+    record Restrict(SourcePosition position, List<String> entities) implements Statement {}
+
+    /**
+     * {@code declare pattern P = (arg:type)[path:type] { ... }}; {@code path} is empty without {@code [...]}, and
+     * {@code definitions} (the braces as written) null when only {@code declare pattern P} is written.
+     */
+    record DeclarePattern(SourcePosition position, String name, List<FunctionParameter> parameters,
+                          List<FunctionParameter> path, String definitions) implements Statement {}
+
     /** A scalar expression: the last statement of a scalar function body such as {@code { x + 1 }}. */
     record Scalar(SourcePosition position, Expression expression) implements Statement {}
 

@@ -36,6 +36,18 @@ public sealed interface TabularExpression {
         public <R> R accept(Visitor<R> v) { return v.visitFunctionCall(this); }
     }
 
+    /** {@code database('d').F(args)} or {@code cluster('c').database('d').F(args)}: a stored function of another database. */
+    record QualifiedFunctionCall(SourcePosition position, String cluster, String database, String function,
+                                 List<Expression> arguments) implements TabularExpression {
+        public <R> R accept(Visitor<R> v) { return v.visitQualifiedFunctionCall(this); }
+    }
+
+    /** {@code P('a').Path} or {@code P("a").["Path"]}: the definition of a declared pattern for those arguments and path. */
+    record PatternReference(SourcePosition position, String pattern, List<Expression> arguments, String path)
+            implements TabularExpression {
+        public <R> R accept(Visitor<R> v) { return v.visitPatternReference(this); }
+    }
+
     /** {@code X.T} inside a macro-expand body: table (or function) {@code T} of the entity {@code X} stands for. */
     record ScopedTable(SourcePosition position, String scope, String table) implements TabularExpression {
         public <R> R accept(Visitor<R> v) { return v.visitScopedTable(this); }
@@ -70,6 +82,16 @@ public sealed interface TabularExpression {
         public <R> R accept(Visitor<R> v) { return v.visitMacroExpand(this); }
     }
 
+    /** The rows an enclosing operator feeds its subquery: the source of {@code mv-apply ... on (take 1)}, fork, facet and partition branches. */
+    record Input(SourcePosition position) implements TabularExpression {
+        public <R> R accept(Visitor<R> v) { return v.visitInput(this); }
+    }
+
+    /** An operator that needs no input, used as a source: {@code evaluate sql_request(...)}, {@code find ...}, {@code search ...}. */
+    record Standalone(SourcePosition position, TabularOperator operator) implements TabularExpression {
+        public <R> R accept(Visitor<R> v) { return v.visitStandalone(this); }
+    }
+
     /** {@code kind} is null when not written (Kusto's default: outer); {@code withSource} null when absent. */
     record UnionOptions(String kind, String withSource, boolean isFuzzy) {}
 
@@ -98,5 +120,9 @@ public sealed interface TabularExpression {
         R visitRange(Range e);
         R visitUnion(Union e);
         R visitMacroExpand(MacroExpand e);
+        R visitQualifiedFunctionCall(QualifiedFunctionCall e);
+        R visitPatternReference(PatternReference e);
+        R visitInput(Input e);
+        R visitStandalone(Standalone e);
     }
 }

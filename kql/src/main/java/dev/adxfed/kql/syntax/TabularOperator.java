@@ -124,6 +124,95 @@ public sealed interface TabularOperator {
         public <R> R accept(Visitor<R> v) { return v.visitUnion(this); }
     }
 
+    /**
+     * {@code parse [kind=simple|regex|relaxed] [flags=f] source with [*] "text" column[:type] ...} and
+     * {@code parse-where} ({@code where} true: rows that do not match are dropped). {@code kind} is SIMPLE
+     * when not written; {@code flags} (regex flags such as {@code "Ui"}) is null when absent.
+     */
+    record Parse(SourcePosition position, boolean where, ParseKind kind, String flags, Expression source,
+                 List<ParsePart> pattern) implements TabularOperator {
+        public <R> R accept(Visitor<R> v) { return v.visitParse(this); }
+    }
+
+    enum ParseKind { SIMPLE, REGEX, RELAXED }
+
+    /** One element of a parse pattern, in order. */
+    sealed interface ParsePart {}
+
+    /** A string constant the text must contain there (a regular expression with kind=regex). */
+    record ParseText(String text) implements ParsePart {}
+
+    /** A column that takes the text there; {@code type} is {@code string} when not written. */
+    record ParseColumn(SourcePosition position, String name, String type) implements ParsePart {}
+
+    /** {@code *}: any text, not kept. */
+    record ParseWildcard() implements ParsePart {}
+
+    /**
+     * {@code make-series [kind=nonempty] aggregates on axis [from f] [to t] step s [by keys]}; the form
+     * {@code on axis in range(f, t, s)} gives the same node. {@code from} and {@code to} are null when absent.
+     */
+    record MakeSeries(SourcePosition position, List<Property> options, List<SeriesAggregate> aggregates, Expression on,
+                      Expression from, Expression to, Expression step, List<NamedExpression> by) implements TabularOperator {
+        public <R> R accept(Visitor<R> v) { return v.visitMakeSeries(this); }
+    }
+
+    /** {@code [name =] aggregate(...) [default = value]}; {@code name} and {@code defaultValue} are null when absent. */
+    record SeriesAggregate(SourcePosition position, String name, Expression aggregate, Expression defaultValue) {}
+
+    /**
+     * {@code render chart [with (title="t", ycolumns=a,b, ...)]}. The chart type is as written (Microsoft's
+     * parser takes any word); a property's value is a String, number, Boolean, or a List of names
+     * for {@code xcolumn}/{@code ycolumns}/{@code series}-style lists of more than one name.
+     */
+    record Render(SourcePosition position, String chart, List<Property> properties) implements TabularOperator {
+        public <R> R accept(Visitor<R> v) { return v.visitRender(this); }
+    }
+
+    /** {@code lookup [kind=leftouter|inner] (right) on conditions}; {@code kind} is null when not written (leftouter). */
+    record Lookup(SourcePosition position, String kind, List<Property> hints, TabularExpression right,
+                  List<JoinCondition> on) implements TabularOperator {
+        public <R> R accept(Visitor<R> v) { return v.visitLookup(this); }
+    }
+
+    /** {@code serialize [name = expr, ...]}: marks the rows as ordered, so window functions may run. */
+    record Serialize(SourcePosition position, List<NamedExpression> columns) implements TabularOperator {
+        public <R> R accept(Visitor<R> v) { return v.visitSerialize(this); }
+    }
+
+    /**
+     * {@code mv-apply [with_itemindex=i] [name =] array [to typeof(t)], ... [limit n] on (subquery)}: the
+     * subquery runs once per input row over the expanded rows; its source is a
+     * {@link TabularExpression.Input}. Absent parts are null.
+     */
+    record MvApply(SourcePosition position, List<Property> options, String itemIndexColumn, List<MvExpandColumn> columns,
+                   Expression limit, TabularExpression subquery) implements TabularOperator {
+        public <R> R accept(Visitor<R> v) { return v.visitMvApply(this); }
+    }
+
+    /**
+     * {@code evaluate [hint.x=y] plugin(arguments)}: arguments may be {@link Expression.NamedArgument}s,
+     * {@link Expression.TypeLiteral}s ({@code typeof(*, x:long)}) or tabular values. Any plugin name
+     * parses, as in Microsoft's parser; whether it exists is the engine's question. {@code outputSchema} is the
+     * {@code : (*, x:long)} after the call (a column named {@code *} with a null type: the input's columns),
+     * empty when not written.
+     */
+    record Evaluate(SourcePosition position, List<Property> options, String plugin, List<Expression> arguments,
+                    List<ColumnDeclaration> outputSchema) implements TabularOperator {
+        public <R> R accept(Visitor<R> v) { return v.visitEvaluate(this); }
+    }
+
+    /**
+     * Any other operator of the KQL reference (fork, facet, scan, partition, graph operators, sample,
+     * top-nested, search, invoke, reduce, ...): its name, its {@code name=value} options, its scalar
+     * parts in order, and its subqueries (whose source is a {@link TabularExpression.Input} when they
+     * start with an operator). The parser checks its syntax; an engine that does not run it says so.
+     */
+    record Generic(SourcePosition position, String name, List<Property> options, List<NamedExpression> expressions,
+                   List<TabularExpression> subqueries) implements TabularOperator {
+        public <R> R accept(Visitor<R> v) { return v.visitGeneric(this); }
+    }
+
     interface Visitor<R> {
         R visitWhere(Where o);
         R visitProject(Project o);
@@ -141,5 +230,13 @@ public sealed interface TabularOperator {
         R visitAs(As o);
         R visitGetSchema(GetSchema o);
         R visitUnion(Union o);
+        R visitParse(Parse o);
+        R visitMakeSeries(MakeSeries o);
+        R visitRender(Render o);
+        R visitLookup(Lookup o);
+        R visitSerialize(Serialize o);
+        R visitMvApply(MvApply o);
+        R visitEvaluate(Evaluate o);
+        R visitGeneric(Generic o);
     }
 }
