@@ -301,23 +301,12 @@ final class ExpressionParser {
 
     private Expression qualifiedCall() {
         Token start = t.peek();
-        String cluster = null;
-        if (t.match("cluster")) {
-            t.expect("(");
-            cluster = t.expectString("the cluster");
-            t.expect(")");
-            t.expect(".");
-        }
-        t.expect("database");
-        t.expect("(");
-        String database = t.expectString("the database name");
-        t.expect(")");
-        t.expect(".");
+        SourceParser.Qualifier qualifier = parser.qualifier();
         String function = t.expectName("a function name");
         if (!t.check("(")) {
             throw t.error(t.peek(), "expected '(' after the function name");
         }
-        return new Expression.QualifiedCall(t.position(start), cluster, database, function, arguments());
+        return new Expression.QualifiedCall(t.position(start), qualifier.cluster(), qualifier.database(), function, arguments());
     }
 
     /** {@code typeof(long)}, {@code typeof(*)} or a schema {@code typeof(a:string, *)}. */
