@@ -271,6 +271,15 @@ final class ExpressionParser {
                 return new Expression.Call(position, "toscalar", arguments());
             }
         }
+        if ((token.is("cluster") || token.is("database")) && t.peek(1).is("(")) {
+            int mark = t.mark();
+            try {
+                return qualifiedCall();
+            } catch (KqlSyntaxException e) {
+                // not cluster(...).database(...).F(...): an ordinary call below
+                t.reset(mark);
+            }
+        }
         if (token.is("typeof") && t.peek(1).is("(")) {
             return typeLiteral();
         }
@@ -288,6 +297,16 @@ final class ExpressionParser {
             throw t.error(token, "expected an expression; '" + token.text() + "' is a keyword (write ['" + token.text() + "'] for a name)");
         }
         throw t.error(token, "expected an expression");
+    }
+
+    private Expression qualifiedCall() {
+        Token start = t.peek();
+        SourceParser.Qualifier qualifier = parser.qualifier();
+        String function = t.expectName("a function name");
+        if (!t.check("(")) {
+            throw t.error(t.peek(), "expected '(' after the function name");
+        }
+        return new Expression.QualifiedCall(t.position(start), qualifier.cluster(), qualifier.database(), function, arguments());
     }
 
     /** {@code typeof(long)}, {@code typeof(*)} or a schema {@code typeof(a:string, *)}. */

@@ -112,6 +112,10 @@ final class QueryParser {
         return sources.unionTables();
     }
 
+    SourceParser.Qualifier qualifier() {
+        return sources.qualifier();
+    }
+
     TabularExpression.InlineEntityGroup inlineEntityGroup() {
         return sources.inlineEntityGroup();
     }

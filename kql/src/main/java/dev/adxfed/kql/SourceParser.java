@@ -117,6 +117,20 @@ final class SourceParser {
 
     private TabularExpression qualifiedTable() {
         Token first = t.peek();
+        Qualifier qualifier = qualifier();
+        String table = namePattern("a table name");
+        if (t.check("(")) {
+            return new TabularExpression.QualifiedFunctionCall(t.position(first), qualifier.cluster(), qualifier.database(),
+                    table, parser.arguments());
+        }
+        return new TabularExpression.QualifiedTable(t.position(first), qualifier.cluster(), qualifier.database(), table);
+    }
+
+    /** {@code cluster} is null when only {@code database('d').} is written. */
+    record Qualifier(String cluster, String database) {}
+
+    /** {@code [cluster('c').]database('d').}, up to the name of the table or function. */
+    Qualifier qualifier() {
         String cluster = null;
         if (t.match("cluster")) {
             t.expect("(");
@@ -132,11 +146,7 @@ final class SourceParser {
         String database = t.expectString("the database name");
         t.expect(")");
         t.expect(".");
-        String table = namePattern("a table name");
-        if (t.check("(")) {
-            return new TabularExpression.QualifiedFunctionCall(t.position(first), cluster, database, table, parser.arguments());
-        }
-        return new TabularExpression.QualifiedTable(t.position(first), cluster, database, table);
+        return new Qualifier(cluster, database);
     }
 
     private TabularExpression datatable() {

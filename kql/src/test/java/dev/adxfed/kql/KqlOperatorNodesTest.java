@@ -109,6 +109,12 @@ class KqlOperatorNodesTest {
         assertThat(call.database()).isEqualTo("d");
         assertThat(call.function()).isEqualTo("Recent");
         assertThat(call.arguments()).hasSize(1);
+
+        var extend = (TabularOperator.Extend) last("T | extend c = cluster('c').database('d').Calc(a, 2)");
+        var scalar = (Expression.QualifiedCall) extend.columns().get(0).expression();
+        assertThat(scalar.cluster()).isEqualTo("c");
+        assertThat(scalar.function()).isEqualTo("Calc");
+        assertThat(scalar.arguments()).hasSize(2);
     }
 
     @Test

@@ -328,6 +328,11 @@ final class ScalarCompiler implements Expression.Visitor<ScalarExpression> {
     }
 
     @Override
+    public ScalarExpression visitQualifiedCall(Expression.QualifiedCall e) {
+        throw SemanticErrors.unsupported("calling a function of another database ('" + e.function() + "', at " + e.position() + ")");
+    }
+
+    @Override
     public ScalarExpression visitNamedArgument(Expression.NamedArgument e) {
         throw SemanticErrors.unsupported("named arguments (" + e.name() + " = ..., at " + e.position() + ")");
     }

@@ -68,6 +68,12 @@ public sealed interface Expression {
         public <R> R accept(Visitor<R> v) { return v.visitTabularValue(this); }
     }
 
+    /** {@code database('d').F(x)} or {@code cluster('c').database('d').F(x)}: a stored scalar function of another database. */
+    record QualifiedCall(SourcePosition position, String cluster, String database, String function,
+                         List<Expression> arguments) implements Expression {
+        public <R> R accept(Visitor<R> v) { return v.visitQualifiedCall(this); }
+    }
+
     /** {@code name = value} as an argument of a call, as in {@code evaluate autocluster(SizeWeight=0.5)}. */
     record NamedArgument(SourcePosition position, String name, Expression value) implements Expression {
         public <R> R accept(Visitor<R> v) { return v.visitNamedArgument(this); }
@@ -107,6 +113,7 @@ public sealed interface Expression {
         R visitMember(Member e);
         R visitIndex(Index e);
         R visitTabularValue(TabularValue e);
+        R visitQualifiedCall(QualifiedCall e);
         R visitNamedArgument(NamedArgument e);
         R visitTypeLiteral(TypeLiteral e);
     }
