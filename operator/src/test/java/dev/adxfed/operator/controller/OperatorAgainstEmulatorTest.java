@@ -91,11 +91,19 @@ class OperatorAgainstEmulatorTest {
     }
 
     void startOperator() throws Exception {
-        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), Duration.ofMillis(500),
+        startOperator(kusto);
+    }
+
+    void startOperator(KustoConnector kusto) throws Exception {
+        startOperator(kusto, Duration.ofMillis(500), OperatorRuntime.FIRST_RETRY);
+    }
+
+    void startOperator(KustoConnector kusto, Duration federationInterval, Duration firstRetry) throws Exception {
+        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
                 Map.of("region", "westeurope", "environment", "test"), null, null, 0, 0);
         runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
                 () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
-                OperatorRuntime.LeaseTimings.josdkDefaults()));
+                OperatorRuntime.LeaseTimings.josdkDefaults(), firstRetry));
     }
 
     @Test
@@ -167,10 +175,11 @@ class OperatorAgainstEmulatorTest {
         provisioned.getSpec().provision = new dev.adxfed.operator.api.ProvisionSpec();
         create(provisioned);
 
+        // A created resource may carry an empty status already: wait for the operator's condition.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(status("typo")).isNotNull();
-            assertThat(status("down")).isNotNull();
-            assertThat(status("provisioned")).isNotNull();
+            assertThat(status("typo").conditions).isNotEmpty();
+            assertThat(status("down").conditions).isNotEmpty();
+            assertThat(status("provisioned").conditions).isNotEmpty();
         });
 
         assertThat(condition("typo").getStatus()).isEqualTo("False");
@@ -296,7 +305,6 @@ class OperatorAgainstEmulatorTest {
         heartbeatTarget.endpoint = target.url();
         heartbeatTarget.heartbeatDatabase = "FederationHeartbeats";
         heartbeatTarget.heartbeatTable = "Heartbeat";
-        heartbeatTarget.managedIdentityClientId = "";
         cluster.getSpec().federation = new FederationSpec();
         cluster.getSpec().federation.federatedTargets = List.of(heartbeatTarget);
         cluster.getSpec().federation.partitioning = Map.of("region", name);
