@@ -12,6 +12,7 @@ import dev.adxfed.operator.api.FederatedTarget;
 import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoClients;
+import dev.adxfed.operator.kusto.KustoConnector;
 import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 import dev.adxfed.operator.kusto.StageTimeouts;
