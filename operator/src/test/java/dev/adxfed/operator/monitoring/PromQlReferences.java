@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param matchedLabels metric name to the label names its selectors match on (empty set: none)
  * @param groupingLabels label names of the expression's grouping and join clauses
  */
-record PromQlReferences(Map<String, Set<String>> matchedLabels, Set<String> groupingLabels) {
+public record PromQlReferences(Map<String, Set<String>> matchedLabels, Set<String> groupingLabels) {
 
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan",
             "start", "end", "atan2");
@@ -23,12 +23,12 @@ record PromQlReferences(Map<String, Set<String>> matchedLabels, Set<String> grou
     private static final Set<String> AGGREGATIONS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar",
             "count", "count_values", "bottomk", "topk", "quantile", "limitk", "limit_ratio");
 
-    static PromQlReferences of(String expression) {
+    public static PromQlReferences of(String expression) {
         return new Reader(expression).read();
     }
 
     /** The metric names the expression reads. */
-    Set<String> metrics() {
+    public Set<String> metrics() {
         return matchedLabels.keySet();
     }
 
