@@ -3,6 +3,8 @@ package dev.adxfed.operator.monitoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +86,18 @@ class MonitoringFilesTest {
                 "AdxfedSchemaReadsFailing", "AdxfedMalformedHeartbeats", "AdxfedPartitionsDropped", "AdxfedNoLivePartitions",
                 "AdxfedFederationFailing", "AdxfedReconcilesFailing", "AdxfedReconcilesSlow", "AdxfedDeparturesHeld",
                 "AdxfedHubDatabaseMissing", "AdxfedConflicts");
+    }
+
+    @Test
+    void theOperationsGuideShowsEveryAlertWithItsExpression() throws Exception {
+        String guide = Files.readString(MonitoringFiles.dir().resolve("../../docs/operations.md"));
+        for (JsonNode group : MonitoringFiles.alerts().path("spec").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                assertThat(guide).as("docs/operations.md, Alerts")
+                        .contains("| `" + rule.path("alert").asText() + "` |")
+                        .contains("`" + rule.path("expr").asText().replace("|", "\\|") + "`");
+            }
+        }
     }
 
     @Test
