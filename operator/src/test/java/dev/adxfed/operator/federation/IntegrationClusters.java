@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The clusters of the integration suite, set up under a unique prefix ({@code adxfedit_<8 hex>_})
  * and cleaned up by {@link #close()}, whatever the tests did: every table, function and entity group
  * whose name starts with the prefix, in every database of every cluster, and the databases the
- * suite created. On pre-created databases it also drops the ownership record table when it was
+ * suite created; then it checks that none is left. On pre-created databases it also drops the ownership record table when it was
  * not there before. It touches no other name.
  *
  * <p>A partition heartbeats every database it has, as the operator does, so a partition may hold
@@ -82,11 +82,12 @@ final class IntegrationClusters implements AutoCloseable {
         return (ownDatabases ? "" : prefix) + FederationSettings.DATABASE_PLACEHOLDER + "_Partitions";
     }
 
-    /** The table of database {@code i} of the partitions: Cpu in the first, Traces in the second (or the first). */
+    /** The partitions' table in the first database. */
     String cpuTable() {
         return prefix + "Cpu";
     }
 
+    /** The partitions' table in the last database (the first, when there is one). */
     String tracesTable() {
         return prefix + "Traces";
     }
@@ -100,7 +101,7 @@ final class IntegrationClusters implements AutoCloseable {
     }
 
     private void prepare() {
-        cleanup.push(this::dropPrefixedObjects);
+        cleanup.push(this::dropLeftovers);
         for (String partition : partitions) {
             Set<String> present = databases(partition);
             Set<String> others = new TreeSet<>(present);
@@ -111,22 +112,15 @@ final class IntegrationClusters implements AutoCloseable {
                         + " that hold only the databases in " + IntegrationTarget.DATABASES);
             }
             if (ownDatabases) {
-                for (String database : databases) {
-                    cleanup.push(() -> mgmt(partition, null, ".drop database " + KqlText.identifier(database) + " ifexists"));
-                    create(partition, database);
-                }
+                databases.forEach(database -> create(partition, database));
             } else if (!present.containsAll(databases)) {
                 Set<String> missing = new TreeSet<>(databases);
                 missing.removeAll(present);
                 throw new IllegalStateException("partition " + partition + " lacks " + missing + " of " + IntegrationTarget.DATABASES);
             }
         }
-        if (ownDatabases) {
-            // The hub's databases are made by the federation pass (as on Kustainer and the emulator); they go too.
-            for (String database : concat(databases, heartbeatDatabase)) {
-                cleanup.push(() -> mgmt(hub, null, ".drop database " + KqlText.identifier(database) + " ifexists"));
-            }
-        } else {
+        // With its own databases, the hub's are made by the federation pass (as on Kustainer and the emulator).
+        if (!ownDatabases) {
             Set<String> missing = new TreeSet<>(databases);
             missing.removeAll(databases(hub));
             if (!missing.isEmpty()) {
@@ -148,26 +142,42 @@ final class IntegrationClusters implements AutoCloseable {
         }
     }
 
-    /** Drops what carries the prefix everywhere, so a failed or interrupted run leaves nothing of this run behind. */
-    private void dropPrefixedObjects() {
+    /** A table, function or entity group of the suite, by the command that drops it. */
+    private record Leftover(String cluster, String database, String drop) {}
+
+    /** Every object whose name starts with the prefix, in every database of every cluster, and the suite's own databases. */
+    private List<Leftover> leftovers() {
+        List<Leftover> leftovers = new ArrayList<>();
         for (String cluster : concat(partitions, hub)) {
             for (String database : databases(cluster)) {
+                if (ownDatabases && database.startsWith(prefix)) {
+                    leftovers.add(new Leftover(cluster, null, ".drop database " + KqlText.identifier(database) + " ifexists"));
+                    continue;
+                }
                 for (KustoRow group : mgmt(cluster, database, ".show entity_groups")) {
                     if (group.string("Name").startsWith(prefix)) {
-                        mgmt(cluster, database, ".drop entity_group " + KqlText.identifier(group.string("Name")));
+                        leftovers.add(new Leftover(cluster, database, ".drop entity_group " + KqlText.identifier(group.string("Name"))));
                     }
                 }
                 for (KustoRow function : mgmt(cluster, database, ".show functions")) {
                     if (function.string("Name").startsWith(prefix)) {
-                        mgmt(cluster, database, ".drop function " + KqlText.identifier(function.string("Name")) + " ifexists");
+                        leftovers.add(new Leftover(cluster, database, ".drop function " + KqlText.identifier(function.string("Name"))));
                     }
                 }
                 for (String table : tables(cluster, database)) {
                     if (table.startsWith(prefix)) {
-                        mgmt(cluster, database, ".drop table " + KqlText.identifier(table) + " ifexists");
+                        leftovers.add(new Leftover(cluster, database, ".drop table " + KqlText.identifier(table) + " ifexists"));
                     }
                 }
             }
+        }
+        return leftovers;
+    }
+
+    /** Drops what carries the prefix everywhere, so a failed or interrupted run leaves nothing of this run behind. */
+    private void dropLeftovers() {
+        for (Leftover leftover : leftovers()) {
+            mgmt(leftover.cluster(), leftover.database(), leftover.drop());
         }
     }
 
@@ -205,6 +215,16 @@ final class IntegrationClusters implements AutoCloseable {
                     failed = new IllegalStateException("cleanup of " + prefix + " did not finish; drop what is left by hand");
                 }
                 failed.addSuppressed(e);
+            }
+        }
+        if (failed == null) {
+            try {
+                List<Leftover> left = leftovers();
+                if (!left.isEmpty()) {
+                    failed = new IllegalStateException("cleanup of " + prefix + " left " + left);
+                }
+            } catch (RuntimeException e) {
+                failed = new IllegalStateException("cannot check the cleanup of " + prefix, e);
             }
         }
         if (emulator != null) {

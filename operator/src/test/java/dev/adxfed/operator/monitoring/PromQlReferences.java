@@ -141,11 +141,7 @@ public record PromQlReferences(Map<String, Set<String>> matchedLabels, Set<Strin
             while (i < text.length()) {
                 char c = text.charAt(i);
                 if (c == '"' || c == '\'' || c == '`') {
-                    int saved = at;
-                    at = i;
-                    skipString();
-                    i = at;
-                    at = saved;
+                    i = stringEnd(i);
                     continue;
                 }
                 if (c == open) {
@@ -159,18 +155,23 @@ public record PromQlReferences(Map<String, Set<String>> matchedLabels, Set<Strin
         }
 
         private void skipString() {
-            char quote = text.charAt(at);
+            at = stringEnd(at);
+        }
+
+        /** @return the index after the string that starts at {@code from} */
+        private int stringEnd(int from) {
+            char quote = text.charAt(from);
             if (quote != '"' && quote != '\'' && quote != '`') {
-                throw new IllegalArgumentException("a string expected at " + at + " in: " + text);
+                throw new IllegalArgumentException("a string expected at " + from + " in: " + text);
             }
-            at++;
-            while (at < text.length() && text.charAt(at) != quote) {
-                at += text.charAt(at) == '\\' && quote != '`' ? 2 : 1;
+            int i = from + 1;
+            while (i < text.length() && text.charAt(i) != quote) {
+                i += text.charAt(i) == '\\' && quote != '`' ? 2 : 1;
             }
-            if (at >= text.length()) {
+            if (i >= text.length()) {
                 throw new IllegalArgumentException("a string is not closed in: " + text);
             }
-            at++;
+            return i + 1;
         }
 
         private String identifier() {
