@@ -1,0 +1,137 @@
+package dev.adxfed.operator.controller;
+
+import dev.adxfed.emulator.Emulator;
+import dev.adxfed.emulator.EmulatorConfig;
+import dev.adxfed.emulator.VirtualCluster;
+import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.api.ClusterRole;
+import dev.adxfed.operator.api.FederationSpec;
+import dev.adxfed.operator.kusto.KustoClients;
+import dev.adxfed.operator.kusto.StageTimeouts;
+import dev.adxfed.operator.monitoring.MonitoringFiles;
+import dev.adxfed.operator.monitoring.PromQlReferences;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every metric and label the shipped dashboard and alert rules read is one the operator exports:
+ * the operator on the CRUD mock with emulator clusters (a partition heartbeats, the hub federates),
+ * its {@code /metrics} scraped, and each query of deploy/monitoring/ checked against the scrape.
+ */
+@EnableKubernetesMockClient(crud = true)
+class MonitoringAgainstOperatorTest {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][\\w:]*)(?:\\{(.*)})?\\s+\\S+$");
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    KubernetesClient client;
+
+    @Test
+    void everyMetricAndLabelOfTheDashboardAndTheRulesIsExported() throws Exception {
+        EmulatorConfig sample = EmulatorConfig.sample(2);
+        List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
+        clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of()));
+        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), Duration.ofMillis(500),
+                Map.of(), null, null, 0, 0);
+        try (Emulator emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
+             OperatorRuntime runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false,
+                     new KustoClients(StageTimeouts.all(Duration.ofSeconds(5))), false,
+                     () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
+                     OperatorRuntime.LeaseTimings.josdkDefaults(), Duration.ofSeconds(1)))) {
+            VirtualCluster hub = emulator.cluster("hub").orElseThrow();
+            for (VirtualCluster partition : emulator.clusters().subList(0, 2)) {
+                create(OperatorAgainstEmulatorTest.partitionCluster(partition.name(), partition.url(), null, hub));
+            }
+            ADXCluster federated = OperatorAgainstEmulatorTest.cluster("hub", hub.url(), null);
+            federated.getSpec().role = ClusterRole.Federated;
+            federated.getSpec().federation = new FederationSpec();
+            federated.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
+            federated.getSpec().federation.heartbeatTable = "Heartbeat";
+            create(federated);
+
+            String live = "adxfed_partitions_live{database=\"Metrics\",hub=\"" + hub.url() + "\"} 2.0";
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape(runtime)).contains(live)
+                    .contains("adxfed_database_commands_total{"));
+
+            Map<String, Set<String>> exported = exported(scrape(runtime));
+            List<String> missing = new ArrayList<>();
+            MonitoringFiles.queries().forEach((where, expr) -> missing.addAll(missingFrom(exported, where, expr)));
+            assertThat(missing).as("metrics and labels the dashboard and rules read, that /metrics lacks").isEmpty();
+        }
+    }
+
+    @Test
+    void aQueryOverAMetricOrLabelTheOperatorDoesNotExportIsReported() {
+        Map<String, Set<String>> exported = exported("""
+                # HELP adxfed_departures_held Silent partitions
+                # TYPE adxfed_departures_held gauge
+                adxfed_departures_held{hub="http://127.0.0.1:1"} 0.0
+                """);
+
+        assertThat(missingFrom(exported, "alert A", "sum by (hub) (adxfed_departures_held) > 0")).isEmpty();
+        assertThat(missingFrom(exported, "alert B", "adxfed_departure_held > 0"))
+                .containsExactly("alert B: metric adxfed_departure_held");
+        assertThat(missingFrom(exported, "alert C", "sum by (database) (adxfed_departures_held{kind=\"x\"})"))
+                .containsExactly("alert C: label kind of adxfed_departures_held", "alert C: label database");
+    }
+
+    /** What of {@code expr} the scrape lacks: metrics, labels matched on them, labels grouped by. */
+    static List<String> missingFrom(Map<String, Set<String>> exported, String where, String expr) {
+        PromQlReferences refs = PromQlReferences.of(expr);
+        List<String> missing = new ArrayList<>();
+        Set<String> labels = new TreeSet<>();
+        refs.matchedLabels().forEach((metric, matched) -> {
+            Set<String> has = exported.get(metric);
+            if (has == null) {
+                missing.add(where + ": metric " + metric);
+                return;
+            }
+            labels.addAll(has);
+            matched.stream().filter(l -> !has.contains(l)).forEach(l -> missing.add(where + ": label " + l + " of " + metric));
+        });
+        refs.groupingLabels().stream().filter(l -> !labels.contains(l)).forEach(l -> missing.add(where + ": label " + l));
+        return missing;
+    }
+
+    /** Metric name to every label name its samples carry, from the Prometheus text format. */
+    static Map<String, Set<String>> exported(String scrape) {
+        Map<String, Set<String>> exported = new TreeMap<>();
+        for (String line : scrape.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line.strip());
+            if (line.startsWith("#") || !sample.matches()) {
+                continue;
+            }
+            Set<String> labels = exported.computeIfAbsent(sample.group(1), n -> new TreeSet<>());
+            if (sample.group(2) != null) {
+                Matcher label = LABEL.matcher(sample.group(2));
+                while (label.find()) {
+                    labels.add(label.group(1));
+                }
+            }
+        }
+        return exported;
+    }
+
+    private String scrape(OperatorRuntime runtime) throws Exception {
+        return OperatorAgainstEmulatorTest.get(runtime.metricsPort(), "/metrics").body();
+    }
+
+    private void create(ADXCluster cluster) {
+        client.resources(ADXCluster.class).inNamespace("test").resource(cluster).create();
+    }
+}
