@@ -230,7 +230,7 @@ class FederationDiffTest {
         List<ExistingFunction> inLogs = List.of(owned("Syslog", "()", "{ print 1 }"), users("Mine", "{ print 1 }"),
                 users("Union", "{ macro-expand entity_group [cluster('x').database('Logs')] as X ( X.Union ) }"));
         FederationSettings keep = new FederationSettings("{database}_Partitions", true, false, "adxfed", false, Set.of(),
-                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, java.time.Duration.ofHours(6));
+                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, java.time.Duration.ofHours(6), false);
 
         assertThat(texts(FederationDiff.functions(plan, "Logs", inLogs))).containsExactly(".drop function Syslog ifexists");
         assertThat(FederationDiff.functions(plan(keep, partition(P1).database("Metrics", "Cpu")), "Logs", inLogs)

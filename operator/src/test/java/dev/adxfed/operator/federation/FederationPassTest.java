@@ -109,9 +109,9 @@ class FederationPassTest {
         assertThat(second.ddlBytes()).isZero();
         assertThat(second.entityGroupsInSync()).isEqualTo(6);
         assertThat(second.functionsInSync()).isEqualTo(5);
-        // .show databases, .show tables, heartbeat query, ownership query, 3 x .show entity_groups, and
-        // 3 x .show functions: every hub database is looked at for stale functions
-        assertThat(second.roundTrips()).isEqualTo(10);
+        // .show databases, .show tables, heartbeat size and one page, ownership query, 3 x .show entity_groups,
+        // and 3 x .show functions: every hub database is looked at for stale functions
+        assertThat(second.roundTrips()).isEqualTo(11);
     }
 
     @Test
@@ -298,7 +298,7 @@ class FederationPassTest {
         hub.heartbeat(P2, schema("Metrics:Cpu"));
         hub.heartbeat(P3, schema("Metrics:Cpu"), "2026-11-25T08:00:00Z");
         Hub shortHold = hub(new FederationSettings("{database}_Partitions", true, false, "adxfed", true, java.util.Set.of(),
-                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, Duration.ofMinutes(30)));
+                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, Duration.ofMinutes(30), false));
 
         FederationReport report = pass(hub, shortHold, false);
 
@@ -328,7 +328,7 @@ class FederationPassTest {
         FakeHub hub = hubWithThreePartitions();
         Hub blocking = hub(new FederationSettings("{database}_Partitions", true, false, "adxfed", true, java.util.Set.of(P3),
                 java.util.Optional.of(new FederationSettings.BlockedFunction("Metrics", "Blocked")), PartitionSelector.ALL,
-                0.5, Duration.ofHours(6)));
+                0.5, Duration.ofHours(6), false));
         hub.failing(text -> text.equals("Blocked()"));
 
         FederationReport report = pass(hub, blocking, false);
