@@ -89,20 +89,6 @@ public final class Topology {
         return members == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(members.endpoints()));
     }
 
-    /** Tables and views of a database, each with the endpoints that have it. */
-    public SortedMap<String, SortedSet<String>> objects(String database) {
-        SortedMap<String, SortedSet<String>> objects = new TreeMap<>();
-        DatabaseMembers members = byDatabase.get(database);
-        if (members != null) {
-            members.objects().forEach((name, bits) -> {
-                SortedSet<String> endpoints = new TreeSet<>();
-                bits.stream().forEach(i -> endpoints.add(members.endpoints().get(i)));
-                objects.put(name, endpoints);
-            });
-        }
-        return objects;
-    }
-
     DatabaseMembers members(String database) {
         return byDatabase.get(database);
     }

@@ -10,6 +10,8 @@ public record HeartbeatTable(String database, String table) {
     /** How far in the future a heartbeat may be dated and still count, for clocks that differ. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
+    private static final String LATEST = " | summarize arg_max(Timestamp, Schema, PartitionMetadata) by ClusterEndpoint";
+
     public static final String COLUMNS =
             "(Timestamp:datetime, ClusterEndpoint:string, Schema:dynamic, PartitionMetadata:dynamic)";
 
@@ -73,8 +75,6 @@ public record HeartbeatTable(String database, String table) {
                 + " | union (Latest | where not(array_length(Schema) > 0) | project ClusterEndpoint, Timestamp,"
                 + " PartitionMetadata, Schema)";
     }
-
-    private static final String LATEST = " | summarize arg_max(Timestamp, Schema, PartitionMetadata) by ClusterEndpoint";
 
     private static String window(Duration lookback) {
         return " | where Timestamp > ago(" + KqlText.timespan(lookback) + ")"
