@@ -19,6 +19,7 @@ public class FederationSpec {
     public static final String DEFAULT_HEARTBEAT_TTL = "1h";
     public static final String DEFAULT_ENTITY_GROUP_NAME_PATTERN = "{database}_Partitions";
     public static final String DEFAULT_FUNCTION_FOLDER = "adxfed";
+    public static final String DEFAULT_FUNCTION_MEMBERS = "inline";
     public static final String DEFAULT_DEPARTURE_HOLD_TIME = "6h";
     public static final double DEFAULT_MAX_DEPARTING_FRACTION = 0.5;
     static final String TTL_PATTERN = "^(\\d+h)?(\\d+m)?(\\d+s)?$";
@@ -76,6 +77,16 @@ public class FederationSpec {
             + " the operator knows a function is its own. A same-named function in another folder is the user's"
             + " and is left alone (unless its body is the federated form of its name). Default adxfed.")
     public String functionFolder;
+
+    @Default(DEFAULT_FUNCTION_MEMBERS)
+    @Pattern("^(inline|entityGroup)$")
+    @JsonPropertyDescription("Federated role (new in adxfed): how each generated function names its partitions."
+            + " inline (default) lists exactly the partitions that have the table in the function, so a partition"
+            + " joining or leaving rewrites every function of its database; entityGroup unions the database's"
+            + " named entity group with macro-expand isfuzzy=true best_effort=true, so joining or leaving changes"
+            + " one group per database and no function, and a partition without the table is skipped at query time."
+            + " Switching alters the operator's functions to the new form.")
+    public String functionMembers;
 
     @JsonPropertyDescription("Federated role: partition endpoints that are never members of any entity group or"
             + " function, listed here (static) and/or read from a function on the hub (kustoFunction).")
@@ -149,6 +160,15 @@ public class FederationSpec {
 
     public boolean effectiveCleanupStaleEntityGroups() {
         return cleanupStaleEntityGroups == null || cleanupStaleEntityGroups;
+    }
+
+    /** True for entityGroup; inline when unset or empty. */
+    public boolean functionsOverEntityGroups() {
+        String mode = functionMembers == null || functionMembers.isEmpty() ? DEFAULT_FUNCTION_MEMBERS : functionMembers;
+        if (!mode.equals("inline") && !mode.equals("entityGroup")) {
+            throw new IllegalArgumentException("spec.federation.functionMembers: '" + mode + "' is neither inline nor entityGroup");
+        }
+        return mode.equals("entityGroup");
     }
 
     public boolean effectiveFuzzyFunctions() {

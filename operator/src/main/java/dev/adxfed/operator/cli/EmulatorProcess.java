@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -71,6 +72,11 @@ final class EmulatorProcess implements AutoCloseable {
 
     Optional<String> url(String cluster) {
         return Optional.ofNullable(urls.get(cluster));
+    }
+
+    /** CPU time the emulator's JVM has used so far, all threads: what serving the operator cost it. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     @Override

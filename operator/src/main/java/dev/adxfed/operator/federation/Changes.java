@@ -11,7 +11,8 @@ public record Changes(List<Command> commands, int inSync, List<Conflict> conflic
     public static final Changes NONE = new Changes(List.of(), 0, List.of());
 
     public Changes {
-        commands = List.copyOf(commands);
+        // Pending function writes stay pending: copying would write every command's text at once.
+        commands = commands instanceof PendingCommands ? commands : List.copyOf(commands);
         conflicts = List.copyOf(conflicts);
     }
 }

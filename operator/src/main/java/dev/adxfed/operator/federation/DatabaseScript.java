@@ -3,6 +3,7 @@ package dev.adxfed.operator.federation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Commands for one database sent as {@code .execute database script with (ContinueOnErrors=true)}:
@@ -33,6 +34,15 @@ public record DatabaseScript(String database, List<Command> commands) {
     /** Splits commands into scripts of at most {@code maxBytes} UTF-8 bytes; a larger command goes alone. */
     public static List<DatabaseScript> batches(String database, List<Command> commands, int maxBytes) {
         List<DatabaseScript> scripts = new ArrayList<>();
+        forEachBatch(database, commands, maxBytes, scripts::add);
+        return scripts;
+    }
+
+    /**
+     * The same scripts, each handed on as soon as it is full: reading a pending command writes its text, so
+     * only one script's commands are held at a time.
+     */
+    public static void forEachBatch(String database, Iterable<Command> commands, int maxBytes, Consumer<DatabaseScript> send) {
         List<Command> current = new ArrayList<>();
         int size = bytes(HEADER);
         for (Command command : commands) {
@@ -41,7 +51,7 @@ public record DatabaseScript(String database, List<Command> commands) {
             }
             int added = 1 + bytes(command.text());
             if (!current.isEmpty() && size + added > maxBytes) {
-                scripts.add(new DatabaseScript(database, current));
+                send.accept(new DatabaseScript(database, current));
                 current = new ArrayList<>();
                 size = bytes(HEADER);
             }
@@ -49,9 +59,8 @@ public record DatabaseScript(String database, List<Command> commands) {
             size += added;
         }
         if (!current.isEmpty()) {
-            scripts.add(new DatabaseScript(database, current));
+            send.accept(new DatabaseScript(database, current));
         }
-        return scripts;
     }
 
     private static int bytes(String s) {

@@ -5,10 +5,29 @@ import dev.adxfed.kql.KqlText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A row of {@code .show functions}: Name, Parameters ("()" when none), Body with its braces, and Folder. */
-public record ExistingFunction(String name, String parameters, String body, String folder) {
+/**
+ * A row of {@code .show functions}: Name, Parameters ("()" when none), Folder, and the SHA-256 of its Body
+ * computed by Kusto, without the white space around it. The Body itself only where the hub sent it: functions outside the operator's folder
+ * that may be federated-form functions to adopt.
+ */
+public record ExistingFunction(String name, String parameters, String body, String folder, String bodyHash) {
 
     public static final String SHOW_COMMAND = ".show functions";
+
+    /**
+     * Fingerprints instead of bodies, so an unchanged pass downloads no function text: the bodies of the
+     * operator's own functions stay on the server; outside its folder only bodies that could be the
+     * federated form are sent.
+     */
+    public static String showCommand(String functionFolder) {
+        return SHOW_COMMAND + " | project Name, Parameters, Folder, BodyHash = hash_sha256(trim(@\"\\s+\", Body)), Body = iff(Folder != "
+                + KqlText.string(functionFolder) + " and Body contains \"macro-expand\", Body, \"\")";
+    }
+
+    /** A function as read with its whole body, its fingerprint computed here. */
+    public ExistingFunction(String name, String parameters, String body, String folder) {
+        this(name, parameters, body, folder, FederatedFunction.sha256(body == null ? "" : body.strip()));
+    }
 
     /** {@code { macro-expand ... as S ( S.Name ) }}, as adxfed and adx-mon's operator write it. */
     private static final Pattern FEDERATED = Pattern.compile(
@@ -18,6 +37,7 @@ public record ExistingFunction(String name, String parameters, String body, Stri
         parameters = parameters == null ? "" : parameters;
         body = body == null ? "" : body;
         folder = folder == null ? "" : folder;
+        bodyHash = bodyHash == null ? "" : bodyHash;
     }
 
     /**

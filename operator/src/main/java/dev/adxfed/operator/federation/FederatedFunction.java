@@ -2,36 +2,97 @@ package dev.adxfed.operator.federation;
 
 import dev.adxfed.kql.KqlText;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The hub's view of one partition table or view: a function of the same name that unions it over
- * the partitions that have it, with an inline entity group listing exactly those partitions.
+ * The hub's view of one partition table or view: a function of the same name that unions it over the
+ * partitions, either listed inline (exactly those that have it) or as the database's named entity group
+ * (every partition of the database; fuzzy, so those without the table are skipped at query time). The
+ * inline members are the topology's shared reference texts, read only when the body is written.
  */
-public record FederatedFunction(String name, List<String> entities, boolean fuzzy) {
+public final class FederatedFunction {
 
     /** The macro-expand scope; any name works, since the table comes after {@code X.}. */
     private static final String SCOPE = "X";
 
-    public FederatedFunction {
-        if (entities.isEmpty()) {
-            throw new IllegalArgumentException("function " + name + " needs at least one partition");
-        }
-        entities = entities.stream().sorted().distinct().toList();
+    private final String name;
+    private final Supplier<List<String>> entities;
+    private final String entityGroup;
+    private final boolean fuzzy;
+
+    private FederatedFunction(String name, Supplier<List<String>> entities, String entityGroup, boolean fuzzy) {
+        this.name = name;
+        this.entities = entities;
+        this.entityGroup = entityGroup;
+        this.fuzzy = fuzzy;
+    }
+
+    /** Lists its members inline; {@code entities} is read each time the body is written. */
+    static FederatedFunction inline(String name, Supplier<List<String>> entities, boolean fuzzy) {
+        return new FederatedFunction(name, entities, null, fuzzy);
+    }
+
+    /** Unions the named entity group of its database: always fuzzy, since not every member has every table. */
+    static FederatedFunction overGroup(String name, String entityGroup) {
+        return new FederatedFunction(name, List::of, entityGroup, true);
     }
 
     public static FederatedFunction of(String name, String database, Iterable<String> endpoints, boolean fuzzy) {
         List<String> entities = new ArrayList<>();
         endpoints.forEach(endpoint -> entities.add(KqlText.entity(endpoint, database)));
-        return new FederatedFunction(name, entities, fuzzy);
+        if (entities.isEmpty()) {
+            throw new IllegalArgumentException("function " + name + " needs at least one partition");
+        }
+        List<String> sorted = entities.stream().sorted().distinct().toList();
+        return inline(name, () -> sorted, fuzzy);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The inline members, sorted; empty for a function over a named group. */
+    public List<String> entities() {
+        return entities.get();
+    }
+
+    public Optional<String> entityGroup() {
+        return Optional.ofNullable(entityGroup);
     }
 
     /** The body with its braces, as {@code .show functions} returns it; the macro-expand body in parentheses. */
     public String body() {
-        return "{ macro-expand " + (fuzzy ? "isfuzzy=true best_effort=true " : "")
-                + "entity_group [" + String.join(", ", entities) + "] as " + SCOPE
-                + " ( " + SCOPE + "." + KqlText.identifier(name) + " ) }";
+        StringBuilder body = new StringBuilder("{ macro-expand ");
+        if (fuzzy) {
+            body.append("isfuzzy=true best_effort=true ");
+        }
+        if (entityGroup != null) {
+            body.append(KqlText.identifier(entityGroup));
+        } else {
+            body.append("entity_group [").append(String.join(", ", entities.get())).append(']');
+        }
+        return body.append(" as ").append(SCOPE).append(" ( ").append(SCOPE).append('.')
+                .append(KqlText.identifier(name)).append(" ) }").toString();
+    }
+
+    /** What Kusto's {@code hash_sha256(Body)} gives for this body: the lowercase hex SHA-256 of its UTF-8 bytes. */
+    public String bodyHash() {
+        return sha256(body());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /**

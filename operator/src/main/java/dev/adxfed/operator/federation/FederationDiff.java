@@ -61,9 +61,10 @@ public final class FederationDiff {
     }
 
     /**
-     * Function commands for one hub database: those whose text or folder differs, and drops of the
-     * operator's functions whose table or view no live member has any more (also in a database no
-     * live member has).
+     * Function commands for one hub database: those whose body (compared by Kusto's SHA-256 of it) or
+     * folder differs, and drops of the operator's functions whose table or view no live member has any
+     * more (also in a database no live member has). Each command's text is written when the returned
+     * list is read, one at a time, so the first pass of a large fleet never holds all of its DDL.
      */
     public static Changes functions(FederationPlan plan, String database, List<ExistingFunction> existing) {
         if (plan.topology().isEmpty()) {
@@ -71,7 +72,8 @@ public final class FederationDiff {
         }
         String folder = plan.settings().functionFolder();
         Map<String, ExistingFunction> byName = byName(existing, ExistingFunction::name);
-        List<Command> commands = new ArrayList<>();
+        List<FederatedFunction> writes = new ArrayList<>();
+        List<Command> drops = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         int inSync = 0;
         Set<String> desiredNames = new HashSet<>();
@@ -79,14 +81,14 @@ public final class FederationDiff {
             desiredNames.add(function.name());
             ExistingFunction current = byName.get(function.name());
             if (current == null) {
-                commands.add(function.createOrAlterCommand(folder));
+                writes.add(function);
             } else if (!current.ownedBy(folder)) {
                 conflicts.add(new Conflict(database, Conflict.Kind.FUNCTION, function.name()));
             } else if ("()".equals(current.parameters().strip()) && folder.equals(current.folder())
-                    && function.body().equals(current.body().strip())) {
+                    && function.bodyHash().equals(current.bodyHash())) {
                 inSync++;
             } else {
-                commands.add(function.createOrAlterCommand(folder));
+                writes.add(function);
             }
         }
         if (plan.settings().cleanupStaleFunctions()) {
@@ -96,11 +98,11 @@ public final class FederationDiff {
             for (ExistingFunction current : byName.values()) {
                 if (!desiredNames.contains(current.name())
                         && (folder.equals(current.folder()) || partitionDatabase && current.ownedBy(folder))) {
-                    commands.add(FederatedFunction.dropCommand(current.name()));
+                    drops.add(FederatedFunction.dropCommand(current.name()));
                 }
             }
         }
-        return new Changes(commands, inSync, conflicts);
+        return new Changes(new PendingCommands(writes, folder, drops), inSync, conflicts);
     }
 
     /** Whether a group holds exactly these entities, compared by value. */

@@ -122,9 +122,10 @@ public final class FederationPass {
                     inputs.blocked(), currentMembers(groups, owned), releaseDepartures);
             excluded = membership.excluded();
             held = membership.held();
-            LOG.info("hub {}: read {} heartbeat(s) over {}: {} fresh member(s), {} held, {} malformed; excluded {} blocked"
-                            + " ({} by the hub function), {} not selected, {} lacking metadata",
+            LOG.info("hub {}: read {} heartbeat(s) over {} in {} page(s): {} fresh member(s), {} held, {} malformed;"
+                            + " excluded {} blocked ({} by the hub function), {} not selected, {} lacking metadata",
                     hub.endpoint(), inputs.heartbeats().size(), hub.heartbeatTtl().plus(hub.settings().departureHoldTime()),
+                    inputs.heartbeatPages(),
                     membership.fresh(), held.endpoints().size(), malformed.size(), excluded.blocked(),
                     inputs.blockedByFunction(), excluded.notSelected(), excluded.metadataMissing());
             if (!held.isEmpty()) {
@@ -309,9 +310,10 @@ public final class FederationPass {
         private void applyFunctions(FederationPlan plan, String database) {
             List<ExistingFunction> existing = new ArrayList<>();
             try {
-                for (KustoRow row : cluster.mgmt(Stage.FUNCTIONS_SHOW, database, ExistingFunction.SHOW_COMMAND)) {
+                for (KustoRow row : cluster.mgmt(Stage.FUNCTIONS_SHOW, database,
+                        ExistingFunction.showCommand(hub.settings().functionFolder()))) {
                     existing.add(new ExistingFunction(row.string("Name"), row.string("Parameters"), row.string("Body"),
-                            row.string("Folder")));
+                            row.string("Folder"), row.string("BodyHash")));
                 }
             } catch (KustoException e) {
                 fail(Stage.FUNCTIONS_SHOW.label(), "functions of " + database + " left as they are: " + e.getMessage());
@@ -324,11 +326,14 @@ public final class FederationPass {
             functionsInSync += outcome.completed().getOrDefault(Command.Kind.FUNCTION_CREATE_OR_ALTER, 0);
         }
 
-        /** Sends the commands in scripts of at most 1 MiB and reads every command's result. */
+        /**
+         * Sends the commands in scripts of at most 1 MiB, each built when the one before it has been sent,
+         * and reads every command's result. Completed function writes are counted, not kept.
+         */
         private ScriptOutcome apply(String database, List<Command> commands) {
             Map<Command.Kind, Integer> done = new TreeMap<>();
             List<Command> doneCommands = new ArrayList<>();
-            for (DatabaseScript script : DatabaseScript.batches(database, commands, DatabaseScript.MAX_BYTES)) {
+            DatabaseScript.forEachBatch(database, commands, DatabaseScript.MAX_BYTES, script -> {
                 String text = script.text();
                 commandsSent += script.commands().size();
                 ddlBytes += text.getBytes(StandardCharsets.UTF_8).length;
@@ -341,7 +346,8 @@ public final class FederationPass {
                 } catch (KustoException e) {
                     outcome = ScriptOutcome.refused(script, e.getMessage());
                 }
-                doneCommands.addAll(outcome.done());
+                outcome.done().stream().filter(c -> c.kind() != Command.Kind.FUNCTION_CREATE_OR_ALTER)
+                        .forEach(doneCommands::add);
                 outcome.completed().forEach((kind, n) -> {
                     completed.merge(kind.label(), n, Integer::sum);
                     done.merge(kind, n, Integer::sum);
@@ -355,7 +361,7 @@ public final class FederationPass {
                     failureMessages.add(message);
                     LOG.warn("hub {}: {}", hub.endpoint(), message);
                 });
-            }
+            });
             return new ScriptOutcome(done, Map.of(), List.of(), doneCommands);
         }
 

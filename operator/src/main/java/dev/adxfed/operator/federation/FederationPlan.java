@@ -1,36 +1,39 @@
 package dev.adxfed.operator.federation;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
 
 /**
  * The desired state of the hub, planned from the topology with no I/O: one entity group per
  * partition database (kept in every hub database), and per partition database one function per
- * table and view.
+ * table and view. Functions are made when asked for and write their bodies only when asked to, so a
+ * plan of the largest fleet holds no function text.
  */
-public record FederationPlan(Topology topology, FederationSettings settings, List<EntityGroup> entityGroups,
-                             SortedMap<String, List<FederatedFunction>> functionsByDatabase) {
+public record FederationPlan(Topology topology, FederationSettings settings, List<EntityGroup> entityGroups) {
 
     public static FederationPlan of(Topology topology, FederationSettings settings) {
         List<EntityGroup> groups = new ArrayList<>();
-        SortedMap<String, List<FederatedFunction>> functions = new TreeMap<>();
         for (String database : topology.databases()) {
-            groups.add(EntityGroup.of(settings.groupName(database), database, topology.endpoints(database)));
-            List<FederatedFunction> inDatabase = new ArrayList<>();
-            for (Map.Entry<String, SortedSet<String>> object : topology.objects(database).entrySet()) {
-                inDatabase.add(FederatedFunction.of(object.getKey(), database, object.getValue(), settings.fuzzyFunctions()));
-            }
-            functions.put(database, List.copyOf(inDatabase));
+            groups.add(new EntityGroup(settings.groupName(database), topology.members(database).references()));
         }
-        return new FederationPlan(topology, settings, List.copyOf(groups), Collections.unmodifiableSortedMap(functions));
+        return new FederationPlan(topology, settings, List.copyOf(groups));
     }
 
+    /** The functions of one partition database, sorted by name; none for a database no live partition has. */
     public List<FederatedFunction> functions(String database) {
-        return functionsByDatabase.getOrDefault(database, List.of());
+        Topology.DatabaseMembers members = topology.members(database);
+        if (members == null) {
+            return List.of();
+        }
+        List<FederatedFunction> functions = new ArrayList<>(members.objects().size());
+        members.objects().forEach((name, bits) -> functions.add(function(database, name, members, bits)));
+        return functions;
+    }
+
+    private FederatedFunction function(String database, String name, Topology.DatabaseMembers members, BitSet bits) {
+        return settings.overEntityGroups()
+                ? FederatedFunction.overGroup(name, settings.groupName(database))
+                : FederatedFunction.inline(name, () -> members.references(bits), settings.fuzzyFunctions());
     }
 }

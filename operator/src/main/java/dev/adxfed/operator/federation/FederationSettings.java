@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  * @param partitionSelector    which partitions are members, by endpoint and metadata
  * @param maxDepartingFraction the share of members that may fall silent in one pass before removals are held
  * @param departureHoldTime    how long beyond the TTL a held departure waits before it is applied anyway
+ * @param overEntityGroups     functions union their database's named group instead of listing members inline
  */
 public record FederationSettings(String entityGroupNamePattern, boolean cleanupStaleEntityGroups,
                                  boolean fuzzyFunctions, String functionFolder, boolean cleanupStaleFunctions,
                                  Set<String> blockedEndpoints, Optional<BlockedFunction> blockedFunction,
                                  PartitionSelector partitionSelector, double maxDepartingFraction,
-                                 Duration departureHoldTime) {
+                                 Duration departureHoldTime, boolean overEntityGroups) {
 
     public static final String DATABASE_PLACEHOLDER = "{database}";
 
@@ -50,7 +51,14 @@ public record FederationSettings(String entityGroupNamePattern, boolean cleanupS
     public FederationSettings(String entityGroupNamePattern, boolean cleanupStaleEntityGroups, boolean fuzzyFunctions) {
         this(entityGroupNamePattern, cleanupStaleEntityGroups, fuzzyFunctions, FederationSpec.DEFAULT_FUNCTION_FOLDER,
                 true, Set.of(), Optional.empty(), PartitionSelector.ALL, FederationSpec.DEFAULT_MAX_DEPARTING_FRACTION,
-                new FederationSpec().departureHoldTime());
+                new FederationSpec().departureHoldTime(), false);
+    }
+
+    /** These settings with functions over the named groups (true) or with inline members (false). */
+    public FederationSettings withFunctionsOverEntityGroups(boolean overGroups) {
+        return new FederationSettings(entityGroupNamePattern, cleanupStaleEntityGroups, fuzzyFunctions, functionFolder,
+                cleanupStaleFunctions, blockedEndpoints, blockedFunction, partitionSelector, maxDepartingFraction,
+                departureHoldTime, overGroups);
     }
 
     public static FederationSettings defaults() {
@@ -77,7 +85,7 @@ public record FederationSettings(String entityGroupNamePattern, boolean cleanupS
         return new FederationSettings(s.effectiveEntityGroupNamePattern(), s.effectiveCleanupStaleEntityGroups(),
                 s.effectiveFuzzyFunctions(), s.effectiveFunctionFolder(), s.effectiveCleanupStaleFunctions(), endpoints,
                 function, PartitionSelector.of(s.partitionSelector), s.effectiveMaxDepartingFraction(),
-                s.departureHoldTime());
+                s.departureHoldTime(), s.functionsOverEntityGroups());
     }
 
     public String groupName(String database) {

@@ -1,6 +1,7 @@
 package dev.adxfed.operator.federation;
 
 import dev.adxfed.operator.heartbeat.HeartbeatReading;
+import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
 import dev.adxfed.operator.kusto.CountingKusto;
@@ -8,6 +9,7 @@ import dev.adxfed.operator.kusto.KustoException;
 import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -23,9 +25,10 @@ import java.util.TreeSet;
  * @param heartbeats the newest heartbeat of every partition read
  * @param blocked    normalized endpoints that are never members (static and from the hub function)
  * @param owned      the groups the operator made or adopted, per hub database
+ * @param heartbeatPages how many pages the heartbeats were read in
  */
 record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> malformed, Set<String> blocked,
-                 int blockedByFunction, Set<OwnershipRecord.Entry> owned) {
+                 int blockedByFunction, Set<OwnershipRecord.Entry> owned, int heartbeatPages) {
 
     /**
      * @param recordExists false when the ownership table was only just created: then it is empty
@@ -34,10 +37,7 @@ record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> m
     static HubInputs read(CountingKusto cluster, Hub hub, Instant now, boolean recordExists) {
         HeartbeatReading reading = new HeartbeatReading(now);
         String heartbeatDatabase = hub.heartbeatTable().database();
-        cluster.query(Stage.HEARTBEAT_READ, heartbeatDatabase,
-                hub.heartbeatTable().latestQuery(hub.heartbeatTtl().plus(hub.settings().departureHoldTime())),
-                row -> reading.accept(row.string("ClusterEndpoint"), timestamp(row), row.get("Schema"),
-                        row.get("PartitionMetadata")));
+        int pages = readHeartbeats(cluster, hub, reading);
         Set<String> blocked = new TreeSet<>(hub.settings().blockedEndpoints());
         int byFunction = 0;
         if (hub.settings().blockedFunction().isPresent()) {
@@ -50,7 +50,36 @@ record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> m
             cluster.query(Stage.OWNERSHIP_READ, heartbeatDatabase, OwnershipRecord.readQuery(),
                     row -> owned.add(new OwnershipRecord.Entry(row.string("HubDatabase"), row.string("Name"))));
         }
-        return new HubInputs(reading.partitions(), reading.malformed(), Set.copyOf(blocked), byFunction, Set.copyOf(owned));
+        return new HubInputs(reading.partitions(), reading.malformed(), Set.copyOf(blocked), byFunction, Set.copyOf(owned),
+                pages);
+    }
+
+    /**
+     * Sizes the read, then reads it page by page, each row handed to the reading as it arrives. A page
+     * that fails throws: what the earlier pages gave is dropped with the reading, so nothing changes.
+     *
+     * @return how many pages were read
+     */
+    static int readHeartbeats(CountingKusto cluster, Hub hub, HeartbeatReading reading) {
+        HeartbeatTable table = hub.heartbeatTable();
+        Duration lookback = hub.heartbeatTtl().plus(hub.settings().departureHoldTime());
+        long[] size = {0, 0};
+        cluster.query(Stage.HEARTBEAT_READ, table.database(), table.sizeQuery(lookback), row -> {
+            size[0] = number(row, "Partitions");
+            size[1] = number(row, "Bytes");
+        });
+        int pages = hub.heartbeatPages().pages(size[0], size[1]);
+        for (int page = 0; page < pages; page++) {
+            cluster.query(Stage.HEARTBEAT_READ, table.database(), table.pageQuery(lookback, pages, page),
+                    row -> reading.accept(row.string("ClusterEndpoint"), timestamp(row), row.get("Schema"),
+                            row.get("PartitionMetadata")));
+        }
+        return pages;
+    }
+
+    private static long number(KustoRow row, String column) {
+        Object value = row.get(column);
+        return value instanceof Number n ? n.longValue() : value == null ? 0 : Long.parseLong(value.toString());
     }
 
     /** Endpoints known to the heartbeat table, in lower case, as entity references compare them. */

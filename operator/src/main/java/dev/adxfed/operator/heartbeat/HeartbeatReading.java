@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ public final class HeartbeatReading {
     private final Instant latestAllowed;
     private final Map<String, PartitionHeartbeat> byEndpoint = new LinkedHashMap<>();
     private final List<MalformedHeartbeat> malformed = new ArrayList<>();
+    /** One instance of each name read, shared by every partition that lists it. */
+    private final Map<String, String> names = new HashMap<>();
 
     /** @param now the hub's time: rows dated more than the clock skew after it are malformed */
     public HeartbeatReading(Instant now) {
@@ -97,7 +100,7 @@ public final class HeartbeatReading {
                 + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + path;
     }
 
-    private static List<PartitionDatabase> databases(Object schemaCell) {
+    private List<PartitionDatabase> databases(Object schemaCell) {
         JsonNode schema = json(schemaCell);
         if (!schema.isArray()) {
             throw new IllegalArgumentException("Schema is not a JSON array of databases");
@@ -105,7 +108,7 @@ public final class HeartbeatReading {
         Map<String, PartitionDatabase> databases = new LinkedHashMap<>();
         for (JsonNode entry : schema) {
             String name = name(entry.path("database"), "database");
-            PartitionDatabase db = new PartitionDatabase(name,
+            PartitionDatabase db = PartitionDatabase.of(names.computeIfAbsent(name, n -> n),
                     names(entry.path("tables"), "table", name),
                     names(entry.path("views"), "view", name));
             if (databases.putIfAbsent(name, db) != null) {
@@ -152,7 +155,7 @@ public final class HeartbeatReading {
     }
 
     /** adx-mon writes null for an empty list. */
-    private static TreeSet<String> names(JsonNode array, String kind, String database) {
+    private TreeSet<String> names(JsonNode array, String kind, String database) {
         TreeSet<String> names = new TreeSet<>();
         if (array.isMissingNode() || array.isNull()) {
             return names;
@@ -161,7 +164,8 @@ public final class HeartbeatReading {
             throw new IllegalArgumentException("Schema has " + kind + "s of database " + database + " that are not an array");
         }
         for (JsonNode item : array) {
-            names.add(name(item, kind + " (database " + database + ")"));
+            String name = name(item, kind + " (database " + database + ")");
+            names.add(this.names.computeIfAbsent(name, n -> n));
         }
         return names;
     }

@@ -10,6 +10,8 @@ public record HeartbeatTable(String database, String table) {
     /** How far in the future a heartbeat may be dated and still count, for clocks that differ. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
+    private static final String LATEST = " | summarize arg_max(Timestamp, Schema, PartitionMetadata) by ClusterEndpoint";
+
     public static final String COLUMNS =
             "(Timestamp:datetime, ClusterEndpoint:string, Schema:dynamic, PartitionMetadata:dynamic)";
 
@@ -32,11 +34,50 @@ public record HeartbeatTable(String database, String table) {
      * The newest heartbeat per partition within {@code lookback} (the TTL plus the departure hold
      * time, so how long a partition has been silent survives a restart), deduplicated on the server.
      * Rows dated beyond the clock skew are not read: a row dated tomorrow must not keep a partition
-     * live until tomorrow. The one place the hub's heartbeat read is written.
+     * live until tomorrow. The one place the hub's heartbeat window is written.
      */
     public String latestQuery(Duration lookback) {
-        return KqlText.identifier(table) + " | where Timestamp > ago(" + KqlText.timespan(lookback) + ")"
-                + " and Timestamp <= now(" + KqlText.timespan(MAX_CLOCK_SKEW) + ")"
-                + " | summarize arg_max(Timestamp, Schema, PartitionMetadata) by ClusterEndpoint";
+        return KqlText.identifier(table) + window(lookback) + LATEST;
+    }
+
+    /**
+     * One cheap row that sizes the read: {@code Partitions} (those listing a database) and {@code Bytes},
+     * about what {@link #pageQuery} returns for all of them (database, table and view names, metadata and
+     * endpoint), so the hub can choose how many pages keep each response under its bound.
+     */
+    public String sizeQuery(Duration lookback) {
+        return KqlText.identifier(table) + window(lookback) + LATEST
+                + " | extend OtherBytes = strlen(ClusterEndpoint) + strlen(tostring(PartitionMetadata))"
+                + " | mv-expand Db = Schema"
+                + " | summarize DatabaseBytes = sum(strlen(tostring(Db[\"database\"])) + strlen(tostring(Db[\"tables\"]))"
+                + " + strlen(tostring(Db[\"views\"]))), OtherBytes = max(OtherBytes) by ClusterEndpoint"
+                + " | summarize Partitions = count(), Bytes = sum(DatabaseBytes + OtherBytes)";
+    }
+
+    /**
+     * Page {@code page} of {@code pages} of the newest heartbeats: the partitions whose endpoint hashes to
+     * it, each with Schema cut down on the server to what the hub uses (database, tables, views; never
+     * tableSchemas). A Schema that is empty or not an array of databases comes back as it was sent, so the
+     * hub reports it rather than losing the partition.
+     */
+    public String pageQuery(Duration lookback, int pages, int page) {
+        if (pages < 1 || page < 0 || page >= pages) {
+            throw new IllegalArgumentException("page " + page + " of " + pages);
+        }
+        String latest = KqlText.identifier(table) + window(lookback)
+                + (pages == 1 ? "" : " | where hash(ClusterEndpoint, " + pages + ") == " + page) + LATEST;
+        return "let Latest = " + latest + ";"
+                + " Latest | where array_length(Schema) > 0"
+                + " | mv-expand Db = Schema"
+                + " | summarize Timestamp = take_any(Timestamp), PartitionMetadata = take_any(PartitionMetadata),"
+                + " Schema = make_list(bag_pack(\"database\", Db[\"database\"], \"tables\", Db[\"tables\"], \"views\", Db[\"views\"]))"
+                + " by ClusterEndpoint"
+                + " | union (Latest | where not(array_length(Schema) > 0) | project ClusterEndpoint, Timestamp,"
+                + " PartitionMetadata, Schema)";
+    }
+
+    private static String window(Duration lookback) {
+        return " | where Timestamp > ago(" + KqlText.timespan(lookback) + ")"
+                + " and Timestamp <= now(" + KqlText.timespan(MAX_CLOCK_SKEW) + ")";
     }
 }

@@ -75,4 +75,15 @@ class FederationSpecTest {
         assertThatThrownBy(() -> FederationSettings.of(spec)).hasMessage(
                 "spec.federation.blockedClusters.kustoFunction.name is empty");
     }
+
+    @Test
+    void functionMembersIsInlineUnlessSetToEntityGroupAndAnotherValueNamesTheField() {
+        FederationSpec spec = new FederationSpec();
+        assertThat(FederationSettings.of(spec).overEntityGroups()).isFalse();
+        spec.functionMembers = "entityGroup";
+        assertThat(FederationSettings.of(spec).overEntityGroups()).isTrue();
+        spec.functionMembers = "groups";
+        assertThatThrownBy(() -> FederationSettings.of(spec)).hasMessage(
+                "spec.federation.functionMembers: 'groups' is neither inline nor entityGroup");
+    }
 }

@@ -50,6 +50,8 @@ final class FakeHub implements Kusto {
     final List<Sent> sent = new ArrayList<>();
     private final List<BiPredicate<String, String>> failing = new ArrayList<>();
     boolean databaseCreationAllowed = true;
+    /** Function bodies that left the hub in .show functions results. */
+    int bodiesSent;
 
     FakeHub(String... databases) {
         this.databases.addAll(List.of(databases));
@@ -125,9 +127,14 @@ final class FakeHub implements Kusto {
             tables.computeIfAbsent(database, k -> new TreeSet<>()).add(unquote(m.group(1)));
         } else if (command.equals(".show entity_groups")) {
             groups(database).forEach((name, entities) -> rows.add(Map.of("Name", name, "Entities", json(entities))));
-        } else if (command.equals(".show functions")) {
-            functions(database).forEach((name, body) -> rows.add(Map.of("Name", name, "Parameters", "()", "Body", body,
-                    "Folder", folders.getOrDefault(database, Map.of()).getOrDefault(name, ""))));
+        } else if (command.equals(ExistingFunction.showCommand("adxfed"))) {
+            functions(database).forEach((name, body) -> {
+                String folder = folders.getOrDefault(database, Map.of()).getOrDefault(name, "");
+                bodiesSent += folder.equals("adxfed") || !body.contains("macro-expand") ? 0 : 1;
+                rows.add(Map.of("Name", name, "Parameters", "()", "Folder", folder,
+                        "BodyHash", FederatedFunction.sha256(body.strip()),
+                        "Body", folder.equals("adxfed") || !body.contains("macro-expand") ? "" : body));
+            });
         } else if (command.startsWith(RECORD)) {
             command.substring(RECORD.length()).lines().forEach(line -> {
                 String[] cells = line.split(",");
@@ -158,7 +165,13 @@ final class FakeHub implements Kusto {
         if (!tables.getOrDefault(database, Set.of()).contains("Heartbeat")) {
             throw new KustoException(stage, endpoint(), database, "SEM0100: failed to resolve table 'Heartbeat'", null);
         }
-        heartbeatRows.forEach(r -> rows.accept(r::get));
+        if (query.contains("| summarize Partitions = count()")) {
+            rows.accept(Map.<String, Object>of("Partitions", (long) heartbeatRows.size(), "Bytes", 100L * heartbeatRows.size())::get);
+        } else if (query.startsWith("let Latest = ")) {
+            heartbeatRows.forEach(r -> rows.accept(r::get));
+        } else {
+            throw new KustoException(stage, endpoint(), database, "unexpected query " + query, null);
+        }
     }
 
     private void refuseIfFailing(Stage stage, String database, String text) {

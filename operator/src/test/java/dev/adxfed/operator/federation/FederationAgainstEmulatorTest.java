@@ -117,6 +117,14 @@ class FederationAgainstEmulatorTest {
                 .noneMatch(t -> t.startsWith(".create") || t.startsWith(".alter") || t.startsWith(".drop")
                         || t.startsWith(".execute"));
 
+        Hub overGroups = new Hub(hub.endpoint(), hub.heartbeatTable(), hub.heartbeatTtl(),
+                FederationSettings.defaults().withFunctionsOverEntityGroups(true));
+        FederationReport switched = new FederationPass(clients).run(overGroups);
+        assertThat(switched.failureMessages()).isEmpty();
+        assertThat(switched.completed()).containsEntry("function.createOrAlter", 3);
+        assertThat(count(hubKusto, "Metrics", "Cpu() | count")).as("Cpu() over Metrics_Partitions").isEqualTo(partitionRows);
+        assertThat(new FederationPass(clients).run(overGroups).commandsSent()).isZero();
+
         List<String> sent = new ArrayList<>();
         emulator.clusters().forEach(c -> c.log().entries().forEach(e -> sent.add(e.text())));
         List<String> distinct = sent.stream().filter(t -> !t.contains("| count")).distinct().toList();

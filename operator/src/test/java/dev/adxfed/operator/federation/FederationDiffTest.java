@@ -230,7 +230,7 @@ class FederationDiffTest {
         List<ExistingFunction> inLogs = List.of(owned("Syslog", "()", "{ print 1 }"), users("Mine", "{ print 1 }"),
                 users("Union", "{ macro-expand entity_group [cluster('x').database('Logs')] as X ( X.Union ) }"));
         FederationSettings keep = new FederationSettings("{database}_Partitions", true, false, "adxfed", false, Set.of(),
-                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, java.time.Duration.ofHours(6));
+                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, java.time.Duration.ofHours(6), false);
 
         assertThat(texts(FederationDiff.functions(plan, "Logs", inLogs))).containsExactly(".drop function Syslog ifexists");
         assertThat(FederationDiff.functions(plan(keep, partition(P1).database("Metrics", "Cpu")), "Logs", inLogs)
@@ -260,5 +260,41 @@ class FederationDiffTest {
                 entity("https://never.example.net", "Sales")), known)).isFalse();
         assertThat(GroupOwnership.adoptable(settings, group("Logs_Partitions", entity(P1, "Metrics")), known)).isFalse();
         assertThat(GroupOwnership.adoptable(settings, group("Mine", entity(P1, "Mine")), known)).isFalse();
+    }
+
+    /** As the hub returns the operator's own functions: a fingerprint, no body. */
+    static ExistingFunction fingerprinted(String name, String bodyHash) {
+        return new ExistingFunction(name, "()", "", "adxfed", bodyHash);
+    }
+
+    @Test
+    void fingerprintsDecideEqualHashNothingSentDifferentHashAlterMissingCreate() {
+        FederationPlan plan = plan(partition(P1).database("Metrics", "Cpu", "Disk", "Mem"), partition(P2).database("Metrics", "Cpu"));
+        FederatedFunction cpu = plan.functions("Metrics").get(0);
+        FederatedFunction disk = plan.functions("Metrics").get(1);
+
+        Changes changes = FederationDiff.functions(plan, "Metrics", List.of(
+                fingerprinted("Cpu", cpu.bodyHash()),
+                fingerprinted("Disk", FederatedFunction.sha256(disk.body().replace("X.Disk", "X.Disk2")))));
+
+        assertThat(changes.inSync()).isEqualTo(1);
+        assertThat(changes.commands()).extracting(Command::subject).containsExactly("Disk", "Mem");
+        assertThat(changes.commands()).extracting(Command::text).allMatch(t -> t.startsWith(".create-or-alter function"))
+                .anyMatch(t -> t.endsWith(disk.body()));
+        assertThat(cpu.bodyHash()).as("Kusto's hash_sha256: lowercase hex of the UTF-8 bytes").matches("[0-9a-f]{64}")
+                .isEqualTo(FederatedFunction.sha256(cpu.body()));
+    }
+
+    @Test
+    void overEntityGroupsEveryFunctionNamesItsDatabasesGroupAndIsFuzzy() {
+        FederationPlan plan = plan(FederationSettings.defaults().withFunctionsOverEntityGroups(true),
+                partition(P1).database("Metrics", "Cpu", "Disk"), partition(P2).database("Metrics", "Cpu"));
+
+        assertThat(plan.functions("Metrics")).extracting(FederatedFunction::body).containsExactly(
+                "{ macro-expand isfuzzy=true best_effort=true Metrics_Partitions as X ( X.Cpu ) }",
+                "{ macro-expand isfuzzy=true best_effort=true Metrics_Partitions as X ( X.Disk ) }");
+        Changes fromInline = FederationDiff.functions(plan, "Metrics", List.of(owned("Cpu", "()",
+                "{ macro-expand entity_group [cluster('" + P1 + "').database('Metrics')] as X ( X.Cpu ) }")));
+        assertThat(fromInline.commands()).extracting(Command::subject).containsExactly("Cpu", "Disk");
     }
 }

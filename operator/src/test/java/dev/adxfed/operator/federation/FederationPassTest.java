@@ -1,6 +1,7 @@
 package dev.adxfed.operator.federation;
 
 import dev.adxfed.operator.heartbeat.Heartbeat;
+import dev.adxfed.operator.heartbeat.HeartbeatPages;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.DatabaseSchema;
 import dev.adxfed.operator.heartbeat.PartitionSchema;
@@ -109,9 +110,9 @@ class FederationPassTest {
         assertThat(second.ddlBytes()).isZero();
         assertThat(second.entityGroupsInSync()).isEqualTo(6);
         assertThat(second.functionsInSync()).isEqualTo(5);
-        // .show databases, .show tables, heartbeat query, ownership query, 3 x .show entity_groups, and
-        // 3 x .show functions: every hub database is looked at for stale functions
-        assertThat(second.roundTrips()).isEqualTo(10);
+        // .show databases, .show tables, heartbeat size and one page, ownership query, 3 x .show entity_groups,
+        // and 3 x .show functions: every hub database is looked at for stale functions
+        assertThat(second.roundTrips()).isEqualTo(11);
     }
 
     @Test
@@ -298,7 +299,7 @@ class FederationPassTest {
         hub.heartbeat(P2, schema("Metrics:Cpu"));
         hub.heartbeat(P3, schema("Metrics:Cpu"), "2026-11-25T08:00:00Z");
         Hub shortHold = hub(new FederationSettings("{database}_Partitions", true, false, "adxfed", true, java.util.Set.of(),
-                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, Duration.ofMinutes(30)));
+                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, Duration.ofMinutes(30), false));
 
         FederationReport report = pass(hub, shortHold, false);
 
@@ -328,7 +329,7 @@ class FederationPassTest {
         FakeHub hub = hubWithThreePartitions();
         Hub blocking = hub(new FederationSettings("{database}_Partitions", true, false, "adxfed", true, java.util.Set.of(P3),
                 java.util.Optional.of(new FederationSettings.BlockedFunction("Metrics", "Blocked")), PartitionSelector.ALL,
-                0.5, Duration.ofHours(6)));
+                0.5, Duration.ofHours(6), false));
         hub.failing(text -> text.equals("Blocked()"));
 
         FederationReport report = pass(hub, blocking, false);
@@ -362,5 +363,73 @@ class FederationPassTest {
 
         assertThat(hub.groups("Metrics").get("Logs_Partitions")).containsExactly(entity("https://mine.example.net", "Logs"));
         assertThat(report.commandsSent()).isZero();
+    }
+
+    @Test
+    void anUnchangedPassComparesFingerprintsAndDownloadsNoBodyOfItsOwnFunctions() {
+        FakeHub hub = hubWithThreePartitions();
+        hub.userFunction("Metrics", "Report", "{ print 1 }");
+        pass(hub);
+        hub.bodiesSent = 0;
+        int sent = hub.sent.size();
+
+        FederationReport second = pass(hub);
+
+        assertThat(second.commandsSent()).isZero();
+        assertThat(second.functionsInSync()).isEqualTo(5);
+        assertThat(hub.bodiesSent).as("function bodies in .show functions results").isZero();
+        assertThat(hub.sent.subList(sent, hub.sent.size())).extracting(FakeHub.Sent::text)
+                .filteredOn(t -> t.startsWith(".show functions")).allMatch(t -> t.contains("hash_sha256("));
+    }
+
+    @Test
+    void aFailingHeartbeatPageChangesNothing() {
+        FakeHub hub = hubWithThreePartitions();
+        Hub paged = new Hub(HUB.endpoint(), HUB.heartbeatTable(), HUB.heartbeatTtl(), HUB.settings(),
+                new HeartbeatPages(2, 1 << 20));
+        hub.failing(text -> text.contains("hash(ClusterEndpoint, 3) == 1"));
+
+        FederationReport report = pass(hub, paged, false);
+
+        assertThat(report.heartbeatsRead()).isFalse();
+        assertThat(report.failureMessages()).singleElement().asString().contains("heartbeat.read").contains("nothing changed");
+        assertThat(hub.ddl()).allMatch(t -> t.startsWith(".create-merge table"));
+        assertThat(hub.sent).extracting(FakeHub.Sent::text).filteredOn(t -> t.contains("hash(ClusterEndpoint, 3) =="))
+                .hasSize(2);
+    }
+
+    @Test
+    void switchingFunctionMembersAltersTheOperatorsFunctionsAndNothingElse() {
+        FakeHub hub = hubWithThreePartitions();
+        hub.userFunction("Metrics", "Report", "{ print 1 }");
+        pass(hub);
+        Hub overGroups = hub(FederationSettings.defaults().withFunctionsOverEntityGroups(true));
+        int sent = hub.ddl().size();
+
+        FederationReport switched = pass(hub, overGroups, false);
+
+        assertThat(hub.ddl().subList(sent, hub.ddl().size())).hasSize(5).allMatch(t -> t.startsWith(".create-or-alter function"));
+        assertThat(hub.functions("Metrics").get("Disk")).isEqualTo(
+                "{ macro-expand isfuzzy=true best_effort=true Metrics_Partitions as X ( X.Disk ) }");
+        assertThat(hub.functions("Metrics").get("Report")).isEqualTo("{ print 1 }");
+        assertThat(switched.functionsInSync()).isEqualTo(5);
+        assertThat(pass(hub, overGroups, false).commandsSent()).as("an unchanged hub over groups").isZero();
+
+        pass(hub);
+        assertThat(hub.functions("Metrics").get("Disk")).isEqualTo(
+                "{ macro-expand entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
+    }
+
+    @Test
+    void overEntityGroupsAPartitionJoiningChangesTheGroupsAndNoFunction() {
+        FakeHub hub = hubWithThreePartitions();
+        Hub overGroups = hub(FederationSettings.defaults().withFunctionsOverEntityGroups(true));
+        pass(hub, overGroups, false);
+        hub.heartbeat("http://127.0.0.1:9004", schema("Metrics:Cpu,Disk"));
+        int sent = hub.ddl().size();
+
+        pass(hub, overGroups, false);
+
+        assertThat(hub.ddl().subList(sent, hub.ddl().size())).hasSize(3).allMatch(t -> t.startsWith(".alter entity_group"));
     }
 }

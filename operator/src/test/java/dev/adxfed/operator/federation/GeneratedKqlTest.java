@@ -73,6 +73,11 @@ class GeneratedKqlTest {
         Heartbeat heartbeat = new Heartbeat(Instant.parse("2026-11-25T10:00:00Z"), "https://p1.kusto.windows.net",
                 new PartitionSchema(List.of(new DatabaseSchema("my-db", List.of(new TableSchema("it's",
                         List.of(new Column("a,b", "string")))), List.of()))), Map.of("geo", "EU, \"west\"", "tenant", "a\nb"));
+        FederationPlan overGroups = plan(FederationSettings.defaults().withFunctionsOverEntityGroups(true),
+                partitions.toArray(new Partitions[0]));
+        overGroups.functions("my-db.v2").forEach(f -> texts.add(f.createOrAlterCommand("adxfed").text()));
+        texts.addAll(List.of(heartbeats.sizeQuery(Duration.ofMinutes(90)), heartbeats.pageQuery(Duration.ofMinutes(90), 1, 0),
+                heartbeats.pageQuery(Duration.ofMinutes(90), 7, 3), ExistingFunction.showCommand("adxfed's folder")));
         texts.addAll(List.of(heartbeats.latestQuery(Duration.ofMinutes(90)), heartbeats.createCommand(),
                 heartbeats.showTablesCommand(), heartbeat.ingestCommand("Heartbeat"), heartbeat.ingestCommand("heart.beat"),
                 ExistingEntityGroup.SHOW_COMMAND, ExistingFunction.SHOW_COMMAND, DatabaseSchemaJson.SHOW_DATABASES_COMMAND,
