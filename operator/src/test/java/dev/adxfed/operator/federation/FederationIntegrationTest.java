@@ -54,7 +54,7 @@ class FederationIntegrationTest {
         FederationSettings defaults = FederationSettings.defaults();
         FederationSettings settings = new FederationSettings(clusters.entityGroupNamePattern(), true, false,
                 clusters.prefix + "functions", true, defaults.blockedEndpoints(), Optional.empty(),
-                defaults.partitionSelector(), defaults.maxDepartingFraction(), defaults.departureHoldTime());
+                defaults.partitionSelector(), defaults.maxDepartingFraction(), defaults.departureHoldTime(), false);
         hub = new Hub(clusters.hub, new HeartbeatTable(clusters.heartbeatDatabase, clusters.prefix + "Heartbeat"),
                 target.heartbeatTtl(), settings);
         for (int i = 0; i < clusters.partitions.size(); i++) {
