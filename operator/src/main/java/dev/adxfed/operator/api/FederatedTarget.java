@@ -24,8 +24,8 @@ public class FederatedTarget {
     @JsonPropertyDescription("Heartbeat table in that database.")
     public String heartbeatTable;
 
-    @Required
     @JsonPropertyDescription("Client id of the user-assigned managed identity that writes the heartbeat."
-            + " Ignored for http endpoints (emulator, Kustainer), which take no token.")
+            + " Optional: absent or empty uses the default Azure credential chain (workload identity,"
+            + " environment, managed identity). Ignored for http endpoints (emulator, Kustainer), which take no token.")
     public String managedIdentityClientId;
 }

@@ -16,8 +16,11 @@ public class FederationStatus {
     @JsonPropertyDescription("Heartbeat rows skipped as malformed (bad JSON, invalid names, endpoint not http(s)).")
     public Integer malformedHeartbeats;
 
-    @JsonPropertyDescription("Databases federated, sorted.")
+    @JsonPropertyDescription("Databases federated, sorted; the first 50 (databaseCount has them all).")
     public List<String> databases;
+
+    @JsonPropertyDescription("How many databases are federated.")
+    public Integer databaseCount;
 
     @JsonPropertyDescription("Entity groups (counted once per hub database) that match the partitions.")
     public Integer entityGroupsInSync;
@@ -28,6 +31,34 @@ public class FederationStatus {
     @JsonPropertyDescription("Failures of the last pass by kind (e.g. entityGroup.create, function, heartbeatRead).")
     public Map<String, Integer> failures;
 
-    @JsonPropertyDescription("When a pass last finished with no failure (RFC 3339).")
+    @JsonPropertyDescription("Objects on the hub with a name the operator would write that are not the operator's,"
+            + " left alone, e.g. 'function Metrics.Cpu'; the first 50, sorted.")
+    public List<String> conflicts;
+
+    @JsonPropertyDescription("How many conflicts there are.")
+    public Integer conflictCount;
+
+    @JsonPropertyDescription("Silent partitions the departure guard keeps as members (too many left at once);"
+            + " the first 50, sorted. Annotate adxfed.dev/release-departures=true to remove them.")
+    public List<String> heldDepartures;
+
+    @JsonPropertyDescription("How many departures are held.")
+    public Integer heldDepartureCount;
+
+    @JsonPropertyDescription("Partition databases missing on the hub that it refuses to create; their entity groups"
+            + " and functions are skipped. The first 50, sorted.")
+    public List<String> missingHubDatabases;
+
+    @JsonPropertyDescription("How many partition databases are missing on the hub.")
+    public Integer missingHubDatabaseCount;
+
+    @JsonPropertyDescription("Partitions with a fresh heartbeat that are not members, by why: blocked,"
+            + " notSelected (partitionSelector false), metadataMissing (a key partitionSelector reads is absent).")
+    public Map<String, Integer> excludedPartitions;
+
+    @JsonPropertyDescription("When a pass last ran, whatever its outcome (RFC 3339).")
+    public String lastSyncTime;
+
+    @JsonPropertyDescription("When a pass last finished with no failure over at least one live partition (RFC 3339).")
     public String lastSuccessfulSyncTime;
 }

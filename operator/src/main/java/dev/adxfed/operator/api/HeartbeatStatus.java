@@ -18,9 +18,9 @@ public class HeartbeatStatus {
     @JsonPropertyDescription("Databases in the schema that was sent.")
     public Integer databases;
 
-    @JsonPropertyDescription("Targets the last heartbeat reached.")
+    @JsonPropertyDescription("Targets the last heartbeat reached (at most 50).")
     public List<String> targetsReached;
 
-    @JsonPropertyDescription("Targets the last heartbeat failed to reach, each with its stage and error.")
+    @JsonPropertyDescription("Targets the last heartbeat failed to reach, each with its stage and error (at most 50).")
     public List<String> failures;
 }

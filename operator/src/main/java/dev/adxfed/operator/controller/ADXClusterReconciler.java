@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * Reconciles an ADXCluster: checks its criteriaExpression, runs the pass of its role (Partition:
  * heartbeat; Federated: federation), patches the status decided from the outcome, and comes back
- * after the role's interval. The passes do the I/O; this class only orchestrates.
+ * after the role's interval, or sooner with backoff after a failure. The passes do the I/O; this
+ * class only orchestrates.
  */
 final class ADXClusterReconciler implements Reconciler<ADXCluster> {
 
@@ -41,41 +42,53 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
     private final OperatorMetrics metrics;
     private final Duration heartbeatInterval;
     private final Duration federationInterval;
+    private final RetryBackoff backoff;
     private final Clock clock;
 
     ADXClusterReconciler(ClusterCriteria criteria, HeartbeatSender heartbeats, FederationPass federation,
-                         OperatorMetrics metrics, Duration heartbeatInterval, Duration federationInterval, Clock clock) {
+                         OperatorMetrics metrics, Duration heartbeatInterval, Duration federationInterval,
+                         RetryBackoff backoff, Clock clock) {
         this.criteria = criteria;
         this.heartbeats = heartbeats;
         this.federation = federation;
         this.metrics = metrics;
         this.heartbeatInterval = heartbeatInterval;
         this.federationInterval = federationInterval;
+        this.backoff = backoff;
         this.clock = clock;
     }
 
     @Override
     public UpdateControl<ADXCluster> reconcile(ADXCluster cluster, Context<ADXCluster> context) {
         String name = cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName();
+        String key = cluster.getMetadata().getUid() != null ? cluster.getMetadata().getUid() : name;
         ClusterRole role = cluster.getSpec().effectiveRole();
         Instant start = clock.instant();
-        Outcome outcome = run(name, cluster.getSpec(), role);
-        metrics.reconciled(role.name(), result(outcome), Duration.between(start, clock.instant()));
+        boolean release = role == ClusterRole.Federated && ReleaseDepartures.requested(cluster);
+        Outcome outcome = run(name, cluster.getSpec(), role, release);
+        if (release && outcome instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
+            ReleaseDepartures.consumed(context.getClient(), cluster);
+        }
         if (outcome instanceof Outcome.NotSelected) {
+            metrics.reconciled(role.name(), "skipped", Duration.between(start, clock.instant()));
+            backoff.forget(key);
             LOG.debug("ADXCluster {}: criteriaExpression is false for this cluster; skipped", name);
             return UpdateControl.noUpdate();
         }
+        StatusDecision.Decision decision = StatusDecision.decide(cluster, outcome, clock.instant());
+        metrics.reconciled(role.name(), decision.reason().result(), Duration.between(start, clock.instant()));
         ADXCluster patch = new ADXCluster();
         patch.setMetadata(new ObjectMetaBuilder().withName(cluster.getMetadata().getName())
                 .withNamespace(cluster.getMetadata().getNamespace()).build());
-        patch.setStatus(StatusDecision.decide(cluster, outcome, clock.instant()));
-        LOG.info("ADXCluster {}: status {} {}", name, patch.getStatus().conditions.get(0).getReason(),
-                patch.getStatus().conditions.get(0).getMessage());
-        return UpdateControl.patchStatus(patch)
-                .rescheduleAfter(role == ClusterRole.Federated ? federationInterval : heartbeatInterval);
+        patch.setStatus(decision.status());
+        Duration next = backoff.next(key, decision.reason().retrySoon(),
+                role == ClusterRole.Federated ? federationInterval : heartbeatInterval);
+        LOG.info("ADXCluster {}: status {} {}; next pass in {}", name, decision.reason().text(),
+                patch.getStatus().conditions.get(0).getMessage(), next);
+        return UpdateControl.patchStatus(patch).rescheduleAfter(next);
     }
 
-    private Outcome run(String name, ADXClusterSpec spec, ClusterRole role) {
+    private Outcome run(String name, ADXClusterSpec spec, ClusterRole role, boolean releaseDepartures) {
         ClusterCriteria.Verdict verdict = criteria.evaluate(spec.criteriaExpression);
         if (verdict instanceof ClusterCriteria.Verdict.NoMatch) {
             return new Outcome.NotSelected();
@@ -89,7 +102,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
                     : new Outcome.InvalidSpec("spec.endpoint is empty: give the URL of the cluster");
         }
         try {
-            return role == ClusterRole.Federated ? federate(name, spec) : heartbeat(name, spec);
+            return role == ClusterRole.Federated ? federate(name, spec, releaseDepartures) : heartbeat(name, spec);
         } catch (IllegalArgumentException e) {
             return new Outcome.InvalidSpec(e.getMessage());
         } catch (RuntimeException e) {
@@ -112,7 +125,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return new Outcome.HeartbeatDone(report);
     }
 
-    private Outcome federate(String name, ADXClusterSpec spec) {
+    private Outcome federate(String name, ADXClusterSpec spec, boolean releaseDepartures) {
         FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
         List<String> missing = new ArrayList<>();
         if (federationSpec.heartbeatDatabase == null || federationSpec.heartbeatDatabase.isBlank()) {
@@ -126,32 +139,16 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         }
         Hub hub = new Hub(spec.endpoint, new HeartbeatTable(federationSpec.heartbeatDatabase, federationSpec.heartbeatTable),
                 federationSpec.heartbeatTtl(), FederationSettings.of(federationSpec));
-        FederationReport report = federation.run(hub);
+        FederationReport report = federation.run(hub, releaseDepartures);
         metrics.federation(spec.endpoint, report);
-        LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed); {} databases; {} entity groups and {}"
-                        + " functions in sync; {} commands sent ({} bytes) in {} round trips; failures {}",
+        LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed, {} excluded, {} departures held{}); {}"
+                        + " databases ({} missing on the hub); {} entity groups and {} functions in sync, {} conflicts;"
+                        + " {} commands sent ({} bytes) in {} round trips; failures {}",
                 name, report.heartbeatsRead() ? "read" : "not read", report.partitions(), report.malformed().size(),
-                report.partitionsByDatabase().size(), report.entityGroupsInSync(), report.functionsInSync(),
-                report.commandsSent(), report.ddlBytes(), report.roundTrips(), report.failures());
+                report.excluded().total(), report.heldDepartures().endpoints().size(),
+                releaseDepartures ? ", release requested" : "", report.partitionsByDatabase().size(),
+                report.hubDatabasesMissing().size(), report.entityGroupsInSync(), report.functionsInSync(),
+                report.conflicts().size(), report.commandsSent(), report.ddlBytes(), report.roundTrips(), report.failures());
         return new Outcome.FederationDone(report);
-    }
-
-    private static String result(Outcome outcome) {
-        if (outcome instanceof Outcome.NotSelected) {
-            return "skipped";
-        }
-        if (outcome instanceof Outcome.CriteriaError) {
-            return "criteriaError";
-        }
-        if (outcome instanceof Outcome.InvalidSpec || outcome instanceof Outcome.ProvisioningNotSupported) {
-            return "invalid";
-        }
-        if (outcome instanceof Outcome.HeartbeatDone done) {
-            return done.report().failures().isEmpty() && done.report().schemaFailure().isEmpty() ? "complete" : "failed";
-        }
-        if (outcome instanceof Outcome.FederationDone done) {
-            return done.report().succeeded() ? "complete" : "failed";
-        }
-        return outcome instanceof Outcome.NoTargets ? "complete" : "failed";
     }
 }

@@ -2,24 +2,50 @@ package dev.adxfed.operator.controller;
 
 /**
  * Reasons of the {@code adxcluster.adx-mon.azure.com} condition. Complete and CriteriaExpressionError are
- * adx-mon's own words; the others name what went wrong here.
+ * adx-mon's own words; the others name what went wrong here. Each reason also names the result the
+ * reconcile is counted under and whether the pass is retried soon (with backoff) rather than after
+ * the full interval: only failures a retry can cure are.
  */
 enum ConditionReason {
-    COMPLETE("Complete"),
-    CRITERIA_EXPRESSION_ERROR("CriteriaExpressionError"),
-    INVALID_SPEC("InvalidSpec"),
-    PROVISIONING_NOT_SUPPORTED("ProvisioningNotSupported"),
-    HEARTBEAT_FAILED("HeartbeatFailed"),
-    FEDERATION_FAILED("FederationFailed"),
-    RECONCILE_FAILED("ReconcileFailed");
+    COMPLETE("Complete", "complete", false, true),
+    CRITERIA_EXPRESSION_ERROR("CriteriaExpressionError", "criteriaError", false, false),
+    INVALID_SPEC("InvalidSpec", "invalid", false, false),
+    PROVISIONING_NOT_SUPPORTED("ProvisioningNotSupported", "invalid", false, false),
+    HEARTBEAT_FAILED("HeartbeatFailed", "failed", true, false),
+    FEDERATION_FAILED("FederationFailed", "failed", true, false),
+    RECONCILE_FAILED("ReconcileFailed", "failed", true, false),
+    NO_LIVE_PARTITIONS("NoLivePartitions", "noLivePartitions", false, false),
+    HUB_DATABASE_MISSING("HubDatabaseMissing", "hubDatabaseMissing", false, false),
+    /** The guard worked as meant: everything else went through, so the sync counts as successful. */
+    DEPARTURES_HELD("DeparturesHeld", "departuresHeld", false, true);
 
     private final String text;
+    private final String result;
+    private final boolean retrySoon;
+    private final boolean advancesSync;
 
-    ConditionReason(String text) {
+    ConditionReason(String text, String result, boolean retrySoon, boolean advancesSync) {
         this.text = text;
+        this.result = result;
+        this.retrySoon = retrySoon;
+        this.advancesSync = advancesSync;
     }
 
     String text() {
         return text;
+    }
+
+    /** The {@code result} label of {@code adxfed_reconciles_total}. */
+    String result() {
+        return result;
+    }
+
+    boolean retrySoon() {
+        return retrySoon;
+    }
+
+    /** Whether a federation pass ending with this reason moves lastSuccessfulSyncTime. */
+    boolean advancesSync() {
+        return advancesSync;
     }
 }

@@ -47,9 +47,13 @@ public final class OperatorRuntime implements AutoCloseable {
      * @param onLostLeadership  what to do when another replica took the Lease: reconciles may still be running
      *                          here, so the process must not go on as a second leader
      * @param leaseTimings      how long a Lease holds, how soon the holder must renew it, how often others retry
+     * @param firstRetry        how soon a failed pass is retried (doubling each time up to the interval)
      */
     record Wiring(KubernetesClient client, boolean ownsClient, KustoConnector kusto, boolean serverSideApply,
-                  Runnable onLostLeadership, Clock clock, LeaseTimings leaseTimings) {}
+                  Runnable onLostLeadership, Clock clock, LeaseTimings leaseTimings, Duration firstRetry) {}
+
+    /** How soon a failed pass is retried in production: 30 s, then 1, 2, 4, ... minutes up to the interval. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
     record LeaseTimings(Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
         static LeaseTimings josdkDefaults() {
@@ -83,7 +87,7 @@ public final class OperatorRuntime implements AutoCloseable {
             builder.withConfig(Config.fromKubeconfig(Files.readString(settings.kubeconfig())));
         }
         return start(settings, new Wiring(builder.build(), true, new KustoClients(StageTimeouts.defaults()), true,
-                OperatorRuntime::exitAfterLosingLeadership, Clock.systemUTC(), LeaseTimings.josdkDefaults()));
+                OperatorRuntime::exitAfterLosingLeadership, Clock.systemUTC(), LeaseTimings.josdkDefaults(), FIRST_RETRY));
     }
 
     static OperatorRuntime start(OperatorSettings settings, Wiring wiring) throws IOException {
@@ -92,7 +96,8 @@ public final class OperatorRuntime implements AutoCloseable {
         KustoConnector kusto = new TimedKustoConnector(wiring.kusto(), metrics);
         ADXClusterReconciler reconciler = new ADXClusterReconciler(new ClusterCriteria(settings.clusterLabels()),
                 new HeartbeatSender(kusto, wiring.clock()), new FederationPass(kusto), metrics,
-                settings.heartbeatInterval(), settings.federationInterval(), wiring.clock());
+                settings.heartbeatInterval(), settings.federationInterval(), new RetryBackoff(wiring.firstRetry()),
+                wiring.clock());
         AtomicBoolean closing = new AtomicBoolean();
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(wiring.client())
@@ -123,6 +128,7 @@ public final class OperatorRuntime implements AutoCloseable {
             }
         });
         operator.register(reconciler, o -> {
+            o.withGenerationAware(false).withOnUpdateFilter(ReleaseDepartures.updateFilter());
             if (!settings.namespaces().isEmpty()) {
                 o.settingNamespaces(Set.copyOf(settings.namespaces()));
             }

@@ -4,6 +4,7 @@ import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterStatus;
 import dev.adxfed.operator.api.FederationStatus;
 import dev.adxfed.operator.api.HeartbeatStatus;
+import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -13,20 +14,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The one place an ADXCluster's status is decided: from the resource as it was and the outcome of
- * this reconcile. Times of the last success are carried over when this pass failed.
+ * this reconcile. Times of the last success are carried over when this pass failed. Every list and
+ * message is bounded ({@link StatusLimits}).
  */
 final class StatusDecision {
 
-    /** Condition messages list at most this many failures; the counts cover all of them. */
-    static final int FAILURES_SHOWN = 3;
+    /** The status to write and the reason it carries (which also says how the reconcile is counted and retried). */
+    record Decision(ADXClusterStatus status, ConditionReason reason) {}
 
     private StatusDecision() {}
 
-    static ADXClusterStatus decide(ADXCluster cluster, Outcome outcome, Instant now) {
+    static Decision decide(ADXCluster cluster, Outcome outcome, Instant now) {
         ADXClusterStatus before = cluster.getStatus() == null ? new ADXClusterStatus() : cluster.getStatus();
         ADXClusterStatus status = new ADXClusterStatus();
         status.endpoint = cluster.getSpec().endpoint;
@@ -35,64 +38,53 @@ final class StatusDecision {
         status.federation = before.federation;
         String provisionNote = cluster.getSpec().provision != null && cluster.getSpec().endpoint != null
                 ? " spec.provision is not supported yet: the cluster is used as bring-your-own." : "";
-        Condition condition;
+        Reasoned decided;
         if (outcome instanceof Outcome.HeartbeatDone done) {
             status.heartbeat = heartbeat(done.report(), before.heartbeat);
-            condition = heartbeatCondition(done.report(), provisionNote);
+            decided = heartbeatCondition(done.report());
         } else if (outcome instanceof Outcome.FederationDone done) {
-            status.federation = federation(done.report(), before.federation, now);
-            condition = federationCondition(done.report(), provisionNote);
+            decided = FederationCondition.of(done.report(), cluster.getMetadata().getName());
+            status.federation = federation(done.report(), before.federation, decided.reason().advancesSync(), now);
         } else if (outcome instanceof Outcome.NoTargets) {
-            condition = condition(true, ConditionReason.COMPLETE, "Bring-your-own cluster at " + status.endpoint
-                    + "; no federated targets to heartbeat into." + provisionNote);
+            decided = new Reasoned(ConditionReason.COMPLETE, "Bring-your-own cluster at " + status.endpoint
+                    + "; no federated targets to heartbeat into.");
         } else if (outcome instanceof Outcome.CriteriaError error) {
-            condition = condition(false, ConditionReason.CRITERIA_EXPRESSION_ERROR, error.message());
+            decided = new Reasoned(ConditionReason.CRITERIA_EXPRESSION_ERROR, error.message());
         } else if (outcome instanceof Outcome.InvalidSpec invalid) {
-            condition = condition(false, ConditionReason.INVALID_SPEC, invalid.message());
+            decided = new Reasoned(ConditionReason.INVALID_SPEC, invalid.message());
         } else if (outcome instanceof Outcome.ProvisioningNotSupported) {
-            condition = condition(false, ConditionReason.PROVISIONING_NOT_SUPPORTED, "spec.provision is not supported"
+            decided = new Reasoned(ConditionReason.PROVISIONING_NOT_SUPPORTED, "spec.provision is not supported"
                     + " yet and spec.endpoint is empty: give the endpoint of an existing cluster.");
         } else if (outcome instanceof Outcome.PassFailed failed) {
-            condition = condition(false, ConditionReason.RECONCILE_FAILED, failed.message());
+            decided = new Reasoned(ConditionReason.RECONCILE_FAILED, failed.message());
         } else {
             throw new IllegalArgumentException("no status for " + outcome);
         }
-        condition.setObservedGeneration(cluster.getMetadata().getGeneration());
+        Condition condition = new ConditionBuilder().withType(ADXClusterStatus.CONDITION_TYPE)
+                .withStatus(decided.reason() == ConditionReason.COMPLETE ? "True" : "False")
+                .withReason(decided.reason().text())
+                .withMessage(StatusLimits.clip(decided.message() + provisionNote, StatusLimits.MESSAGE_CHARS))
+                .withObservedGeneration(cluster.getMetadata().getGeneration()).build();
         condition.setLastTransitionTime(transitionTime(before, condition, now));
         status.conditions = new ArrayList<>(List.of(condition));
-        return status;
+        return new Decision(status, decided.reason());
     }
 
-    private static Condition heartbeatCondition(HeartbeatReport report, String note) {
+    /** A reason with its message, before it becomes a condition. */
+    record Reasoned(ConditionReason reason, String message) {}
+
+    private static Reasoned heartbeatCondition(HeartbeatReport report) {
         if (report.failures().isEmpty() && report.schemaFailure().isEmpty()) {
-            return condition(true, ConditionReason.COMPLETE, "Heartbeat with " + report.databases()
-                    + " databases sent to " + report.reached().size() + " federated targets." + note);
+            return new Reasoned(ConditionReason.COMPLETE, "Heartbeat with " + report.databases()
+                    + " databases sent to " + report.reached().size() + " federated targets.");
         }
         List<String> problems = new ArrayList<>();
         report.schemaFailure().ifPresent(f -> problems.add(f + (report.schemaReadAt().isPresent()
                 ? " (sent the schema read at " + report.schemaReadAt().get() + ")" : "")));
         report.failures().forEach(f -> problems.add(f.endpoint() + ": " + f.message()));
-        return condition(false, ConditionReason.HEARTBEAT_FAILED, "Heartbeat reached " + report.reached().size()
+        return new Reasoned(ConditionReason.HEARTBEAT_FAILED, "Heartbeat reached " + report.reached().size()
                 + " of " + (report.reached().size() + report.failures().size()) + " federated targets. "
-                + summary(problems) + note);
-    }
-
-    private static Condition federationCondition(FederationReport report, String note) {
-        String counts = report.partitions() + " partitions, " + report.partitionsByDatabase().size() + " databases, "
-                + report.entityGroupsInSync() + " entity groups and " + report.functionsInSync() + " functions in sync.";
-        if (report.succeeded()) {
-            return condition(true, ConditionReason.COMPLETE, counts + note);
-        }
-        String failures = report.failures().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", "));
-        return condition(false, ConditionReason.FEDERATION_FAILED, counts + " Failures: " + failures + ". "
-                + summary(report.failureMessages()) + note);
-    }
-
-    private static String summary(List<String> problems) {
-        String shown = problems.stream().limit(FAILURES_SHOWN).collect(Collectors.joining("; "));
-        int more = problems.size() - FAILURES_SHOWN;
-        return shown + (more > 0 ? "; and " + more + " more." : "");
+                + StatusLimits.summary(problems) + ".");
     }
 
     private static HeartbeatStatus heartbeat(HeartbeatReport report, HeartbeatStatus before) {
@@ -100,27 +92,40 @@ final class StatusDecision {
         status.lastHeartbeatTime = report.sent() ? report.at().toString() : before == null ? null : before.lastHeartbeatTime;
         status.lastSchemaReadTime = report.schemaReadAt().map(Instant::toString).orElse(null);
         status.databases = report.databases();
-        status.targetsReached = report.reached();
-        status.failures = report.failures().stream().map(f -> f.endpoint() + " " + f.stage() + ": " + f.message()).toList();
+        status.targetsReached = StatusLimits.first(report.reached());
+        status.failures = StatusLimits.first(report.failures().stream()
+                .map(f -> f.endpoint() + " " + f.stage() + ": " + f.message()).toList());
         return status;
     }
 
-    private static FederationStatus federation(FederationReport report, FederationStatus before, Instant now) {
+    private static FederationStatus federation(FederationReport report, FederationStatus before, boolean synced,
+                                               Instant now) {
         FederationStatus status = new FederationStatus();
         status.partitions = report.partitions();
         status.malformedHeartbeats = report.malformed().size();
-        status.databases = List.copyOf(report.partitionsByDatabase().keySet());
+        status.databases = StatusLimits.first(report.partitionsByDatabase().keySet());
+        status.databaseCount = report.partitionsByDatabase().size();
         status.entityGroupsInSync = report.entityGroupsInSync();
         status.functionsInSync = report.functionsInSync();
         status.failures = Map.copyOf(report.failures());
-        status.lastSuccessfulSyncTime = report.succeeded() ? now.toString()
-                : before == null ? null : before.lastSuccessfulSyncTime;
+        status.conflicts = StatusLimits.first(report.conflicts());
+        status.conflictCount = report.conflicts().size();
+        status.heldDepartures = StatusLimits.first(report.heldDepartures().endpoints());
+        status.heldDepartureCount = report.heldDepartures().endpoints().size();
+        status.missingHubDatabases = StatusLimits.first(report.hubDatabasesMissing());
+        status.missingHubDatabaseCount = report.hubDatabasesMissing().size();
+        status.excludedPartitions = excluded(report.excluded());
+        status.lastSyncTime = now.toString();
+        status.lastSuccessfulSyncTime = synced ? now.toString() : before == null ? null : before.lastSuccessfulSyncTime;
         return status;
     }
 
-    private static Condition condition(boolean ok, ConditionReason reason, String message) {
-        return new ConditionBuilder().withType(ADXClusterStatus.CONDITION_TYPE).withStatus(ok ? "True" : "False")
-                .withReason(reason.text()).withMessage(message).build();
+    private static Map<String, Integer> excluded(ExcludedPartitions excluded) {
+        Map<String, Integer> byWhy = new TreeMap<>();
+        byWhy.put("blocked", excluded.blocked());
+        byWhy.put("notSelected", excluded.notSelected());
+        byWhy.put("metadataMissing", excluded.metadataMissing());
+        return byWhy;
     }
 
     /** Kubernetes convention: the transition time moves only when the condition's status changes. */
@@ -129,5 +134,9 @@ final class StatusDecision {
                 .filter(c -> ADXClusterStatus.CONDITION_TYPE.equals(c.getType()) && now.getStatus().equals(c.getStatus())
                         && c.getLastTransitionTime() != null)
                 .map(Condition::getLastTransitionTime).findFirst().orElse(at.toString());
+    }
+
+    static String joined(Map<String, Integer> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 }

@@ -1,29 +1,43 @@
 package dev.adxfed.operator.metrics;
 
+import dev.adxfed.operator.federation.Conflict;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The operator's own meters, named as Prometheus shows them:
  * {@code adxfed_reconciles_total{role,result}}, {@code adxfed_reconcile_duration_seconds{role}},
  * {@code adxfed_kusto_call_duration_seconds{stage,result}}, {@code adxfed_script_commands_total{kind,result}},
  * {@code adxfed_database_commands_total{hub,database,kind,result}}, {@code adxfed_heartbeat_rows_read_total{hub}},
- * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}} and
- * {@code adxfed_partitions_live{hub,database}}.
+ * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}},
+ * {@code adxfed_partitions_live{hub,database}}, {@code adxfed_departures_held{hub}},
+ * {@code adxfed_conflicts{hub,kind}}, {@code adxfed_hub_databases_missing{hub}} and
+ * {@code adxfed_partitions_excluded{hub,reason}}. A {@code database} label is only ever one of the
+ * hub's current topology (at most {@link #DATABASE_LABELS}); any other database counts as
+ * {@value #OTHER_DATABASE}.
  */
 public final class OperatorMetrics {
 
+    /** Databases per hub that get their own series; heartbeats could otherwise name any number. */
+    public static final int DATABASE_LABELS = 100;
+    /** The database label of commands in a hub database that is not (or not among the labelled) partition databases. */
+    public static final String OTHER_DATABASE = "_other";
+
     private final MeterRegistry registry;
-    private final Map<String, MultiGauge> partitionsByHub = new ConcurrentHashMap<>();
+    private final Map<String, LivePartitionsGauge> partitionsByHub = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hubGauges = new ConcurrentHashMap<>();
 
     public OperatorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -55,9 +69,12 @@ public final class OperatorMetrics {
     public void federation(String hub, FederationReport report) {
         report.completed().forEach((kind, n) -> scriptCommands(kind, "completed", n));
         report.failures().forEach((kind, n) -> scriptCommands(kind, "failed", n));
+        Set<String> labelled = report.partitionsByDatabase().keySet().stream().limit(DATABASE_LABELS)
+                .collect(Collectors.toSet());
         report.commandResults().forEach(r -> Counter.builder("adxfed.database.commands")
                 .description("Entity-group and function commands the hub ran, by hub database, kind and result")
-                .tags("hub", hub, "database", r.database(), "kind", r.kind().label(), "result", r.result())
+                .tags("hub", hub, "database", labelled.contains(r.database()) ? r.database() : OTHER_DATABASE,
+                        "kind", r.kind().label(), "result", r.result())
                 .register(registry).increment(r.count()));
         if (report.heartbeatsRead()) {
             // The hub reads one row per endpoint (the newest within the TTL): usable ones and malformed ones.
@@ -67,13 +84,34 @@ public final class OperatorMetrics {
         Counter.builder("adxfed.heartbeat.rows.malformed").description("Heartbeat rows the hub skipped as malformed")
                 .tags("hub", hub).register(registry).increment(report.malformed().size());
         if (report.heartbeatsRead()) {
-            // Overwritten each pass, so a database that loses its last partition drops out of the gauge.
-            partitionsByHub.computeIfAbsent(hub, h -> MultiGauge.builder("adxfed.partitions.live")
-                            .description("Partitions with a fresh heartbeat, by hub and database").register(registry))
-                    .register(report.partitionsByDatabase().entrySet().stream()
-                            .map(e -> MultiGauge.Row.of(Tags.of("hub", hub, "database", e.getKey()), e.getValue()))
-                            .toList(), true);
+            partitionsByHub.computeIfAbsent(hub, h -> new LivePartitionsGauge(registry))
+                    .update(hub, report.partitionsByDatabase());
+            hubGauge("adxfed.departures.held", "Silent partitions the departure guard keeps as members", hub, Tags.empty(),
+                    report.heldDepartures().endpoints().size());
+            for (Conflict.Kind kind : Conflict.Kind.values()) {
+                hubGauge("adxfed.conflicts", "Objects on the hub with a name the operator would write that are the"
+                                + " user's, left alone, by kind", hub, Tags.of("kind", kind.label()),
+                        (int) report.conflicts().stream().filter(c -> c.kind() == kind).count());
+            }
+            hubGauge("adxfed.hub.databases.missing", "Partition databases missing on the hub that it refuses to create",
+                    hub, Tags.empty(), report.hubDatabasesMissing().size());
+            String excluded = "Fresh partitions that are not members, by reason";
+            hubGauge("adxfed.partitions.excluded", excluded, hub, Tags.of("reason", "blocked"), report.excluded().blocked());
+            hubGauge("adxfed.partitions.excluded", excluded, hub, Tags.of("reason", "notSelected"),
+                    report.excluded().notSelected());
+            hubGauge("adxfed.partitions.excluded", excluded, hub, Tags.of("reason", "metadataMissing"),
+                    report.excluded().metadataMissing());
         }
+    }
+
+    /** A gauge of one hub, set to the value of the last pass that read heartbeats. */
+    private void hubGauge(String name, String description, String hub, Tags tags, int value) {
+        Tags all = tags.and("hub", hub);
+        hubGauges.computeIfAbsent(name + all, k -> {
+            AtomicInteger holder = new AtomicInteger();
+            Gauge.builder(name, holder, AtomicInteger::get).description(description).tags(all).register(registry);
+            return holder;
+        }).set(value);
     }
 
     private void heartbeatSent(String target, String result) {

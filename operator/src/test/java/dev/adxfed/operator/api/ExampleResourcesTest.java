@@ -108,10 +108,13 @@ class ExampleResourcesTest {
     }
 
     @Test
-    void federatedTargetWithoutClientIdIsRejected() throws IOException {
+    void federatedTargetWithoutClientIdIsAcceptedForTheDefaultCredentialChain() throws IOException {
         JsonNode resource = YAML.readTree(RepositoryFiles.resolve("deploy/examples/partition.yaml").toFile());
         ((ObjectNode) resource.at("/spec/federation/federatedTargets/0")).remove("managedIdentityClientId");
-        assertThat(errors(resource)).anySatisfy(e -> assertThat(e).contains("managedIdentityClientId"));
+        assertThat(errors(resource)).isEmpty();
+        ((ObjectNode) resource.at("/spec/federation/federatedTargets/0")).remove("heartbeatTable");
+        assertThat(errors(resource)).as("the other target fields stay required")
+                .anySatisfy(e -> assertThat(e).contains("heartbeatTable"));
     }
 
     @Test

@@ -99,7 +99,8 @@ class DeployManifestsTest {
         Map<String, Set<String>> verbs = verbsByResource(object("ClusterRole/adxfed-operator"));
 
         assertThat(verbs).containsOnlyKeys(group + "/" + plural, group + "/" + plural + "/status", "/events", "events.k8s.io/events");
-        assertThat(verbs.get(group + "/" + plural)).containsExactlyInAnyOrder("get", "list", "watch");
+        assertThat(verbs.get(group + "/" + plural)).as("patch: only to remove the release-departures annotation")
+                .containsExactlyInAnyOrder("get", "list", "watch", "patch");
         assertThat(verbs.get(group + "/" + plural + "/status")).containsExactlyInAnyOrder("get", "patch", "update");
         assertThat(verbs.get("/events")).containsExactlyInAnyOrder("create", "patch");
     }

@@ -76,7 +76,8 @@ class LeaderElectionTest {
         };
         return OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, noKusto, false,
                 () -> { throw new AssertionError("leadership lost while running"); }, Clock.systemUTC(),
-                new OperatorRuntime.LeaseTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300))));
+                new OperatorRuntime.LeaseTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300)),
+                OperatorRuntime.FIRST_RETRY));
     }
 
     static double reconciles(OperatorRuntime runtime) {

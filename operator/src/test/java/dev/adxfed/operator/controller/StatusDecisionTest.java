@@ -36,6 +36,10 @@ class StatusDecisionTest {
         return cluster;
     }
 
+    static ADXClusterStatus decide(ADXCluster cluster, Outcome outcome, Instant now) {
+        return StatusDecision.decide(cluster, outcome, now).status();
+    }
+
     static FederationReport federation(Map<String, Integer> failures, List<String> messages) {
         return new FederationReport(true, 3, List.of(new MalformedHeartbeat("ftp://x", "not http(s)")),
                 new TreeMap<>(Map.of("Logs", 2, "Metrics", 3)), 4, 7, Map.of("entityGroup.create", 2), failures,
@@ -44,7 +48,7 @@ class StatusDecisionTest {
 
     @Test
     void aCleanFederationPassIsCompleteWithWhatItDid() {
-        ADXClusterStatus status = StatusDecision.decide(cluster(null), new Outcome.FederationDone(federation(Map.of(),
+        ADXClusterStatus status = decide(cluster(null), new Outcome.FederationDone(federation(Map.of(),
                 List.of())), T1);
 
         Condition condition = status.conditions.get(0);
@@ -61,13 +65,13 @@ class StatusDecisionTest {
 
     @Test
     void aFailedPassCountsFailuresByKindAndKeepsTheLastSuccessfulSync() {
-        ADXClusterStatus before = StatusDecision.decide(cluster(null),
+        ADXClusterStatus before = decide(cluster(null),
                 new Outcome.FederationDone(federation(Map.of(), List.of())), T1);
         List<String> messages = List.of("entityGroup.alter Metrics_Partitions in Metrics: Failed SEM0614 duplicate",
                 "function.createOrAlter Cpu in Metrics: Failed boom", "function.createOrAlter Mem in Metrics: Failed boom",
                 "function.createOrAlter Disk in Metrics: Failed boom");
 
-        ADXClusterStatus after = StatusDecision.decide(cluster(before), new Outcome.FederationDone(
+        ADXClusterStatus after = decide(cluster(before), new Outcome.FederationDone(
                 federation(Map.of("entityGroup.alter", 1, "function.createOrAlter", 3), messages)), T2);
 
         Condition condition = after.conditions.get(0);
@@ -82,9 +86,9 @@ class StatusDecisionTest {
 
     @Test
     void theTransitionTimeMovesOnlyWhenTheConditionStatusChanges() {
-        ADXClusterStatus first = StatusDecision.decide(cluster(null),
+        ADXClusterStatus first = decide(cluster(null),
                 new Outcome.FederationDone(federation(Map.of(), List.of())), T1);
-        ADXClusterStatus second = StatusDecision.decide(cluster(first),
+        ADXClusterStatus second = decide(cluster(first),
                 new Outcome.FederationDone(federation(Map.of(), List.of())), T2);
 
         assertThat(second.conditions.get(0).getLastTransitionTime()).isEqualTo(T1.toString());
@@ -94,11 +98,11 @@ class StatusDecisionTest {
     void aHeartbeatThatMissedATargetNamesItAndKeepsTheLastHeartbeatTime() {
         HeartbeatReport sent = new HeartbeatReport(T1, 2, Optional.of(T1), Optional.empty(), List.of("https://hub"),
                 List.of(), 3);
-        ADXClusterStatus before = StatusDecision.decide(cluster(null), new Outcome.HeartbeatDone(sent), T1);
+        ADXClusterStatus before = decide(cluster(null), new Outcome.HeartbeatDone(sent), T1);
         HeartbeatReport missed = new HeartbeatReport(T2, 2, Optional.of(T1), Optional.of("schema.read failed: timed out"),
                 List.of(), List.of(new TargetFailure("https://hub", "heartbeat.ingest", "heartbeat.ingest failed: 403")), 1);
 
-        ADXClusterStatus after = StatusDecision.decide(cluster(before), new Outcome.HeartbeatDone(missed), T2);
+        ADXClusterStatus after = decide(cluster(before), new Outcome.HeartbeatDone(missed), T2);
 
         assertThat(before.conditions.get(0).getReason()).isEqualTo("Complete");
         Condition condition = after.conditions.get(0);
@@ -114,13 +118,13 @@ class StatusDecisionTest {
     void provisioningIsReportedAsNotSupportedWithoutFailingABringYourOwnCluster() {
         ADXCluster byo = cluster(null);
         byo.getSpec().provision = new ProvisionSpec();
-        ADXClusterStatus status = StatusDecision.decide(byo, new Outcome.NoTargets(), T1);
+        ADXClusterStatus status = decide(byo, new Outcome.NoTargets(), T1);
 
         assertThat(status.conditions.get(0).getStatus()).isEqualTo("True");
         assertThat(status.conditions.get(0).getMessage()).contains("spec.provision is not supported yet");
 
         byo.getSpec().endpoint = null;
-        ADXClusterStatus none = StatusDecision.decide(byo, new Outcome.ProvisioningNotSupported(), T1);
+        ADXClusterStatus none = decide(byo, new Outcome.ProvisioningNotSupported(), T1);
         assertThat(none.conditions.get(0).getStatus()).isEqualTo("False");
         assertThat(none.conditions.get(0).getReason()).isEqualTo("ProvisioningNotSupported");
     }

@@ -1,0 +1,314 @@
+package dev.adxfed.operator.controller;
+
+import dev.adxfed.emulator.Emulator;
+import dev.adxfed.emulator.EmulatorConfig;
+import dev.adxfed.emulator.VirtualCluster;
+import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.api.ADXClusterStatus;
+import dev.adxfed.operator.api.ClusterRole;
+import dev.adxfed.operator.api.FederationSpec;
+import dev.adxfed.operator.federation.HubDatabase;
+import dev.adxfed.operator.heartbeat.Column;
+import dev.adxfed.operator.heartbeat.DatabaseSchema;
+import dev.adxfed.operator.heartbeat.Heartbeat;
+import dev.adxfed.operator.heartbeat.HeartbeatTable;
+import dev.adxfed.operator.heartbeat.PartitionSchema;
+import dev.adxfed.operator.heartbeat.TableSchema;
+import dev.adxfed.operator.kusto.Kusto;
+import dev.adxfed.operator.kusto.KustoClients;
+import dev.adxfed.operator.kusto.KustoConnector;
+import dev.adxfed.operator.kusto.KustoException;
+import dev.adxfed.operator.kusto.KustoRow;
+import dev.adxfed.operator.kusto.Stage;
+import dev.adxfed.operator.kusto.StageTimeouts;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+
+import static dev.adxfed.operator.controller.OperatorAgainstEmulatorTest.cluster;
+import static dev.adxfed.operator.controller.OperatorAgainstEmulatorTest.entityGroups;
+import static dev.adxfed.operator.controller.OperatorAgainstEmulatorTest.get;
+import static dev.adxfed.operator.controller.OperatorAgainstEmulatorTest.partitionCluster;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The status and metrics of issue 8 through the deployed shape: JOSDK against fabric8's CRUD mock
+ * API server, Kusto through the official SDK against emulator clusters.
+ */
+@EnableKubernetesMockClient(crud = true)
+class OperatorSafetyAgainstEmulatorTest {
+
+    static Emulator emulator;
+    static List<VirtualCluster> partitions;
+    static VirtualCluster lonelyHub;
+    static VirtualCluster strictHub;
+    static VirtualCluster guardedHub;
+    static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
+
+    KubernetesClient client;
+    OperatorRuntime runtime;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
+        EmulatorConfig sample = EmulatorConfig.sample(3);
+        List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
+        for (String hub : List.of("lonely-hub", "strict-hub", "guarded-hub")) {
+            clusters.add(new EmulatorConfig.ClusterConfig(hub, 0, List.of()));
+        }
+        emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
+        partitions = emulator.clusters().subList(0, 3);
+        lonelyHub = emulator.clusters().get(3);
+        strictHub = emulator.clusters().get(4);
+        guardedHub = emulator.clusters().get(5);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @AfterEach
+    void stopOperator() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    void startOperator(KustoConnector connector, Duration federationInterval, Duration firstRetry) throws Exception {
+        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
+                Map.of("region", "westeurope"), null, null, 0, 0);
+        runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, connector, false,
+                () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
+                OperatorRuntime.LeaseTimings.josdkDefaults(), firstRetry));
+    }
+
+    @Test
+    void aHubWithoutPartitionsIsNoLivePartitionsAndAnUnreachableHubIsRetriedLongBeforeItsInterval() throws Exception {
+        startOperator(kusto, Duration.ofMinutes(10), Duration.ofMillis(200));
+        create(hub("lonely-hub", lonelyHub.url(), "1h"));
+        create(hub("unreachable-hub", "http://127.0.0.1:1", "1h"));
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(condition("lonely-hub").getReason()).isEqualTo("NoLivePartitions");
+            assertThat(condition("unreachable-hub").getReason()).isEqualTo("FederationFailed");
+        });
+        Condition lonely = condition("lonely-hub");
+        assertThat(lonely.getStatus()).isEqualTo("False");
+        assertThat(lonely.getMessage()).startsWith("No live member partition");
+        assertThat(status("lonely-hub").federation.lastSuccessfulSyncTime).as("nothing was synced").isNull();
+        assertThat(status("lonely-hub").federation.lastSyncTime).isNotNull();
+
+        // The interval is 10 minutes: only the backoff (200 ms, doubling) brings newer attempts this soon.
+        String firstAttempt = status("unreachable-hub").federation.lastSyncTime;
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(Instant.parse(status("unreachable-hub").federation.lastSyncTime)).isAfter(Instant.parse(firstAttempt));
+            assertThat(reconciles("failed")).isGreaterThanOrEqualTo(3);
+        });
+        assertThat(reconciles("noLivePartitions")).as("no live partition is not retried sooner").isEqualTo(1);
+    }
+
+    @Test
+    void aHostileHeartbeatNamingManyDatabasesAHubCannotCreateGivesHubDatabaseMissingWithABoundedStatus() throws Exception {
+        Kusto raw = kusto.connect(strictHub.url(), null);
+        HeartbeatTable table = new HeartbeatTable("FederationHeartbeats", "Heartbeat");
+        raw.mgmt(Stage.DATABASE_CREATE, null, HubDatabase.createCommand(table.database()).text());
+        raw.mgmt(Stage.HEARTBEAT_TABLE, table.database(), table.createCommand());
+        List<DatabaseSchema> databases = IntStream.range(0, 60).mapToObj(i -> new DatabaseSchema("Hostile" + i,
+                List.of(new TableSchema("Cpu", List.of(new Column("Value", "real")))), List.of())).toList();
+        raw.mgmt(Stage.HEARTBEAT_INGEST, table.database(), new Heartbeat(Instant.now(), "https://hostile.kusto.windows.net",
+                new PartitionSchema(databases), Map.of()).ingestCommand(table.table()));
+        // As ADX: databases are made in Azure, the cluster refuses to create them.
+        startOperator((endpoint, identity) -> endpoint.equals(strictHub.url())
+                ? refusingDatabaseCreation(kusto.connect(endpoint, identity)) : kusto.connect(endpoint, identity),
+                Duration.ofMillis(500), OperatorRuntime.FIRST_RETRY);
+        create(hub("strict-hub", strictHub.url(), "1h"));
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                assertThat(condition("strict-hub").getReason()).isEqualTo("HubDatabaseMissing"));
+        Condition condition = condition("strict-hub");
+        assertThat(condition.getStatus()).isEqualTo("False");
+        assertThat(condition.getMessage()).startsWith("60 databases are (Hostile0; Hostile1; Hostile10; and 57 more)"
+                + " missing on the hub").contains("in Azure").contains("spec.provision");
+        ADXClusterStatus status = status("strict-hub");
+        assertThat(status.federation.missingHubDatabases).hasSize(StatusLimits.LIST_ENTRIES).contains("Hostile0");
+        assertThat(status.federation.missingHubDatabaseCount).isEqualTo(60);
+        assertThat(status.federation.databases).hasSize(StatusLimits.LIST_ENTRIES);
+        assertThat(status.federation.databaseCount).isEqualTo(60);
+        assertThat(status.federation.lastSuccessfulSyncTime).isNull();
+        assertThat(raw.mgmt(Stage.HUB_DATABASES, null, ".show databases")).as("no database made").hasSize(1);
+        assertThat(get(runtime.metricsPort(), "/metrics").body())
+                .contains("adxfed_hub_databases_missing{hub=\"" + strictHub.url() + "\"} 60.0")
+                .contains("adxfed_reconciles_total{result=\"hubDatabaseMissing\",role=\"Federated\"}");
+    }
+
+    @Test
+    void aUsersFunctionIsAConflictAndTwoOfThreePartitionsFallingSilentAreHeldUntilTheAnnotationReleasesThem() throws Exception {
+        // Partitions heartbeat on their own timers: the hub's reads pause while two stop, so that one
+        // pass sees both silent at once, as when their operator goes down.
+        AtomicBoolean paused = new AtomicBoolean();
+        Kusto hubKusto = kusto.connect(guardedHub.url(), null);
+        hubKusto.mgmt(Stage.DATABASE_CREATE, null, HubDatabase.createCommand("Metrics").text());
+        hubKusto.mgmt(Stage.FUNCTIONS_SHOW, "Metrics", ".create function Cpu() { print Value = 1.0 }");
+        startOperator((endpoint, identity) -> endpoint.equals(guardedHub.url())
+                ? pausingHeartbeatReads(kusto.connect(endpoint, identity), paused) : kusto.connect(endpoint, identity),
+                Duration.ofMillis(500), Duration.ofMillis(200));
+        List<String> names = List.of("guarded-west", "guarded-east", "guarded-south");
+        for (int i = 0; i < 3; i++) {
+            create(partitionCluster(names.get(i), partitions.get(i).url(), null, guardedHub));
+        }
+        create(hub("guarded-hub", guardedHub.url(), "3s"));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(entityGroups(hubKusto, "Metrics").get("Metrics_Partitions"))
+                    .contains(partitions.get(0).url(), partitions.get(1).url(), partitions.get(2).url());
+            assertThat(condition("guarded-hub").getReason()).isEqualTo("Complete");
+            assertThat(status("guarded-hub").federation.partitions).isEqualTo(3);
+        });
+        assertThat(condition("guarded-hub").getMessage()).as("the user's Cpu() is left alone, and said so")
+                .contains("Left alone, not the operator's: function Metrics.Cpu");
+        assertThat(status("guarded-hub").federation.conflicts).containsExactly("function Metrics.Cpu");
+        assertThat(get(runtime.metricsPort(), "/metrics").body())
+                .contains("adxfed_conflicts{hub=\"" + guardedHub.url() + "\",kind=\"function\"} 1.0");
+
+        paused.set(true);
+        client.resources(ADXCluster.class).inNamespace("test").withName("guarded-east").delete();
+        client.resources(ADXCluster.class).inNamespace("test").withName("guarded-south").delete();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(secondsSilent(hubKusto,
+                partitions.get(1).url(), partitions.get(2).url())).as("both past the TTL").isGreaterThan(4));
+        paused.set(false);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                assertThat(condition("guarded-hub").getReason()).isEqualTo("DeparturesHeld"));
+        assertThat(condition("guarded-hub").getMessage()).contains(partitions.get(1).url()).contains(partitions.get(2).url())
+                .contains("kubectl annotate adxcluster guarded-hub adxfed.dev/release-departures=true");
+        assertThat(status("guarded-hub").federation.heldDepartures)
+                .containsExactlyInAnyOrder(partitions.get(1).url(), partitions.get(2).url());
+        assertThat(entityGroups(hubKusto, "Metrics").get("Metrics_Partitions")).as("held: still members")
+                .contains(partitions.get(1).url(), partitions.get(2).url());
+        assertThat(get(runtime.metricsPort(), "/metrics").body())
+                .contains("adxfed_departures_held{hub=\"" + guardedHub.url() + "\"} 2.0");
+
+        client.resources(ADXCluster.class).inNamespace("test").withName("guarded-hub").edit(hub -> {
+            Map<String, String> annotations = hub.getMetadata().getAnnotations() == null ? new HashMap<>()
+                    : new HashMap<>(hub.getMetadata().getAnnotations());
+            annotations.put(ReleaseDepartures.ANNOTATION, "true");
+            hub.getMetadata().setAnnotations(annotations);
+            return hub;
+        });
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(entityGroups(hubKusto, "Metrics").get("Metrics_Partitions")).contains(partitions.get(0).url())
+                    .doesNotContain(partitions.get(1).url()).doesNotContain(partitions.get(2).url());
+            assertThat(condition("guarded-hub").getReason()).isEqualTo("Complete");
+        });
+        ADXCluster released = client.resources(ADXCluster.class).inNamespace("test").withName("guarded-hub").get();
+        assertThat(released.getMetadata().getAnnotations()).as("acted on once, then removed")
+                .doesNotContainKey(ReleaseDepartures.ANNOTATION);
+        assertThat(released.getStatus().federation.heldDepartureCount).isZero();
+        assertThat(get(runtime.metricsPort(), "/metrics").body())
+                .contains("adxfed_departures_held{hub=\"" + guardedHub.url() + "\"} 0.0");
+    }
+
+    /** The hub as ADX behaves: every database but the heartbeat one must be made in Azure. */
+    static Kusto refusingDatabaseCreation(Kusto hub) {
+        return new Kusto() {
+            @Override
+            public String endpoint() {
+                return hub.endpoint();
+            }
+
+            @Override
+            public List<KustoRow> mgmt(Stage stage, String database, String command) {
+                if (command.startsWith(".create database") && !command.contains("FederationHeartbeats")) {
+                    throw new KustoException(stage, hub.endpoint(), database, "Forbidden (403): databases are"
+                            + " created in Azure", null);
+                }
+                return hub.mgmt(stage, database, command);
+            }
+
+            @Override
+            public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
+                hub.query(stage, database, query, rows);
+            }
+        };
+    }
+
+    /** The hub, failing its heartbeat reads while {@code paused}. */
+    static Kusto pausingHeartbeatReads(Kusto hub, AtomicBoolean paused) {
+        return new Kusto() {
+            @Override
+            public String endpoint() {
+                return hub.endpoint();
+            }
+
+            @Override
+            public List<KustoRow> mgmt(Stage stage, String database, String command) {
+                return hub.mgmt(stage, database, command);
+            }
+
+            @Override
+            public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
+                if (paused.get() && stage == Stage.HEARTBEAT_READ) {
+                    throw new KustoException(stage, hub.endpoint(), database, "paused by the test", null);
+                }
+                hub.query(stage, database, query, rows);
+            }
+        };
+    }
+
+    /** How long the quieter of the endpoints has been silent, by their newest heartbeat on the hub. */
+    static long secondsSilent(Kusto hub, String... endpoints) {
+        List<Long> ages = new ArrayList<>();
+        hub.query(Stage.HEARTBEAT_READ, "FederationHeartbeats", "Heartbeat | where ClusterEndpoint in ('"
+                + String.join("', '", endpoints) + "') | summarize Last = max(Timestamp) by ClusterEndpoint"
+                + " | summarize Seconds = min(datetime_diff('second', now(), Last))",
+                row -> ages.add(Long.parseLong(row.string("Seconds"))));
+        return ages.get(0);
+    }
+
+    static ADXCluster hub(String name, String endpoint, String ttl) {
+        ADXCluster hub = cluster(name, endpoint, null);
+        hub.getSpec().role = ClusterRole.Federated;
+        hub.getSpec().federation = new FederationSpec();
+        hub.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
+        hub.getSpec().federation.heartbeatTable = "Heartbeat";
+        hub.getSpec().federation.heartbeatTTL = ttl;
+        return hub;
+    }
+
+    double reconciles(String result) {
+        var counter = runtime.metrics().registry().find("adxfed.reconciles").tags("role", "Federated", "result", result)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    void create(ADXCluster cluster) {
+        client.resources(ADXCluster.class).inNamespace("test").resource(cluster).create();
+    }
+
+    ADXClusterStatus status(String name) {
+        return client.resources(ADXCluster.class).inNamespace("test").withName(name).get().getStatus();
+    }
+
+    Condition condition(String name) {
+        ADXClusterStatus status = status(name);
+        assertThat(status).as("status of " + name).isNotNull();
+        return status.conditions.get(0);
+    }
+}
