@@ -3,6 +3,7 @@ package dev.adxfed.operator.controller;
 import dev.adxfed.emulator.Emulator;
 import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.VirtualCluster;
+import dev.adxfed.emulator.faults.Fault;
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterSpec;
 import dev.adxfed.operator.api.ADXClusterStatus;
@@ -12,7 +13,6 @@ import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.KustoConnector;
-import dev.adxfed.operator.kusto.KustoException;
 import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 import dev.adxfed.operator.kusto.StageTimeouts;
@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -248,8 +247,9 @@ class OperatorAgainstEmulatorTest {
 
     @Test
     void aRefusedEntityGroupScriptLeavesFunctionsInSyncAndShowsInTheStatus() throws Exception {
-        startOperator((endpoint, identity) -> endpoint.equals(faultyHub.url())
-                ? refusingEntityGroupScripts(kusto.connect(endpoint, identity)) : kusto.connect(endpoint, identity));
+        faultyHub.faults().inject(Fault.kustoError("BadRequest_Forbidden", "entity groups are refused by the test")
+                .matching("\\.create entity_group"));
+        startOperator();
         create(partitionCluster("north", partition.url(), null, faultyHub));
         ADXCluster federated = cluster("faulty-hub", faultyHub.url(), null);
         federated.getSpec().role = ClusterRole.Federated;
@@ -267,29 +267,6 @@ class OperatorAgainstEmulatorTest {
         assertThat(condition("faulty-hub").getStatus()).isEqualTo("False");
         assertThat(status("faulty-hub").federation.failures).containsKey("entityGroup.create");
         assertThat(status("faulty-hub").federation.functionsInSync).isPositive();
-    }
-
-    /** The hub as a cluster that refuses every script creating an entity group, and runs everything else. */
-    static Kusto refusingEntityGroupScripts(Kusto hub) {
-        return new Kusto() {
-            @Override
-            public String endpoint() {
-                return hub.endpoint();
-            }
-
-            @Override
-            public List<KustoRow> mgmt(Stage stage, String database, String command) {
-                if (command.contains(".create entity_group")) {
-                    throw new KustoException(stage, hub.endpoint(), database, "refused by the test", null);
-                }
-                return hub.mgmt(stage, database, command);
-            }
-
-            @Override
-            public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
-                hub.query(stage, database, query, rows);
-            }
-        };
     }
 
     static List<String> functionBodies(Kusto cluster, String database) {
