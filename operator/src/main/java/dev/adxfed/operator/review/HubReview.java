@@ -12,14 +12,14 @@ import java.util.List;
  * @param heartbeatTtl        ISO-8601, e.g. PT10M
  * @param readAt              when the hub was read, RFC 3339
  * @param inputsRead          false when the heartbeats (or another input) could not be read: nothing else is known
- * @param pendingCommands     commands a sync would send now
+ * @param pendingRequests     requests (database scripts and single commands) a sync would send now
  * @param failures            reads that failed in this dry run
  * @param lastPass            the operator's account of its last pass, when the file carried a status; else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HubReview(String name, String endpoint, String heartbeatTtl, String readAt, boolean inputsRead,
                         List<PartitionReview> partitions, List<DatabaseReview> databases, List<String> heldDepartures,
-                        String heldReason, List<String> missingHubDatabases, int pendingCommands, List<String> failures,
+                        String heldReason, List<String> missingHubDatabases, int pendingRequests, List<String> failures,
                         LastPass lastPass) {
 
     public HubReview {
@@ -41,7 +41,7 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
      */
     @JsonProperty
     public boolean inSync() {
-        return inputsRead && failures.isEmpty() && livePartitions() > 0 && pendingCommands == 0 && heldDepartures.isEmpty()
+        return inputsRead && failures.isEmpty() && livePartitions() > 0 && pendingRequests == 0 && heldDepartures.isEmpty()
                 && missingHubDatabases.isEmpty() && databases.stream().allMatch(d -> d.changes().isEmpty());
     }
 
@@ -49,6 +49,6 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
     public HubReview changes() {
         return new HubReview(name, endpoint, heartbeatTtl, readAt, inputsRead, partitions,
                 databases.stream().map(DatabaseReview::changes).filter(d -> !d.isEmpty()).toList(), heldDepartures,
-                heldReason, missingHubDatabases, pendingCommands, failures, lastPass);
+                heldReason, missingHubDatabases, pendingRequests, failures, lastPass);
     }
 }

@@ -99,9 +99,9 @@ public final class ReviewRecorder implements PassObserver {
 
     /**
      * @param name            what the hub is called (the resource's name)
-     * @param pendingCommands how many commands the dry run withheld
+     * @param pendingRequests how many requests (scripts and single commands) the dry run withheld
      */
-    public HubReview review(String name, Hub hub, FederationReport report, int pendingCommands, LastPass lastPass) {
+    public HubReview review(String name, Hub hub, FederationReport report, int pendingRequests, LastPass lastPass) {
         HeldDepartures held = report.heldDepartures();
         SortedMap<String, DatabaseReview> databases = new TreeMap<>();
         groups.forEach((db, reviews) -> databases.put(db, new DatabaseReview(db, reviews, List.of())));
@@ -109,7 +109,7 @@ public final class ReviewRecorder implements PassObserver {
                 databases.containsKey(db) ? databases.get(db).entityGroups() : List.of(), reviews)));
         return new HubReview(name, hub.endpoint(), hub.heartbeatTtl().toString(), now == null ? null : now.toString(),
                 report.heartbeatsRead(), partitions(hub.heartbeatTtl(), held), List.copyOf(databases.values()),
-                held.endpoints(), held.reason(), report.hubDatabasesMissing(), pendingCommands, report.failureMessages(),
+                held.endpoints(), held.reason(), report.hubDatabasesMissing(), pendingRequests, report.failureMessages(),
                 lastPass);
     }
 
