@@ -49,9 +49,7 @@ final class StatusText {
                 objects.add(List.of(db.database(), "entity group", g.name(), g.state().words(), groupDetail(g)));
             }
             for (FunctionReview f : db.functions()) {
-                objects.add(List.of(db.database(), "function", f.name() + "()", f.state().words(),
-                        f.state() == ObjectState.STALE ? "no live partition has it: a sync drops it"
-                                : f.members().size() + " partition(s)"));
+                objects.add(List.of(db.database(), "function", f.name() + "()", f.state().words(), functionDetail(f)));
             }
         }
         out.append("Entity groups and functions of the operator, per hub database:\n");
@@ -110,6 +108,16 @@ final class StatusText {
             case DRIFTED -> "+" + g.membersAdded().size() + " -" + g.membersRemoved().size() + " member(s) against the plan";
             case STALE -> "no live partition has its database: a sync drops it";
             case CONFLICT -> "a user's group of that name (" + g.membersBefore().size() + " member(s)), left alone";
+        };
+    }
+
+    private static String functionDetail(FunctionReview f) {
+        return switch (f.state()) {
+            case IN_SYNC -> f.members().size() + " partition(s)";
+            case MISSING -> "a sync creates it over " + f.members().size() + " partition(s)";
+            case DRIFTED -> "differs from the plan: a sync alters it (" + f.members().size() + " partition(s))";
+            case STALE -> "no live partition has it: a sync drops it";
+            case CONFLICT -> "a user's function of that name, left alone";
         };
     }
 
