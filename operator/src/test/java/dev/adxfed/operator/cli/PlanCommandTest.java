@@ -158,6 +158,24 @@ class PlanCommandTest {
     }
 
     @Test
+    void aDatabaseTheHubLacksIsPlannedAsCreatedWithItsGroupsAndFunctions() throws IOException {
+        for (String command : new String[] {".create database Audit persist ('/a/md', '/a/data') ifnotexists",
+                ".create table Events (Timestamp: datetime)"}) {
+            Run run = Run.adxfed("query", "--endpoint", clusters.eastus, "--database", command.contains("table") ? "Audit" : "Metrics", command);
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+        }
+        assertThat(Run.adxfed("sync", "-f", clusters.partitionsFile(dir, clusters.hub).toString()).exitCode()).isZero();
+
+        Run plan = Run.adxfed("plan", "-f", hub.toString(), "-o", "markdown");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("### Database `Audit`")
+                .contains("| `Audit_Partitions` | **create** | `cluster('" + clusters.eastus + "').database('Audit')` |  |")
+                .contains("| `Events()` | **create** | 1 |")
+                .doesNotContain("Reads that failed");
+    }
+
+    @Test
     void partitionFileIsRefusedWithItsRole() throws IOException {
         Path partition = Files.writeString(dir.resolve("eastus.yaml"),
                 EmulatedFederation.partition("eastus", clusters.eastus, clusters.hub));
