@@ -61,6 +61,7 @@ public final class FederationPass {
         return run(hub, releaseDepartures, PassObserver.NONE);
     }
 
+    /** @param observer told what the pass reads and decides as it goes (plan and status build their views from it) */
     public FederationReport run(Hub hub, boolean releaseDepartures, PassObserver observer) {
         return new Run(hub, new CountingKusto(kusto.connect(hub.endpoint(), null)), clock.instant(), releaseDepartures,
                 observer).execute();
@@ -89,11 +90,11 @@ public final class FederationPass {
         private long ddlBytes;
 
         Run(Hub hub, CountingKusto cluster, Instant now, boolean releaseDepartures, PassObserver observer) {
-            this.observer = observer;
             this.hub = hub;
             this.cluster = cluster;
             this.now = now;
             this.releaseDepartures = releaseDepartures;
+            this.observer = observer;
         }
 
         FederationReport execute() {
@@ -155,8 +156,7 @@ public final class FederationPass {
             }
             recordOwnership(groupChanges, owned, inputs.owned());
             for (Map.Entry<String, Changes> entry : groupChanges.entrySet()) {
-                observer.entityGroups(entry.getKey(), groups.get(entry.getKey()), owned.getOrDefault(entry.getKey(), Set.of()),
-                        entry.getValue());
+                observer.entityGroups(entry.getKey(), groups.get(entry.getKey()), entry.getValue());
                 applyEntityGroups(entry.getKey(), entry.getValue());
             }
             for (String database : hubDatabases) {

@@ -4,7 +4,6 @@ import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a pass read and decided, told as it goes, for tools that show more than the report (plan and
@@ -20,8 +19,8 @@ public interface PassObserver {
     /** Who is a member this pass, and the plan built from them; not told when no partition is live. */
     default void planned(Membership membership, FederationPlan plan) {}
 
-    /** @param owned the existing groups of this hub database that are the operator's */
-    default void entityGroups(String hubDatabase, List<ExistingEntityGroup> existing, Set<String> owned, Changes changes) {}
+    /** The groups of one hub database as {@code .show entity_groups} listed them, and what the diff made of them. */
+    default void entityGroups(String hubDatabase, List<ExistingEntityGroup> existing, Changes changes) {}
 
     default void functions(String database, List<ExistingFunction> existing, Changes changes) {}
 }

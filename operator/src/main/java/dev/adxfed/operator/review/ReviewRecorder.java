@@ -54,7 +54,7 @@ public final class ReviewRecorder implements PassObserver {
     }
 
     @Override
-    public void entityGroups(String hubDatabase, List<ExistingEntityGroup> existing, Set<String> owned, Changes changes) {
+    public void entityGroups(String hubDatabase, List<ExistingEntityGroup> existing, Changes changes) {
         Map<String, List<String>> current = existing.stream()
                 .collect(Collectors.toMap(ExistingEntityGroup::name, ExistingEntityGroup::entities, (a, b) -> a));
         Map<String, Command.Kind> commands = bySubject(changes);
