@@ -1,6 +1,7 @@
 package dev.adxfed.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -12,6 +13,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * Azure/adx-mon's ADXCluster so resources written for it keep working.
  */
 @Group(ADXCluster.GROUP)
+// What `kubectl get adxclusters` shows; Ready and Reason come from the operator's own condition.
+@AdditionalPrinterColumn(name = "Role", jsonPath = ".spec.role", type = AdditionalPrinterColumn.Type.STRING,
+        getDescription = "Partition (also when unset) or Federated.")
+@AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.endpoint", type = AdditionalPrinterColumn.Type.STRING,
+        getDescription = "The Kusto endpoint in use.")
+@AdditionalPrinterColumn(name = "Partitions", jsonPath = ".status.federation.partitions",
+        type = AdditionalPrinterColumn.Type.INTEGER, getDescription = "Federated: live member partitions.")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"" + ADXClusterStatus.CONDITION_TYPE
+        + "\")].status", type = AdditionalPrinterColumn.Type.STRING, getDescription = "The condition's status.")
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"" + ADXClusterStatus.CONDITION_TYPE
+        + "\")].reason", type = AdditionalPrinterColumn.Type.STRING, getDescription = "The condition's reason.")
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @Version(ADXCluster.VERSION)
 @JsonClassDescription("An Azure Data Explorer cluster: a partition that heartbeats its schema to federated"
         + " clusters, or a federated cluster that keeps entity groups and functions over its partitions.")

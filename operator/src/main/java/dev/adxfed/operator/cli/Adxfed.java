@@ -12,7 +12,7 @@ import java.util.Locale;
 @Command(name = "adxfed", mixinStandardHelpOptions = true, version = "adxfed 0.1.0-SNAPSHOT",
         description = "Federates Azure Data Explorer (Kusto) clusters; runs a local Kusto emulator.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, EmulatorCommand.class, QueryCommand.class,
-                SyncCommand.class, PlanCommand.class, OperatorCommand.class, BenchCommand.class})
+                SyncCommand.class, PlanCommand.class, StatusCommand.class, OperatorCommand.class, BenchCommand.class})
 public final class Adxfed {
 
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";

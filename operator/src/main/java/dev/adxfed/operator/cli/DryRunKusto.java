@@ -1,6 +1,8 @@
 package dev.adxfed.operator.cli;
 
+import dev.adxfed.operator.federation.HubDatabase;
 import dev.adxfed.operator.kusto.Kusto;
+import dev.adxfed.operator.kusto.KustoException;
 import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 
@@ -34,7 +36,15 @@ final class DryRunKusto implements Kusto {
     @Override
     public List<KustoRow> mgmt(Stage stage, String database, String command) {
         if (command.stripLeading().startsWith(".show")) {
-            return cluster.mgmt(stage, database, command);
+            try {
+                return cluster.mgmt(stage, database, command);
+            } catch (KustoException e) {
+                // A database this dry run pretended to create is empty, as it would be after the sync.
+                if (database != null && withheld.contains(new Withheld(null, HubDatabase.createCommand(database).text()))) {
+                    return List.of();
+                }
+                throw e;
+            }
         }
         withheld.add(new Withheld(database, command));
         return completedRows(command);

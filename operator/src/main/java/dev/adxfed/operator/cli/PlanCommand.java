@@ -2,11 +2,13 @@ package dev.adxfed.operator.cli;
 
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ClusterRole;
-import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
+import dev.adxfed.operator.review.HubReview;
+import dev.adxfed.operator.review.PlanMarkdown;
+import dev.adxfed.operator.review.ReviewJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -23,7 +26,8 @@ import java.util.concurrent.Callable;
 /** {@code adxfed plan}: what a federation sync would send to a hub, without sending it. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Dry run for Federated ADXClusters: reads the heartbeats and the hub's entity groups and functions,"
-                + " and prints the exact commands a sync would send, changing nothing.")
+                + " and prints what a sync would change, changing nothing: the exact commands (text), a reviewable"
+                + " diff per hub database for a pull request (markdown), or the same diff as JSON for tools.")
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +40,14 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "Time limit of every Kusto call (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
+
+    /** What to print: the commands, or the diff for a review. */
+    enum Output { text, json, markdown }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (the commands), markdown (a diff per hub database, for a pull request) or json"
+                    + " (the same diff for tools); default: ${DEFAULT-VALUE}.")
+    private Output output;
 
     @Override
     public Integer call() {
@@ -51,13 +63,21 @@ final class PlanCommand implements Callable<Integer> {
         KustoClients clients = new KustoClients(StageTimeouts.all(timeout));
         PrintWriter out = spec.commandLine().getOut();
         boolean failed = false;
+        List<HubReview> reviews = new ArrayList<>();
         for (ADXCluster cluster : hubs) {
             Hub hub = ClusterPass.hub(cluster);
-            DryRunKusto dryRun = new DryRunKusto(clients.connect(hub.endpoint(), null));
-            FederationReport report = new FederationPass((endpoint, identity) -> dryRun).run(hub);
-            print(out, cluster, hub, report, dryRun.withheld());
+            HubDryRun run = HubDryRun.of(clients, cluster.getMetadata().getName(), hub, null);
+            if (output == Output.text) {
+                print(out, cluster, hub, run.report(), run.commands());
+            }
+            reviews.add(run.review().changes());
             // Withheld commands all "complete", so any failure is a read that failed.
-            failed |= !report.succeeded();
+            failed |= !run.report().succeeded();
+        }
+        if (output == Output.markdown) {
+            out.print(PlanMarkdown.of(reviews));
+        } else if (output == Output.json) {
+            out.println(ReviewJson.of(reviews));
         }
         out.flush();
         if (failed) {

@@ -46,6 +46,11 @@ final class TextTable {
         return new TextTable(header, numeric, rows, data.size() - rows.size());
     }
 
+    /** Text rows under a header, none of them aligned as numbers. */
+    static TextTable of(List<String> header, List<List<String>> rows) {
+        return new TextTable(header, header.stream().map(h -> false).toList(), rows, 0);
+    }
+
     int rowCount() {
         return rows.size() + omittedRows;
     }

@@ -58,8 +58,13 @@ public final class FederationPass {
      *                          silent partitions are removed at the TTL whatever their share
      */
     public FederationReport run(Hub hub, boolean releaseDepartures) {
-        return new Run(hub, new CountingKusto(kusto.connect(hub.endpoint(), null)), clock.instant(), releaseDepartures)
-                .execute();
+        return run(hub, releaseDepartures, PassObserver.NONE);
+    }
+
+    /** @param observer told what the pass reads and decides as it goes (plan and status build their views from it) */
+    public FederationReport run(Hub hub, boolean releaseDepartures, PassObserver observer) {
+        return new Run(hub, new CountingKusto(kusto.connect(hub.endpoint(), null)), clock.instant(), releaseDepartures,
+                observer).execute();
     }
 
     /** The state of one pass; never shared between passes. */
@@ -68,6 +73,7 @@ public final class FederationPass {
         private final CountingKusto cluster;
         private final Instant now;
         private final boolean releaseDepartures;
+        private final PassObserver observer;
         private final Map<String, Integer> completed = new TreeMap<>();
         private final Map<String, Integer> failures = new TreeMap<>();
         private final List<String> failureMessages = new ArrayList<>();
@@ -83,11 +89,12 @@ public final class FederationPass {
         private int commandsSent;
         private long ddlBytes;
 
-        Run(Hub hub, CountingKusto cluster, Instant now, boolean releaseDepartures) {
+        Run(Hub hub, CountingKusto cluster, Instant now, boolean releaseDepartures, PassObserver observer) {
             this.hub = hub;
             this.cluster = cluster;
             this.now = now;
             this.releaseDepartures = releaseDepartures;
+            this.observer = observer;
         }
 
         FederationReport execute() {
@@ -106,6 +113,7 @@ public final class FederationPass {
                 return report(false);
             }
             malformed = inputs.malformed();
+            observer.heartbeatsRead(inputs.heartbeats(), now);
             logMalformed();
             // Fresh members do not depend on the hub's groups: with none, the groups need not be read.
             Membership freshOnly = Membership.of(inputs.heartbeats(), now, hub.heartbeatTtl(), hub.settings(),
@@ -139,6 +147,7 @@ public final class FederationPass {
                     groups.put(database, List.of());
                 }
             }
+            observer.planned(membership, plan);
             Map<String, Changes> groupChanges = new TreeMap<>();
             for (String hubDatabase : hubDatabases) {
                 if (groups.containsKey(hubDatabase)) {
@@ -148,6 +157,7 @@ public final class FederationPass {
             }
             recordOwnership(groupChanges, owned, inputs.owned());
             for (Map.Entry<String, Changes> entry : groupChanges.entrySet()) {
+                observer.entityGroups(entry.getKey(), groups.get(entry.getKey()), entry.getValue());
                 applyEntityGroups(entry.getKey(), entry.getValue());
             }
             for (String database : hubDatabases) {
@@ -320,6 +330,7 @@ public final class FederationPass {
                 return;
             }
             Changes changes = FederationDiff.functions(plan, database, existing);
+            observer.functions(database, existing, changes);
             functionsInSync += changes.inSync();
             conflicts.addAll(changes.conflicts());
             ScriptOutcome outcome = apply(database, changes.commands());

@@ -1,10 +1,19 @@
 package dev.adxfed.operator.cli;
 
 import dev.adxfed.emulator.Emulator;
+import dev.adxfed.operator.heartbeat.Column;
+import dev.adxfed.operator.heartbeat.DatabaseSchema;
+import dev.adxfed.operator.heartbeat.Heartbeat;
+import dev.adxfed.operator.heartbeat.PartitionSchema;
+import dev.adxfed.operator.heartbeat.TableSchema;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Two sample partition clusters and an empty hub on the emulator, with the ADXCluster YAML files a
@@ -64,6 +73,18 @@ final class EmulatedFederation implements AutoCloseable {
                         heartbeatTable: Heartbeat
                         managedIdentityClientId: ""
                 """.formatted(name, name, endpoint, name, target);
+    }
+
+    /** Writes the heartbeat of a made-up partition into the hub as a partition writes it, dated {@code at}. */
+    void heartbeat(String endpoint, Instant at, String database, String... tables) {
+        List<TableSchema> schema = Arrays.stream(tables)
+                .map(t -> new TableSchema(t, List.of(new Column("Timestamp", "datetime")))).toList();
+        String command = new Heartbeat(at, endpoint, new PartitionSchema(List.of(new DatabaseSchema(database, schema, List.of()))),
+                Map.of()).ingestCommand("Heartbeat");
+        Run run = Run.adxfed("query", "--endpoint", hub, "--database", "FederationHeartbeats", command);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException(run.toString());
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.adxfed.operator.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +72,103 @@ class PlanCommandTest {
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains("// in step: a sync would send nothing").doesNotContain(".execute");
+    }
+
+    /** After a sync: one group drifted (a member gone, one missing), a function dropped, a stale one, a user's one. */
+    private void theHubDrifts() {
+        assertThat(Run.adxfed("sync", "-f", hub.toString()).exitCode()).isZero();
+        for (String[] command : new String[][] {
+                {"Metrics", ".alter entity_group Metrics_Partitions (cluster('" + clusters.eastus
+                        + "').database('Metrics'), cluster('https://gone.example.net').database('Metrics'))"},
+                {"Logs", ".drop function Traces"},
+                {"Logs", ".create-or-alter function with (folder='adxfed') Stale() { print 1 }"},
+                {"Metrics", ".create-or-alter function Memory() { print Owner = 'a user' }"}}) {
+            Run run = Run.adxfed("query", "--endpoint", clusters.hub, "--database", command[0], command[1]);
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+        }
+    }
+
+    @Test
+    void markdownIsAReviewableDiffPerHubDatabase() {
+        theHubDrifts();
+
+        Run plan = Run.adxfed("plan", "-f", hub.toString(), "--output", "markdown");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).isEqualTo("""
+                ## adxfed plan: `hub` (%1$s)
+
+                2 live partition(s) within the heartbeat TTL PT10M; a sync would send 2 request(s).
+
+                ### Database `Logs`
+
+                | Function | Change | Partitions |
+                |---|---|---|
+                | `Stale()` | **drop** |  |
+                | `Traces()` | **create** | 2 |
+
+                ### Database `Metrics`
+
+                | Entity group | Change | Members added | Members removed |
+                |---|---|---|---|
+                | `Metrics_Partitions` | **alter** | `cluster('%2$s').database('Metrics')` | `cluster('https://gone.example.net').database('Metrics')` |
+
+                | Function | Change | Partitions |
+                |---|---|---|
+                | `Memory()` | conflict: a user's object, left alone | 2 |
+
+                """.formatted(clusters.hub, clusters.westeurope));
+    }
+
+    @Test
+    void jsonHasTheSameDiffForTools() throws IOException {
+        theHubDrifts();
+
+        Run plan = Run.adxfed("plan", "-f", hub.toString(), "-o", "json");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        JsonNode review = new ObjectMapper().readTree(plan.out()).path("hubs").path(0);
+        assertThat(review.path("name").asText()).isEqualTo("hub");
+        assertThat(review.path("pendingRequests").asInt()).isEqualTo(2);
+        assertThat(review.path("inSync").asBoolean()).isFalse();
+        JsonNode databases = review.path("databases");
+        assertThat(databases).hasSize(2);
+        JsonNode logs = databases.path(0);
+        assertThat(logs.path("database").asText()).isEqualTo("Logs");
+        assertThat(logs.path("entityGroups")).isEmpty();
+        assertThat(logs.path("functions").findValuesAsText("name")).containsExactly("Stale", "Traces");
+        assertThat(logs.path("functions").findValuesAsText("state")).containsExactly("stale", "missing");
+        JsonNode metrics = databases.path(1);
+        JsonNode group = metrics.path("entityGroups").path(0);
+        assertThat(group.path("name").asText()).isEqualTo("Metrics_Partitions");
+        assertThat(group.path("state").asText()).isEqualTo("drifted");
+        assertThat(group.path("membersAdded").get(0).asText()).isEqualTo("cluster('" + clusters.westeurope + "').database('Metrics')");
+        assertThat(group.path("membersRemoved").get(0).asText()).isEqualTo("cluster('https://gone.example.net').database('Metrics')");
+        assertThat(metrics.path("functions").findValuesAsText("name")).containsExactly("Memory");
+        assertThat(metrics.path("functions").path(0).path("state").asText()).isEqualTo("conflict");
+    }
+
+    @Test
+    void markdownOfAHubInStepSaysSo() {
+        assertThat(Run.adxfed("sync", "-f", hub.toString()).exitCode()).isZero();
+
+        Run plan = Run.adxfed("plan", "-f", hub.toString(), "-o", "markdown");
+
+        assertThat(plan.out()).contains("a sync would send 0 request(s).")
+                .contains("No changes: the hub is in step with its partitions.").doesNotContain("###");
+    }
+
+    @Test
+    void aDatabaseTheHubLacksIsPlannedAsCreatedWithItsGroupsAndFunctions() {
+        clusters.heartbeat("https://pa.example.net", Instant.now(), "Audit", "Events");
+
+        Run plan = Run.adxfed("plan", "-f", hub.toString(), "-o", "markdown");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("### Database `Audit`")
+                .contains("| `Audit_Partitions` | **create** | `cluster('https://pa.example.net').database('Audit')` |  |")
+                .contains("| `Events()` | **create** | 1 |")
+                .doesNotContain("Reads that failed");
     }
 
     @Test
