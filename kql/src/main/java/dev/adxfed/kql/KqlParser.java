@@ -1,6 +1,7 @@
 package dev.adxfed.kql;
 
 import dev.adxfed.kql.syntax.Command;
+import dev.adxfed.kql.syntax.EntityReference;
 import dev.adxfed.kql.syntax.Query;
 import dev.adxfed.kql.syntax.Script;
 
@@ -78,6 +79,14 @@ public final class KqlParser {
             i++;
         }
         return i;
+    }
+
+    /**
+     * {@code cluster('c').database('d')}, {@code database('d')} or {@code cluster('c')}, in any string
+     * literal form Kusto writes or accepts: the one way adxfed reads an entity group's members back.
+     */
+    public static EntityReference parseEntityReference(String text) {
+        return new QueryParser(new TokenCursor(new SourceText(text))).onlyEntityReference();
     }
 
     /** Whether the first character that is not a blank or in a {@code //} comment is '.'. */

@@ -1,5 +1,7 @@
 package dev.adxfed.kql;
 
+import dev.adxfed.kql.syntax.EntityReference;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -115,6 +117,15 @@ public final class KqlText {
     /** {@code cluster('endpoint').database('name')}: one member of an entity group. */
     public static String entity(String clusterEndpoint, String database) {
         return "cluster(" + string(clusterEndpoint) + ").database(" + string(database) + ")";
+    }
+
+    /** The reference as KQL text, as {@code .show entity_groups} lists it; it parses back to an equal reference. */
+    public static String entity(EntityReference reference) {
+        if (reference.database() == null) {
+            return "cluster(" + string(reference.cluster()) + ")";
+        }
+        return reference.cluster() == null ? "database(" + string(reference.database()) + ")"
+                : entity(reference.cluster(), reference.database());
     }
 
     /**

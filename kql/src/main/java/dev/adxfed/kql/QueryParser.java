@@ -124,6 +124,10 @@ final class QueryParser {
         return sources.entityReferences(closer);
     }
 
+    EntityReference onlyEntityReference() {
+        return sources.onlyEntityReference();
+    }
+
     // ---- operators
 
     TabularOperator operator() {

@@ -327,26 +327,37 @@ final class SourceParser {
             throw t.error(t.peek(), "an entity group needs at least one entity");
         }
         do {
-            Token start = t.peek();
-            String cluster = null;
-            if (t.match("cluster")) {
-                t.expect("(");
-                cluster = t.expectString("the cluster");
-                t.expect(")");
-                if (!t.match(".")) {
-                    entities.add(new EntityReference(t.position(start), cluster, null));
-                    continue;
-                }
-            }
-            if (!t.check("database")) {
-                throw t.error(t.peek(), "expected database('...') in an entity reference");
-            }
-            t.advance();
-            t.expect("(");
-            String database = t.expectString("the database name");
-            t.expect(")");
-            entities.add(new EntityReference(t.position(start), cluster, database));
+            entities.add(entityReference());
         } while (t.match(","));
         return entities;
+    }
+
+    /** The whole text as one entity reference, as {@code .show entity_groups} lists them. */
+    EntityReference onlyEntityReference() {
+        EntityReference entity = entityReference();
+        if (!t.atEnd()) {
+            throw t.error(t.peek(), "expected the end of the entity reference");
+        }
+        return entity;
+    }
+
+    private EntityReference entityReference() {
+        String cluster = null;
+        if (t.match("cluster")) {
+            t.expect("(");
+            cluster = t.expectString("the cluster");
+            t.expect(")");
+            if (!t.match(".")) {
+                return new EntityReference(cluster, null);
+            }
+        }
+        if (!t.check("database")) {
+            throw t.error(t.peek(), "expected database('...') in an entity reference");
+        }
+        t.advance();
+        t.expect("(");
+        String database = t.expectString("the database name");
+        t.expect(")");
+        return new EntityReference(cluster, database);
     }
 }

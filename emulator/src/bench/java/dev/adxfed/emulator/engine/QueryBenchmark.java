@@ -2,7 +2,7 @@ package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.server.QueryResult;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
-import dev.adxfed.emulator.catalog.EntityReference;
+import dev.adxfed.kql.syntax.EntityReference;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

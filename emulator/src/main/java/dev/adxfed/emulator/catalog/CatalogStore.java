@@ -3,6 +3,7 @@ package dev.adxfed.emulator.catalog;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adxfed.kql.syntax.EntityReference;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -231,11 +232,16 @@ public final class CatalogStore {
         for (JsonNode g : node.path("entityGroups")) {
             List<EntityReference> entities = new ArrayList<>();
             for (JsonNode e : g.path("entities")) {
-                entities.add(new EntityReference(e.path("cluster").asText(), e.path("database").asText()));
+                entities.add(new EntityReference(textOrNull(e.path("cluster")), textOrNull(e.path("database"))));
             }
             db = db.withEntityGroup(new EntityGroup(g.path("name").asText(), entities));
         }
         return db;
+    }
+
+    /** Files written before entity references had no cluster as null kept "" for database('d') alone. */
+    private static String textOrNull(JsonNode node) {
+        return node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
     }
 
     private static Object readValue(ScalarType type, JsonNode node) {

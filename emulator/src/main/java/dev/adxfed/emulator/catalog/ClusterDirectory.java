@@ -1,5 +1,7 @@
 package dev.adxfed.emulator.catalog;
 
+import dev.adxfed.kql.ClusterEndpoint;
+
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -8,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The virtual clusters of this process, by endpoint and by name, so that {@code cluster('...')}
- * in a query reaches another virtual cluster. Endpoints match with the host in any case and with
- * or without a trailing slash; every loopback name (127.0.0.1, localhost, [::1]) reaches the
+ * in a query reaches another virtual cluster. Endpoints match as {@link ClusterEndpoint} normalizes them
+ * (host in any case, with or without the default port or a trailing slash); every loopback name (127.0.0.1, localhost, [::1]) reaches the
  * cluster on that port, as they all do over the network.
  */
 public final class ClusterDirectory {
@@ -22,12 +24,12 @@ public final class ClusterDirectory {
 
     public void register(String name, URI endpoint, ClusterCatalog catalog) {
         Entry entry = new Entry(name, endpoint, catalog);
-        byKey.put(key(endpoint), entry);
+        byKey.put(key(endpoint.toString()), entry);
         byName.put(name.toLowerCase(Locale.ROOT), entry);
     }
 
     public void unregister(URI endpoint) {
-        Entry removed = byKey.remove(key(endpoint));
+        Entry removed = byKey.remove(key(endpoint.toString()));
         if (removed != null) {
             byName.remove(removed.name().toLowerCase(Locale.ROOT), removed);
         }
@@ -38,7 +40,7 @@ public final class ClusterDirectory {
         String text = clusterArgument.strip();
         if (text.contains("://")) {
             try {
-                return Optional.ofNullable(byKey.get(key(URI.create(text))));
+                return Optional.ofNullable(byKey.get(key(text)));
             } catch (IllegalArgumentException notAUri) {
                 return Optional.empty();
             }
@@ -50,14 +52,13 @@ public final class ClusterDirectory {
         return resolve(clusterArgument).map(Entry::catalog);
     }
 
-    private static String key(URI endpoint) {
-        String scheme = endpoint.getScheme() == null ? "http" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.equals("[::1]") || host.equals("::1") || host.startsWith("127.")) {
+    /** The endpoint as {@link ClusterEndpoint} normalizes it, with every loopback name as one host. */
+    private static String key(String endpoint) {
+        URI uri = URI.create(ClusterEndpoint.normalize(endpoint));
+        String host = uri.getHost();
+        if (host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.")) {
             host = "loopback";
         }
-        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : scheme.equals("https") ? 443 : 80;
-        String path = endpoint.getPath() == null ? "" : endpoint.getPath().replaceAll("/+$", "");
-        return scheme + "://" + host + ":" + port + path;
+        return uri.getScheme() + "://" + host + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + uri.getRawPath();
     }
 }

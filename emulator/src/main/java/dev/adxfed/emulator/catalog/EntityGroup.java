@@ -1,5 +1,7 @@
 package dev.adxfed.emulator.catalog;
 
+import dev.adxfed.kql.syntax.EntityReference;
+
 import java.util.List;
 import java.util.Objects;
 

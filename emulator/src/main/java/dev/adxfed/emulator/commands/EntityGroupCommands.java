@@ -6,15 +6,16 @@ import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.Column;
 import dev.adxfed.emulator.catalog.Database;
 import dev.adxfed.emulator.catalog.EntityGroup;
-import dev.adxfed.emulator.catalog.EntityReference;
 import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.catalog.ScalarType;
+import dev.adxfed.kql.ClusterEndpoint;
+import dev.adxfed.kql.KqlText;
 import dev.adxfed.kql.syntax.Command;
+import dev.adxfed.kql.syntax.EntityReference;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -89,19 +90,15 @@ final class EntityGroupCommands {
             throw KustoError.syntax("entity group " + command.name() + " at " + command.position().line() + ":"
                     + command.position().column() + " lists no entities; a group needs at least one");
         }
-        List<EntityReference> refs = new ArrayList<>();
-        for (dev.adxfed.kql.syntax.EntityReference e : command.entities()) {
-            refs.add(new EntityReference(e.cluster(), e.database()));
-        }
-        return distinct(command.name(), refs);
+        return distinct(command.name(), command.entities());
     }
 
-    /** Cluster endpoints compare case-insensitively (host names do); database names exactly. */
+    /** Clusters compare as {@link ClusterEndpoint} normalizes them (host names are not case-sensitive); database names exactly. */
     private static List<EntityReference> distinct(String group, List<EntityReference> refs) {
         Set<String> seen = new HashSet<>();
         for (EntityReference r : refs) {
-            if (!seen.add(r.cluster().toLowerCase(Locale.ROOT).replaceAll("/+$", "") + "\n" + r.database())) {
-                throw KustoError.semantic("SEM0614", "entity group " + group + " would list " + r.text()
+            if (!seen.add(ClusterEndpoint.normalizeClusterArgument(r.cluster()) + "\n" + r.database())) {
+                throw KustoError.semantic("SEM0614", "entity group " + group + " would list " + KqlText.entity(r)
                         + " twice; each entity may appear once");
             }
         }
@@ -118,7 +115,7 @@ final class EntityGroupCommands {
 
     private static String entitiesJson(EntityGroup group) {
         try {
-            return JSON.writeValueAsString(group.entities().stream().map(EntityReference::text).toList());
+            return JSON.writeValueAsString(group.entities().stream().map(KqlText::entity).toList());
         } catch (JsonProcessingException e) {
             throw KustoError.internal("cannot write entity group " + group.name() + " as JSON: " + e.getMessage());
         }

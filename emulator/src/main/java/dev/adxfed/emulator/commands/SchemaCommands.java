@@ -8,12 +8,12 @@ import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.Column;
 import dev.adxfed.emulator.catalog.Database;
 import dev.adxfed.emulator.catalog.EntityGroup;
-import dev.adxfed.emulator.catalog.EntityReference;
 import dev.adxfed.emulator.catalog.FunctionParameter;
 import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.catalog.ScalarType;
 import dev.adxfed.emulator.catalog.StoredFunction;
 import dev.adxfed.emulator.catalog.Table;
+import dev.adxfed.kql.KqlText;
 import dev.adxfed.kql.syntax.Command;
 
 import java.util.ArrayList;
@@ -110,7 +110,7 @@ final class SchemaCommands {
         ObjectNode groups = d.putObject("EntityGroups");
         for (EntityGroup g : db.entityGroups().values()) {
             ArrayNode members = groups.putArray(g.name());
-            g.entities().stream().map(EntityReference::text).forEach(members::add);
+            g.entities().stream().map(KqlText::entity).forEach(members::add);
         }
         try {
             return JSON.writeValueAsString(root);

@@ -2,7 +2,7 @@ package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.EntityGroup;
-import dev.adxfed.emulator.catalog.EntityReference;
+import dev.adxfed.kql.syntax.EntityReference;
 import dev.adxfed.kql.syntax.Expression;
 import dev.adxfed.kql.syntax.FunctionParameter;
 import dev.adxfed.kql.syntax.NamedExpression;

@@ -1,9 +1,9 @@
 package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
-import dev.adxfed.emulator.catalog.EntityGroup;
-import dev.adxfed.emulator.catalog.EntityReference;
 import dev.adxfed.emulator.catalog.ResultTable;
+import dev.adxfed.kql.KqlText;
+import dev.adxfed.kql.syntax.EntityReference;
 import dev.adxfed.kql.syntax.TabularExpression;
 
 import java.util.ArrayList;
@@ -30,18 +30,18 @@ final class MacroExpansion {
             body.bind(e.scope(), new Scope.EntityBinding(at));
             try {
                 ResultTable result = scope.session().nested("macro-expand", () -> StatementRunner.run(body, e.body(), "macro-expand"));
-                parts.add(new Unions.Part(member.text(), result));
+                parts.add(new Unions.Part(KqlText.entity(member), result));
             } catch (RemoteClusters.ClusterUnreachable unreachable) {
                 if (!options.bestEffort()) {
-                    throw KustoError.semantic(SemanticErrors.REMOTE, "macro-expand: entity " + member.text() + ": "
+                    throw KustoError.semantic(SemanticErrors.REMOTE, "macro-expand: entity " + KqlText.entity(member) + ": "
                             + unreachable.getMessage() + " (best_effort=true skips unreachable entities)");
                 }
-                skipped.add(member.text() + ": " + unreachable.getMessage());
+                skipped.add(KqlText.entity(member) + ": " + unreachable.getMessage());
             } catch (KustoError error) {
                 if (!options.isFuzzy() || !error.errorCode().equals(SemanticErrors.UNRESOLVED)) {
-                    throw KustoError.semantic(error.errorCode(), "macro-expand: entity " + member.text() + ": " + stripPrefix(error));
+                    throw KustoError.semantic(error.errorCode(), "macro-expand: entity " + KqlText.entity(member) + ": " + stripPrefix(error));
                 }
-                skipped.add(member.text() + ": " + stripPrefix(error));
+                skipped.add(KqlText.entity(member) + ": " + stripPrefix(error));
             }
         }
         if (parts.isEmpty()) {
@@ -55,9 +55,7 @@ final class MacroExpansion {
     private static List<EntityReference> members(Scope scope, TabularExpression.EntityGroupSource group) {
         String here = scope.location().clusterEndpoint();
         if (group instanceof TabularExpression.InlineEntityGroup inline) {
-            return inline.entities().stream()
-                    .map(r -> new EntityReference(r.cluster() == null ? here : r.cluster(), r.database()))
-                    .toList();
+            return onCluster(inline.entities(), here);
         }
         String name = ((TabularExpression.NamedEntityGroup) group).name();
         var binding = scope.lookup(name);
@@ -66,9 +64,14 @@ final class MacroExpansion {
         }
         return scope.location().localDatabase()
                 .flatMap(db -> db.entityGroup(name))
-                .map(EntityGroup::entities)
+                .map(stored -> onCluster(stored.entities(), here))
                 .orElseThrow(() -> KustoError.semantic(SemanticErrors.UNRESOLVED, "Failed to resolve entity group '" + name
                         + "' in database '" + scope.location().database() + "'"));
+    }
+
+    /** {@code database('d')} alone is a database of the cluster that runs the query. */
+    private static List<EntityReference> onCluster(List<EntityReference> entities, String here) {
+        return entities.stream().map(r -> r.cluster() == null ? new EntityReference(here, r.database()) : r).toList();
     }
 
     /** The message without the "Semantic error: CODE: " prefix, so nested errors do not repeat it. */

@@ -1,7 +1,7 @@
 package dev.adxfed.emulator.engine;
 
-import dev.adxfed.emulator.catalog.EntityReference;
 import dev.adxfed.emulator.catalog.ResultTable;
+import dev.adxfed.kql.syntax.EntityReference;
 import dev.adxfed.kql.syntax.Statement;
 
 import java.util.List;

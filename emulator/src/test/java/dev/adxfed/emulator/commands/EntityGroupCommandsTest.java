@@ -51,9 +51,11 @@ class EntityGroupCommandsTest {
         assertThat(CLUSTER.kusto().mgmtError("Metrics", ".alter-merge entity_group Dup (" + EAST + ")")).contains("SEM0614");
         assertThat(CLUSTER.kusto().mgmtError("Metrics", ".alter entity_group Dup (" + WEST + ", cluster('HTTP://127.0.0.1:9002/').database('Metrics'))"))
                 .contains("SEM0614");
+        assertThat(CLUSTER.kusto().mgmtError("Metrics", ".create entity_group Dup3 (cluster('https://p1.kusto.windows.net:443')"
+                + ".database('Metrics'), cluster('HTTPS://P1.Kusto.Windows.Net/').database('Metrics'))")).contains("SEM0614");
 
         assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_group Dup").single("Entities")).isEqualTo("[\"" + EAST + "\"]");
-        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_groups").column("Name")).doesNotContain("Dup2");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show entity_groups").column("Name")).doesNotContain("Dup2", "Dup3");
         CLUSTER.kusto().mgmt("Metrics", ".drop entity_group Dup");
     }
 

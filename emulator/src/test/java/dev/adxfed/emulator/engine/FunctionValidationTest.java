@@ -2,9 +2,9 @@ package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
-import dev.adxfed.emulator.catalog.EntityReference;
 import dev.adxfed.kql.KqlParser;
 import dev.adxfed.kql.syntax.Command;
+import dev.adxfed.kql.syntax.EntityReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

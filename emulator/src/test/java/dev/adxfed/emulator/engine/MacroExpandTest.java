@@ -3,7 +3,7 @@ package dev.adxfed.emulator.engine;
 import dev.adxfed.emulator.server.QueryResult;
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
-import dev.adxfed.emulator.catalog.EntityReference;
+import dev.adxfed.kql.syntax.EntityReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +54,18 @@ class MacroExpandTest {
 
     private QueryResult run(String query) {
         return clusters.run("hub", "Metrics", query);
+    }
+
+    @Test
+    void aStoredMemberWithoutAClusterIsADatabaseOfTheClusterThatRuns() {
+        TestClusters.table(hub, "Metrics", "Cpu", "Timestamp:datetime, Value:real", row(t("10:00:00"), 7.0));
+        TestClusters.group(hub, "Metrics", "Here_And_P1", new EntityReference(null, "Metrics"),
+                new EntityReference(endpoint(10001), "Metrics"));
+
+        QueryResult r = run("macro-expand Here_And_P1 as X ( X.Cpu | summarize Samples = count() ) | summarize sum(Samples)");
+
+        assertThat(TestClusters.rows(r)).containsExactly(List.of(4L));
+        assertThat(r.warnings()).isEmpty();
     }
 
     @Test

@@ -7,13 +7,13 @@ import dev.adxfed.emulator.catalog.ClusterDirectory;
 import dev.adxfed.emulator.catalog.Column;
 import dev.adxfed.emulator.catalog.Database;
 import dev.adxfed.emulator.catalog.EntityGroup;
-import dev.adxfed.emulator.catalog.EntityReference;
 import dev.adxfed.emulator.catalog.ScalarType;
 import dev.adxfed.emulator.catalog.StoredFunction;
 import dev.adxfed.emulator.catalog.Table;
 import dev.adxfed.emulator.server.QueryContext;
 import dev.adxfed.kql.oracle.MicrosoftKqlParser;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.adxfed.kql.syntax.EntityReference;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.adxfed.operator.cli;
 
-import dev.adxfed.emulator.EmulatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,11 +7,15 @@ import picocli.CommandLine.ScopeType;
 
 import java.util.Locale;
 
-/** The {@code adxfed} command line: one entry point for every subcommand. */
+/**
+ * The {@code adxfed} command line of the operator and its hub-facing commands, which is all the operator
+ * image holds. The developer launcher (devtools) passes its own commands to {@link #commandLine(Object...)},
+ * so a command listed here is in both.
+ */
 @Command(name = "adxfed", mixinStandardHelpOptions = true, version = "adxfed 0.1.0-SNAPSHOT",
-        description = "Federates Azure Data Explorer (Kusto) clusters; runs a local Kusto emulator.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, EmulatorCommand.class, QueryCommand.class,
-                SyncCommand.class, PlanCommand.class, StatusCommand.class, OperatorCommand.class, BenchCommand.class})
+        description = "Federates Azure Data Explorer (Kusto) clusters.",
+        subcommands = {CommandLine.HelpCommand.class, QueryCommand.class, SyncCommand.class, PlanCommand.class,
+                StatusCommand.class, OperatorCommand.class})
 public final class Adxfed {
 
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
@@ -42,18 +45,29 @@ public final class Adxfed {
         }
     }
 
-    /** The command line with adxfed's error reporting; tests call {@code execute} on it. */
-    public static CommandLine commandLine() {
+    /**
+     * The command line with adxfed's error reporting, and {@code moreSubcommands} (picocli command classes)
+     * after the operator's own; tests call {@code execute} on it.
+     */
+    public static CommandLine commandLine(Class<?>... moreSubcommands) {
+        CommandLine cli = new CommandLine(new Adxfed());
+        for (Class<?> command : moreSubcommands) {
+            cli.addSubcommand(command);
+        }
+        // Set after the subcommands are added: picocli gives handlers only to the subcommands present.
         FailureReport report = new FailureReport();
-        return new CommandLine(new Adxfed())
-                .setExecutionExceptionHandler(report)
-                .setParameterExceptionHandler(report);
+        return cli.setExecutionExceptionHandler(report).setParameterExceptionHandler(report);
     }
 
-    public static void main(String[] args) {
+    /** Runs {@code args} and exits with their code; the default log level is set before any command class loads. */
+    public static void run(String[] args, Class<?>... moreSubcommands) {
         if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(moreSubcommands).execute(args));
+    }
+
+    public static void main(String[] args) {
+        run(args);
     }
 }

@@ -29,20 +29,20 @@ import java.util.stream.Collectors;
  * Federated cluster) without Kubernetes, and says what it did in a few lines. The heartbeat side
  * remembers each partition's last schema, as the operator does, so keep one instance per run.
  */
-final class ClusterPass {
+public final class ClusterPass {
 
     static final String DEFAULT_HEARTBEAT_DATABASE = "FederationHeartbeats";
     static final String DEFAULT_HEARTBEAT_TABLE = "Heartbeat";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** One pass: whether everything worked, and lines for a terminal (the first one a summary). */
-    record Outcome(boolean succeeded, List<String> lines) {}
+    public record Outcome(boolean succeeded, List<String> lines) {}
 
     private final HeartbeatSender heartbeats;
     private final FederationPass federation;
     private final boolean releaseDepartures;
 
-    ClusterPass(KustoConnector kusto, Clock clock) {
+    public ClusterPass(KustoConnector kusto, Clock clock) {
         this(kusto, clock, false);
     }
 
@@ -53,7 +53,7 @@ final class ClusterPass {
         this.releaseDepartures = releaseDepartures;
     }
 
-    Outcome run(ADXCluster cluster) {
+    public Outcome run(ADXCluster cluster) {
         return cluster.getSpec().effectiveRole() == ClusterRole.Federated ? federate(cluster) : heartbeat(cluster);
     }
 

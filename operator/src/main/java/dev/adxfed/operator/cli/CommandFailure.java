@@ -4,10 +4,10 @@ package dev.adxfed.operator.cli;
  * A failure the user can act on: its message is printed as is (no stack trace unless
  * {@code --verbose}) and the process exits with its code.
  */
-final class CommandFailure extends RuntimeException {
+public final class CommandFailure extends RuntimeException {
 
     /** Something failed: a Kusto error, a failed stage, a bad file. */
-    static final int FAILED = 1;
+    public static final int FAILED = 1;
     /** The command line itself was wrong (picocli's own code for usage errors). */
     static final int USAGE = 2;
     /** A Kusto endpoint could not be reached at all. */
@@ -15,12 +15,12 @@ final class CommandFailure extends RuntimeException {
 
     private final int exitCode;
 
-    CommandFailure(String message, int exitCode, Throwable cause) {
+    public CommandFailure(String message, int exitCode, Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
     }
 
-    CommandFailure(String message, int exitCode) {
+    public CommandFailure(String message, int exitCode) {
         this(message, exitCode, null);
     }
 

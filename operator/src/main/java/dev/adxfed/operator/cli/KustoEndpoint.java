@@ -17,10 +17,10 @@ import java.util.Locale;
  * Kustainer) that takes no token; https goes through the default Azure credential chain
  * (environment, workload identity, managed identity, Azure CLI, ...).
  */
-record KustoEndpoint(URI uri) {
+public record KustoEndpoint(URI uri) {
 
     /** Parses and checks {@code text}; the message of the exception says what is wrong with it. */
-    static KustoEndpoint parse(String text) {
+    public static KustoEndpoint parse(String text) {
         URI uri;
         try {
             uri = new URI(text.strip());
@@ -39,7 +39,7 @@ record KustoEndpoint(URI uri) {
         return uri.getScheme().equalsIgnoreCase("https");
     }
 
-    Client connect() {
+    public Client connect() {
         String url = uri.toString();
         ConnectionStringBuilder connection;
         if (authenticated()) {

@@ -12,7 +12,7 @@ import java.util.List;
  * A result table as aligned text for a terminal: a header, a rule, one line per row. Numbers are
  * right-aligned; long cells are cut so that one wide column does not wrap every line.
  */
-final class TextTable {
+public final class TextTable {
 
     static final int MAX_CELL = 80;
 
@@ -29,7 +29,7 @@ final class TextTable {
     }
 
     /** The first {@code maxRows} rows of {@code table}. */
-    static TextTable of(KustoResultSetTable table, int maxRows) {
+    public static TextTable of(KustoResultSetTable table, int maxRows) {
         List<String> header = new ArrayList<>();
         List<Boolean> numeric = new ArrayList<>();
         for (KustoResultColumn c : table.getColumns()) {
@@ -55,7 +55,7 @@ final class TextTable {
         return rows.size() + omittedRows;
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();

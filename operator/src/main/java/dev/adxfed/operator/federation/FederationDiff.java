@@ -1,5 +1,8 @@
 package dev.adxfed.operator.federation;
 
+import dev.adxfed.kql.ClusterEndpoint;
+import dev.adxfed.kql.syntax.EntityReference;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -120,7 +123,7 @@ public final class FederationDiff {
     private static Set<EntityReference> references(List<String> entities) {
         Set<EntityReference> refs = new HashSet<>();
         for (String entity : entities) {
-            Optional<EntityReference> ref = EntityReference.parse(entity);
+            Optional<EntityReference> ref = ClusterEndpoint.normalizedReference(entity);
             if (ref.isEmpty()) {
                 return null;
             }

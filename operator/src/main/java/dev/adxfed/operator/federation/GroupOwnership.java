@@ -1,5 +1,8 @@
 package dev.adxfed.operator.federation;
 
+import dev.adxfed.kql.ClusterEndpoint;
+import dev.adxfed.kql.syntax.EntityReference;
+
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +27,7 @@ final class GroupOwnership {
             return false;
         }
         for (String entity : group.entities()) {
-            Optional<EntityReference> ref = EntityReference.parse(entity);
+            Optional<EntityReference> ref = ClusterEndpoint.normalizedReference(entity);
             if (ref.isEmpty() || !ref.get().database().equals(database.get())
                     || !knownEndpoints.contains(ref.get().cluster())) {
                 return false;
@@ -35,7 +38,7 @@ final class GroupOwnership {
 
     /** The normalized endpoints a group lists, for the departure guard's count of current members. */
     static Set<String> members(ExistingEntityGroup group) {
-        return group.entities().stream().map(EntityReference::parse).flatMap(Optional::stream)
+        return group.entities().stream().map(ClusterEndpoint::normalizedReference).flatMap(Optional::stream)
                 .map(EntityReference::cluster).collect(java.util.stream.Collectors.toSet());
     }
 }

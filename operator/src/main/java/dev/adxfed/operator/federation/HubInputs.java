@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -85,7 +84,7 @@ record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> m
     /** Endpoints known to the heartbeat table, in lower case, as entity references compare them. */
     Set<String> knownEndpoints() {
         Set<String> known = new HashSet<>();
-        heartbeats.forEach(h -> known.add(h.clusterEndpoint().toLowerCase(Locale.ROOT)));
+        heartbeats.forEach(h -> known.add(h.clusterEndpoint()));
         return known;
     }
 

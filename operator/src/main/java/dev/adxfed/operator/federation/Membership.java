@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -43,7 +42,7 @@ public record Membership(List<PartitionHeartbeat> members, int fresh, ExcludedPa
             if (verdict == PartitionSelector.Verdict.SELECTED) {
                 if (fresh) {
                     members.add(heartbeat);
-                } else if (heartbeat.timestamp().isAfter(holdableAfter) && currentMembers.contains(heartbeat.clusterEndpoint().toLowerCase(Locale.ROOT))) {
+                } else if (heartbeat.timestamp().isAfter(holdableAfter) && currentMembers.contains(heartbeat.clusterEndpoint())) {
                     silentMembers.add(heartbeat);
                 }
             } else if (fresh) {

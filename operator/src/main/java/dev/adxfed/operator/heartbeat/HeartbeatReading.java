@@ -3,17 +3,15 @@ package dev.adxfed.operator.heartbeat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adxfed.kql.ClusterEndpoint;
 import dev.adxfed.kql.KqlText;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -73,31 +71,13 @@ public final class HeartbeatReading {
         return b.timestamp().isAfter(a.timestamp()) ? b : a;
     }
 
-    /**
-     * The endpoint with scheme and host in lower case and no trailing slash, so two spellings of one
-     * cluster do not become two members of a group (Kusto rejects duplicate entities).
-     */
+    /** The endpoint as {@link ClusterEndpoint} normalizes it, or an error naming the ClusterEndpoint column. */
     public static String endpoint(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("ClusterEndpoint is empty");
-        }
-        URI uri;
         try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("ClusterEndpoint is not a URL: " + e.getMessage());
+            return ClusterEndpoint.normalize(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ClusterEndpoint " + e.getMessage(), e);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("ClusterEndpoint is not an http(s) URL");
-        }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
-                || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("ClusterEndpoint must be scheme://host[:port][/path] only");
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + path;
     }
 
     private List<PartitionDatabase> databases(Object schemaCell) {

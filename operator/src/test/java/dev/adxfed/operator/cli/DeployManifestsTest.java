@@ -156,9 +156,25 @@ class DeployManifestsTest {
         assertThat(image).startsWith(kustomization.at("/images/0/name").asText() + ":");
 
         String dockerfile = Files.readString(deploy.resolve("Dockerfile"));
-        assertThat(dockerfile).contains("operator/target/adxfed.jar")
-                .contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/adxfed/adxfed.jar\"]");
+        assertThat(dockerfile).contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/adxfed/adxfed.jar\"]");
         assertThat(container().path("args").get(0).asText()).isEqualTo("operator");
+    }
+
+    /** The image is the operator's jar alone, which OperatorLayeringTest and the enforcer rule keep free of the emulator. */
+    @Test
+    void imageBuildsAndCopiesTheOperatorJarAndNoDeveloperCode() throws IOException {
+        List<String> lines = Files.readAllLines(deploy.resolve("Dockerfile"));
+        int runtimeStage = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            runtimeStage = lines.get(i).startsWith("FROM ") ? i : runtimeStage;
+        }
+        List<String> runtimeCopies = lines.subList(runtimeStage, lines.size()).stream().filter(l -> l.startsWith("COPY")).toList();
+        assertThat(runtimeCopies).containsExactly("COPY --from=build /src/operator/target/adxfed.jar /opt/adxfed/adxfed.jar");
+
+        List<String> builds = lines.stream().filter(l -> l.startsWith("RUN mvn")).toList();
+        assertThat(builds).isNotEmpty().allSatisfy(l -> assertThat(l).contains("-pl operator ").doesNotContain("devtools"));
+        assertThat(lines).filteredOn(l -> l.startsWith("COPY devtools")).containsExactly("COPY devtools/pom.xml devtools/");
+        assertThat(Files.readAllLines(deploy.resolve("Dockerfile.dockerignore"))).contains("devtools/src");
     }
 
     /** Parses the Deployment's args as {@code adxfed} itself does. */

@@ -219,7 +219,7 @@ class FaultsAgainstEmulatorTest {
         for (String database : HUB_DATABASES) {
             Map<String, String> groups = new TreeMap<>();
             hub.catalog().database(database).orElseThrow().entityGroups().values().forEach(group -> groups.put(group.name(),
-                    group.entities().stream().map(dev.adxfed.emulator.catalog.EntityReference::text).toList().toString()));
+                    group.entities().stream().map(dev.adxfed.kql.KqlText::entity).toList().toString()));
             assertThat(groups).as(database).containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
             for (VirtualCluster partition : partitions) {
                 if (members.contains(partition)) {

@@ -1,4 +1,4 @@
-package dev.adxfed.operator.cli;
+package dev.adxfed.devtools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

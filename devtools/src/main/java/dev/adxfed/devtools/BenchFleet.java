@@ -1,4 +1,4 @@
-package dev.adxfed.operator.cli;
+package dev.adxfed.devtools;
 
 import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.EmulatorConfig.ClusterConfig;

@@ -1,7 +1,8 @@
-package dev.adxfed.operator.cli;
+package dev.adxfed.devtools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adxfed.operator.cli.CommandFailure;
 
 import java.io.IOException;
 import java.net.URI;

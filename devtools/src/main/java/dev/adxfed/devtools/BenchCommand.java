@@ -1,6 +1,7 @@
-package dev.adxfed.operator.cli;
+package dev.adxfed.devtools;
 
 import dev.adxfed.operator.api.FederatedTarget;
+import dev.adxfed.operator.cli.CommandFailure;
 import dev.adxfed.operator.federation.Changes;
 import dev.adxfed.operator.federation.DatabaseScript;
 import dev.adxfed.operator.federation.FederationDiff;

@@ -1,5 +1,6 @@
-package dev.adxfed.operator.cli;
+package dev.adxfed.devtools;
 
+import dev.adxfed.operator.cli.Run;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;
@@ -17,7 +18,7 @@ class BenchCommandTest {
     void partitionsReadTheirSchemaInOnePlusDRoundTripsAndAnUnchangedHubGetsNoDdl() {
         int databases = 2;
         int targets = 2;
-        Run bench = Run.adxfed("bench", "--partitions", "5", "--databases", String.valueOf(databases), "--tables", "3",
+        Run bench = Run.of(AdxfedDev.commandLine(), "bench", "--partitions", "5", "--databases", String.valueOf(databases), "--tables", "3",
                 "--columns", "4", "--targets", String.valueOf(targets));
 
         Matcher partition = PARTITION_ROW.matcher(bench.out());
@@ -49,7 +50,7 @@ class BenchCommandTest {
 
     @Test
     void aSizeBelowOneIsRefusedWithTheOptionNamed() {
-        Run bench = Run.adxfed("bench", "--tables", "0");
+        Run bench = Run.of(AdxfedDev.commandLine(), "bench", "--tables", "0");
 
         assertThat(bench.exitCode()).isNotZero();
         assertThat(bench.err()).contains("--tables must be at least 1, got 0");

@@ -1,8 +1,9 @@
-package dev.adxfed.operator.cli;
+package dev.adxfed.devtools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.adxfed.emulator.EmulatorConfig;
+import dev.adxfed.operator.cli.CommandFailure;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class EmulatorProcess implements AutoCloseable {
         new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), config);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
-                Adxfed.class.getName(), "emulator", "--config", file.toString())
+                AdxfedDev.class.getName(), "emulator", "--config", file.toString())
                 .redirectErrorStream(true).start();
         Map<String, String> urls = new LinkedHashMap<>();
         List<String> output = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.adxfed.operator.cli;
+package dev.adxfed.devtools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,10 @@ import dev.adxfed.operator.api.ADXClusterSpec;
 import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.api.FederatedTarget;
 import dev.adxfed.operator.api.FederationSpec;
+import dev.adxfed.operator.cli.ClusterPass;
+import dev.adxfed.operator.cli.CommandFailure;
+import dev.adxfed.operator.cli.KustoEndpoint;
+import dev.adxfed.operator.cli.TextTable;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

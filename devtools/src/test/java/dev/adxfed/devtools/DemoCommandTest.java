@@ -1,5 +1,6 @@
-package dev.adxfed.operator.cli;
+package dev.adxfed.devtools;
 
+import dev.adxfed.operator.cli.Run;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +17,7 @@ class DemoCommandTest {
     @Test
     void demoFederatesThreePartitionsQueriesThemAndDropsTheOneThatLeaves() {
         long start = System.nanoTime();
-        Run run = Run.adxfed("demo");
+        Run run = Run.of(AdxfedDev.commandLine(), "demo");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
