@@ -36,6 +36,9 @@ import java.util.TreeSet;
 public final class FederationPass {
 
     private static final Logger LOG = LoggerFactory.getLogger(FederationPass.class);
+    /** Items a log line names of a list whose length other clusters decide. */
+    private static final int LOGGED_ITEMS = 10;
+    private static final int LOGGED_ITEM_CHARS = 300;
 
     private final KustoConnector kusto;
     private final Clock clock;
@@ -137,7 +140,8 @@ public final class FederationPass {
                     membership.fresh(), held.endpoints().size(), malformed.size(), excluded.blocked(),
                     inputs.blockedByFunction(), excluded.notSelected(), excluded.metadataMissing());
             if (!held.isEmpty()) {
-                LOG.warn("hub {}: departures held: {}: {}", hub.endpoint(), held.endpoints(), held.reason());
+                LOG.warn("hub {}: {} departure(s) held: {}: {}", hub.endpoint(), held.endpoints().size(), firstOf(held.endpoints()),
+                        held.reason());
             }
             topology = Topology.of(membership.members());
             FederationPlan plan = FederationPlan.of(topology, hub.settings());
@@ -167,11 +171,13 @@ public final class FederationPass {
             }
             if (!conflicts.isEmpty()) {
                 LOG.warn("hub {}: {} object(s) of users stand where the operator's would and were left alone: {}",
-                        hub.endpoint(), conflicts.size(), conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList());
+                        hub.endpoint(), conflicts.size(),
+                        firstOf(conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList()));
             }
             if (!hubDatabasesMissing.isEmpty()) {
                 LOG.warn("hub {}: {} partition database(s) missing on the hub, which refused to create them (create them"
-                        + " in Azure or set spec.provision): {}", hub.endpoint(), hubDatabasesMissing.size(), hubDatabasesMissing);
+                        + " in Azure or set spec.provision): {}", hub.endpoint(), hubDatabasesMissing.size(),
+                        firstOf(List.copyOf(hubDatabasesMissing)));
             }
             return report(true);
         }
@@ -219,10 +225,22 @@ public final class FederationPass {
             count(completed, create.kind().label());
         }
 
+        /** One line for all of them: the rows come from other clusters, so their number has no bound. */
         private void logMalformed() {
-            for (MalformedHeartbeat m : malformed) {
-                LOG.warn("hub {}: skipped the heartbeat of {}: {}", hub.endpoint(), m.clusterEndpoint(), m.problem());
+            if (!malformed.isEmpty()) {
+                LOG.warn("hub {}: skipped {} malformed heartbeat(s): {}", hub.endpoint(), malformed.size(),
+                        firstOf(malformed.stream().map(m -> m.clusterEndpoint() + " (" + m.problem() + ")").toList()));
             }
+        }
+
+        /** The first few items of a list that heartbeats can make as long as they like, then how many more. */
+        private static String firstOf(List<?> items) {
+            int shown = Math.min(items.size(), LOGGED_ITEMS);
+            List<String> named = items.subList(0, shown).stream().map(item -> {
+                String text = String.valueOf(item);
+                return text.length() <= LOGGED_ITEM_CHARS ? text : text.substring(0, LOGGED_ITEM_CHARS) + "...";
+            }).toList();
+            return named + (items.size() > shown ? " and " + (items.size() - shown) + " more" : "");
         }
 
         /** Hub databases whose groups cannot be read are left out: nothing in them is changed. */
