@@ -152,8 +152,7 @@ class FederatedQueriesSdkTest {
     @Test
     void aStoppedPartitionInAnotherProcessFailsUnlessBestEffort() throws Exception {
         String remote;
-        try (Emulator other = Emulator.start(new EmulatorConfig("127.0.0.1", List.of(new EmulatorConfig.ClusterConfig("p5", 0,
-                List.of(new EmulatorConfig.DatabaseConfig(DB, true, List.of(), List.of())))), null))) {
+        try (Emulator other = TestClusters.withEmptyDatabase("p5", DB)) {
             remote = other.endpoint().toString();
             SdkSession p5 = new SdkSession(other.endpoint());
             p5.mgmt(DB, ".create table Cpu (Timestamp:datetime, Host:string, Value:real)");

@@ -6,7 +6,6 @@ import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.data.exceptions.DataClientException;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import dev.adxfed.emulator.Emulator;
-import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.kql.oracle.MicrosoftKqlParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +29,7 @@ class NotSupportedSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(new EmulatorConfig("127.0.0.1", List.of(new EmulatorConfig.ClusterConfig("c1", 0,
-                List.of(new EmulatorConfig.DatabaseConfig(DB, true, List.of(), List.of())))), null));
+        emulator = TestClusters.withEmptyDatabase("c1", DB);
         client = ClientFactory.createClient(new ConnectionStringBuilder(emulator.endpoint().toString()));
         client.executeMgmt(DB, ".create table Requests (Timestamp:datetime, Host:string, DurationMs:long)", null);
     }

@@ -1,7 +1,6 @@
 package dev.adxfed.emulator.engine;
 
 import dev.adxfed.emulator.Emulator;
-import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.SdkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +21,7 @@ class TelemetryFunctionsSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(new EmulatorConfig("127.0.0.1", List.of(new EmulatorConfig.ClusterConfig("c1", 0,
-                List.of(new EmulatorConfig.DatabaseConfig(DB, true, List.of(), List.of())))), null));
+        emulator = TestClusters.withEmptyDatabase("c1", DB);
         kusto = new SdkSession(emulator.endpoint());
         kusto.mgmt(DB, ".create table Requests (Timestamp:datetime, Host:string, DurationMs:long)");
         kusto.mgmt(DB, ".ingest inline into table Requests <|\n"

@@ -8,7 +8,6 @@ import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adxfed.emulator.Emulator;
-import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.SdkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +41,7 @@ class TelemetryOperatorsSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(new EmulatorConfig("127.0.0.1", List.of(new EmulatorConfig.ClusterConfig("c1", 0,
-                List.of(new EmulatorConfig.DatabaseConfig(DB, true, List.of(), List.of())))), null));
+        emulator = TestClusters.withEmptyDatabase("c1", DB);
         kusto = new SdkSession(emulator.endpoint());
         kusto.mgmt(DB, ".create table Requests (Timestamp:datetime, Host:string, DurationMs:long, Tags:dynamic)");
         kusto.mgmt(DB, ".ingest inline into table Requests <|\n"

@@ -1,5 +1,7 @@
 package dev.adxfed.emulator.engine;
 
+import dev.adxfed.emulator.Emulator;
+import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.server.QueryResult;
 
 import dev.adxfed.emulator.catalog.ClusterCatalog;
@@ -15,6 +17,7 @@ import dev.adxfed.kql.oracle.MicrosoftKqlParser;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.adxfed.kql.syntax.EntityReference;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +33,12 @@ final class TestClusters {
 
     /** Every query text the tests of this JVM ran, for one batched check with Microsoft's parser. */
     private static final List<String> TEXTS = Collections.synchronizedList(new ArrayList<>());
+
+    /** An emulator of one cluster on a free port, holding one empty database: what an SDK test fills itself. */
+    static Emulator withEmptyDatabase(String cluster, String database) throws IOException {
+        return Emulator.start(new EmulatorConfig("127.0.0.1", List.of(new EmulatorConfig.ClusterConfig(cluster, 0,
+                List.of(new EmulatorConfig.DatabaseConfig(database, true, List.of(), List.of())))), null));
+    }
 
     final ClusterDirectory directory = new ClusterDirectory();
     private final QueryEngine engine;
