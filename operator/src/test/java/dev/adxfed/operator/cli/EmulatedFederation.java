@@ -34,6 +34,11 @@ final class EmulatedFederation implements AutoCloseable {
     }
 
     Path hubFile(Path dir) throws IOException {
+        return hubFile(dir, "heartbeatTTL: 10m\n");
+    }
+
+    /** The Federated hub's file, with these lines added under {@code spec.federation}. */
+    Path hubFile(Path dir, String federationFields) throws IOException {
         return Files.writeString(dir.resolve("hub.yaml"), """
                 apiVersion: adx-mon.azure.com/v1
                 kind: ADXCluster
@@ -46,8 +51,7 @@ final class EmulatedFederation implements AutoCloseable {
                   federation:
                     heartbeatDatabase: FederationHeartbeats
                     heartbeatTable: Heartbeat
-                    heartbeatTTL: 10m
-                """.formatted(hub));
+                %s""".formatted(hub, federationFields.indent(4)));
     }
 
     Path partitionsFile(Path dir, String target) throws IOException {

@@ -48,22 +48,6 @@ class SafeHubSyncTest {
         clusters.close();
     }
 
-    private Path hub(String name, String federationFields) throws IOException {
-        return Files.writeString(dir.resolve(name + ".yaml"), """
-                apiVersion: adx-mon.azure.com/v1
-                kind: ADXCluster
-                metadata:
-                  name: hub
-                spec:
-                  clusterName: hub
-                  endpoint: %s
-                  role: Federated
-                  federation:
-                    heartbeatDatabase: FederationHeartbeats
-                    heartbeatTable: Heartbeat
-                %s""".formatted(clusters.hub, federationFields.indent(4)));
-    }
-
     private Run sync(Path file, String... more) {
         List<String> args = new ArrayList<>(List.of("sync", "-f", file.toString()));
         args.addAll(List.of(more));
@@ -105,7 +89,7 @@ class SafeHubSyncTest {
 
     @Test
     void usersObjectsSurviveAndOwnedFunctionsAndGroupsAreDroppedWhenTheirTableOrDatabaseLeaves() throws Exception {
-        Path hub = hub("hub", "heartbeatTTL: 10m\ndepartureHoldTime: 1s\n");
+        Path hub = clusters.hubFile(dir, "heartbeatTTL: 10m\ndepartureHoldTime: 1s\n");
         sync(hub);
         sync(clusters.partitionsFile(dir, clusters.hub));
         query("Metrics", ".create function Cpu() { print Owner = 'user' }");
@@ -149,7 +133,7 @@ class SafeHubSyncTest {
 
     @Test
     void aHeartbeatDatedTomorrowABlocklistAndAPartitionSelectorShapeTheGroupsAndFunctions() throws IOException {
-        Path hub = hub("hub", """
+        Path hub = clusters.hubFile(dir, """
                 heartbeatTTL: 10m
                 partitionSelector: "metadata.region != 'westeurope'"
                 blockedClusters:
@@ -178,7 +162,7 @@ class SafeHubSyncTest {
 
     @Test
     void twoOfThreeFallingSilentAreHeldUntilReleasedAndOneOfThreeGoesAtTheTtl() throws Exception {
-        Path hub = hub("hub", "heartbeatTTL: 6s\n");
+        Path hub = clusters.hubFile(dir, "heartbeatTTL: 6s\n");
         sync(hub);
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (String p : List.of(PA, PB, PC)) {
