@@ -3,6 +3,7 @@ package dev.adxfed.operator.controller;
 import dev.adxfed.emulator.Emulator;
 import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.VirtualCluster;
+import dev.adxfed.emulator.faults.Fault;
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterStatus;
 import dev.adxfed.operator.api.ClusterRole;
@@ -137,9 +138,9 @@ class OperatorSafetyAgainstEmulatorTest {
         raw.mgmt(Stage.HEARTBEAT_INGEST, table.database(), new Heartbeat(Instant.now(), "https://hostile.kusto.windows.net",
                 new PartitionSchema(databases), Map.of()).ingestCommand(table.table()));
         // As ADX: databases are made in Azure, the cluster refuses to create them.
-        startOperator((endpoint, identity) -> endpoint.equals(strictHub.url())
-                ? refusingDatabaseCreation(kusto.connect(endpoint, identity)) : kusto.connect(endpoint, identity),
-                Duration.ofMillis(500), OperatorRuntime.FIRST_RETRY);
+        strictHub.faults().inject(Fault.kustoError("BadRequest_Forbidden", "Forbidden (403): databases are created in Azure")
+                .matching("^\\.create database"));
+        startOperator(kusto, Duration.ofMillis(500), OperatorRuntime.FIRST_RETRY);
         create(hub("strict-hub", strictHub.url(), "1h"));
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
@@ -223,30 +224,6 @@ class OperatorSafetyAgainstEmulatorTest {
         assertThat(released.getStatus().federation.heldDepartureCount).isZero();
         assertThat(get(runtime.metricsPort(), "/metrics").body())
                 .contains("adxfed_departures_held{hub=\"" + guardedHub.url() + "\"} 0.0");
-    }
-
-    /** The hub as ADX behaves: every database but the heartbeat one must be made in Azure. */
-    static Kusto refusingDatabaseCreation(Kusto hub) {
-        return new Kusto() {
-            @Override
-            public String endpoint() {
-                return hub.endpoint();
-            }
-
-            @Override
-            public List<KustoRow> mgmt(Stage stage, String database, String command) {
-                if (command.startsWith(".create database") && !command.contains("FederationHeartbeats")) {
-                    throw new KustoException(stage, hub.endpoint(), database, "Forbidden (403): databases are"
-                            + " created in Azure", null);
-                }
-                return hub.mgmt(stage, database, command);
-            }
-
-            @Override
-            public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
-                hub.query(stage, database, query, rows);
-            }
-        };
     }
 
     /** The hub, failing its heartbeat reads while {@code paused}. */
