@@ -11,7 +11,6 @@ import dev.adxfed.operator.kusto.Stage;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,8 +69,7 @@ record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> m
         int pages = hub.heartbeatPages().pages(size[0], size[1]);
         for (int page = 0; page < pages; page++) {
             cluster.query(Stage.HEARTBEAT_READ, table.database(), table.pageQuery(lookback, pages, page),
-                    row -> reading.accept(row.string("ClusterEndpoint"), timestamp(row), row.get("Schema"),
-                            row.get("PartitionMetadata")));
+                    row -> reading.acceptGroup(row.get("Schema"), row.get("Partitions")));
         }
         return pages;
     }
@@ -103,14 +101,5 @@ record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> m
             }
         });
         return endpoints;
-    }
-
-    private static Instant timestamp(KustoRow row) {
-        String text = row.string("Timestamp");
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.adxfed.kql.ClusterEndpoint;
 import dev.adxfed.kql.KqlText;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads the hub's heartbeat rows one at a time. Rows come from other clusters, so each is checked:
@@ -41,6 +43,39 @@ public final class HeartbeatReading {
      * @param metadataCell the PartitionMetadata column: a JSON object, JSON text, or null for none
      */
     public void accept(String clusterEndpoint, Instant timestamp, Object schemaCell, Object metadataCell) {
+        accept(clusterEndpoint, timestamp, () -> databases(schemaCell), metadataCell);
+    }
+
+    /**
+     * One row of a grouped heartbeat page ({@link HeartbeatTable#pageQuery}): a Schema and the partitions
+     * that sent it. The Schema is read once and its databases are shared by all of them; each partition's
+     * endpoint and timestamp are still checked on their own, and a Schema that is not valid is reported
+     * for every partition that sent it.
+     *
+     * @param partitionsCell the Partitions column: an array of ClusterEndpoint, Timestamp, PartitionMetadata
+     */
+    public void acceptGroup(Object schemaCell, Object partitionsCell) {
+        JsonNode partitions;
+        try {
+            partitions = json(partitionsCell, "Partitions");
+        } catch (IllegalArgumentException e) {
+            malformed.add(new MalformedHeartbeat("(unknown)", e.getMessage()));
+            return;
+        }
+        if (!partitions.isArray()) {
+            malformed.add(new MalformedHeartbeat("(unknown)", "Partitions is not a JSON array of partitions"));
+            return;
+        }
+        GroupSchema databases = new GroupSchema(schemaCell);
+        for (JsonNode partition : partitions) {
+            JsonNode endpoint = partition.path("ClusterEndpoint");
+            accept(endpoint.isTextual() ? endpoint.asText() : null, instant(partition.path("Timestamp")), databases,
+                    partition.get("PartitionMetadata"));
+        }
+    }
+
+    private void accept(String clusterEndpoint, Instant timestamp, Supplier<List<PartitionDatabase>> databases,
+                        Object metadataCell) {
         try {
             String endpoint = endpoint(clusterEndpoint);
             if (timestamp == null) {
@@ -50,11 +85,46 @@ public final class HeartbeatReading {
                 throw new IllegalArgumentException("Timestamp " + timestamp + " is more than "
                         + HeartbeatTable.MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
             }
-            PartitionHeartbeat heartbeat = new PartitionHeartbeat(endpoint, timestamp, databases(schemaCell),
+            PartitionHeartbeat heartbeat = new PartitionHeartbeat(endpoint, timestamp, databases.get(),
                     metadata(metadataCell));
             byEndpoint.merge(endpoint, heartbeat, HeartbeatReading::newer);
         } catch (IllegalArgumentException e) {
             malformed.add(new MalformedHeartbeat(String.valueOf(clusterEndpoint), e.getMessage()));
+        }
+    }
+
+    /** A group's Schema, read when its first partition needs it; the same databases, or error, after that. */
+    private final class GroupSchema implements Supplier<List<PartitionDatabase>> {
+        private final Object cell;
+        private List<PartitionDatabase> databases;
+        private IllegalArgumentException invalid;
+
+        GroupSchema(Object cell) {
+            this.cell = cell;
+        }
+
+        @Override
+        public List<PartitionDatabase> get() {
+            if (databases == null && invalid == null) {
+                try {
+                    databases = databases(cell);
+                } catch (IllegalArgumentException e) {
+                    invalid = e;
+                }
+            }
+            if (invalid != null) {
+                throw invalid;
+            }
+            return databases;
+        }
+    }
+
+    /** A datetime inside a dynamic value arrives as its ISO 8601 text; anything else is no timestamp. */
+    private static Instant instant(JsonNode node) {
+        try {
+            return node.isTextual() ? Instant.parse(node.asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -12,6 +12,12 @@ public record HeartbeatTable(String database, String table) {
 
     private static final String LATEST = " | summarize arg_max(Timestamp, Schema, PartitionMetadata) by ClusterEndpoint";
 
+    /**
+     * What one partition adds to a page beyond its endpoint and metadata: the keys and timestamp of its
+     * entry in {@code Partitions}, with room to spare.
+     */
+    static final int PARTITION_ENTRY_BYTES = 100;
+
     public static final String COLUMNS =
             "(Timestamp:datetime, ClusterEndpoint:string, Schema:dynamic, PartitionMetadata:dynamic)";
 
@@ -42,12 +48,14 @@ public record HeartbeatTable(String database, String table) {
 
     /**
      * One cheap row that sizes the read: {@code Partitions} (those listing a database) and {@code Bytes},
-     * about what {@link #pageQuery} returns for all of them (database, table and view names, metadata and
-     * endpoint), so the hub can choose how many pages keep each response under its bound.
+     * at least what {@link #pageQuery} returns for all of them if no two partitions had the same tables
+     * (database, table and view names, metadata, endpoint and timestamp), so that the hub can choose how
+     * many pages keep each response under its bound whatever the fleet looks like.
      */
     public String sizeQuery(Duration lookback) {
         return KqlText.identifier(table) + window(lookback) + LATEST
-                + " | extend OtherBytes = strlen(ClusterEndpoint) + strlen(tostring(PartitionMetadata))"
+                + " | extend OtherBytes = strlen(ClusterEndpoint) + strlen(tostring(PartitionMetadata)) + "
+                + PARTITION_ENTRY_BYTES
                 + " | mv-expand Db = Schema"
                 + " | summarize DatabaseBytes = sum(strlen(tostring(Db[\"database\"])) + strlen(tostring(Db[\"tables\"]))"
                 + " + strlen(tostring(Db[\"views\"]))), OtherBytes = max(OtherBytes) by ClusterEndpoint"
@@ -56,9 +64,12 @@ public record HeartbeatTable(String database, String table) {
 
     /**
      * Page {@code page} of {@code pages} of the newest heartbeats: the partitions whose endpoint hashes to
-     * it, each with Schema cut down on the server to what the hub uses (database, tables, views; never
-     * tableSchemas). A Schema that is empty or not an array of databases comes back as it was sent, so the
-     * hub reports it rather than losing the partition.
+     * it, grouped by their Schema cut down on the server to what the hub uses (database, tables, views;
+     * never tableSchemas). One row per distinct Schema: {@code Schema} and {@code Partitions}, an array of
+     * {@code ClusterEndpoint}, {@code Timestamp} and {@code PartitionMetadata} of each partition that sent
+     * it, so that a fleet whose partitions have the same tables sends their names once per page and not
+     * once per partition. A Schema that is empty or not an array of databases comes back as it was sent,
+     * so the hub reports it rather than losing the partition.
      */
     public String pageQuery(Duration lookback, int pages, int page) {
         if (pages < 1 || page < 0 || page >= pages) {
@@ -73,7 +84,10 @@ public record HeartbeatTable(String database, String table) {
                 + " Schema = make_list(bag_pack(\"database\", Db[\"database\"], \"tables\", Db[\"tables\"], \"views\", Db[\"views\"]))"
                 + " by ClusterEndpoint"
                 + " | union (Latest | where not(array_length(Schema) > 0) | project ClusterEndpoint, Timestamp,"
-                + " PartitionMetadata, Schema)";
+                + " PartitionMetadata, Schema)"
+                + " | summarize Schema = take_any(Schema), Partitions = make_list(bag_pack(\"ClusterEndpoint\", ClusterEndpoint,"
+                + " \"Timestamp\", Timestamp, \"PartitionMetadata\", PartitionMetadata)) by SchemaText = tostring(Schema)"
+                + " | project Schema, Partitions";
     }
 
     private static String window(Duration lookback) {

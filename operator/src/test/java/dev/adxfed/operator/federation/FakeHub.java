@@ -1,6 +1,7 @@
 package dev.adxfed.operator.federation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoException;
 import dev.adxfed.operator.kusto.KustoRow;
@@ -8,6 +9,7 @@ import dev.adxfed.operator.kusto.Stage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,10 +170,19 @@ final class FakeHub implements Kusto {
         if (query.contains("| summarize Partitions = count()")) {
             rows.accept(Map.<String, Object>of("Partitions", (long) heartbeatRows.size(), "Bytes", 100L * heartbeatRows.size())::get);
         } else if (query.startsWith("let Latest = ")) {
-            heartbeatRows.forEach(r -> rows.accept(r::get));
+            groupedHeartbeats().forEach((schema, partitions) ->
+                    rows.accept(Map.<String, Object>of("Schema", schema, "Partitions", partitions)::get));
         } else {
             throw new KustoException(stage, endpoint(), database, "unexpected query " + query, null);
         }
+    }
+
+    /** The page query's answer: one row per distinct Schema with the partitions that sent it. */
+    private Map<String, ArrayNode> groupedHeartbeats() {
+        Map<String, ArrayNode> bySchema = new LinkedHashMap<>();
+        heartbeatRows.forEach(r -> bySchema.computeIfAbsent((String) r.get("Schema"), s -> JSON.createArrayNode())
+                .addObject().put("ClusterEndpoint", (String) r.get("ClusterEndpoint")).put("Timestamp", (String) r.get("Timestamp")));
+        return bySchema;
     }
 
     private void refuseIfFailing(Stage stage, String database, String text) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class HeartbeatReadingTest {
 
@@ -122,5 +123,49 @@ class HeartbeatReadingTest {
         assertThat(reading.partitions()).extracting(PartitionHeartbeat::metadata).containsExactly(
                 java.util.Map.of("region", "westeurope", "shards", "3"), java.util.Map.of("region", "eastus"), java.util.Map.of());
         assertThat(reading.malformed()).extracting(MalformedHeartbeat::problem).containsExactly("PartitionMetadata is not a JSON object");
+    }
+
+    @Test
+    void aGroupedRowGivesEachOfItsPartitionsTheSameDatabasesAndChecksEachOnItsOwn() throws Exception {
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        reading.acceptGroup(GOOD, new ObjectMapper().readTree("""
+                [{"ClusterEndpoint":"https://p1.kusto.windows.net","Timestamp":"2026-11-25T09:59:00.1234567Z",
+                  "PartitionMetadata":{"region":"westeurope"}},
+                 {"ClusterEndpoint":"https://p2.kusto.windows.net","Timestamp":"2026-11-25T09:58:00Z","PartitionMetadata":null},
+                 {"ClusterEndpoint":"ftp://p3.kusto.windows.net","Timestamp":"2026-11-25T09:58:00Z"},
+                 {"ClusterEndpoint":"https://p4.kusto.windows.net","Timestamp":"yesterday"},
+                 {"ClusterEndpoint":"https://p5.kusto.windows.net","Timestamp":"2026-11-26T10:00:00Z"}]"""));
+
+        assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
+                .containsExactly("https://p1.kusto.windows.net", "https://p2.kusto.windows.net");
+        PartitionHeartbeat p1 = reading.partitions().get(0);
+        assertThat(p1.timestamp()).isEqualTo(Instant.parse("2026-11-25T09:59:00.1234567Z"));
+        assertThat(p1.metadata()).containsEntry("region", "westeurope");
+        assertThat(reading.partitions().get(1).metadata()).isEmpty();
+        assertThat(p1.databases().get(0).tables()).containsExactly("Cpu")
+                .isSameAs(reading.partitions().get(1).databases().get(0).tables());
+        assertThat(reading.malformed()).extracting(MalformedHeartbeat::clusterEndpoint, MalformedHeartbeat::problem)
+                .containsExactly(tuple("ftp://p3.kusto.windows.net", "ClusterEndpoint is not an http(s) URL"),
+                        tuple("https://p4.kusto.windows.net", "Timestamp is missing or not a datetime"),
+                        tuple("https://p5.kusto.windows.net", "Timestamp 2026-11-26T10:00:00Z is more than 5 minutes in the future"));
+    }
+
+    @Test
+    void aGroupedSchemaThatIsNotValidIsReportedForEveryPartitionThatSentIt() throws Exception {
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        reading.acceptGroup(GOOD, new ObjectMapper().readTree("[{\"ClusterEndpoint\":\"https://good.kusto.windows.net\","
+                + "\"Timestamp\":\"2026-11-25T10:00:00Z\"}]"));
+        reading.acceptGroup("{\"database\":\"Metrics\"}", new ObjectMapper().readTree(
+                "[{\"ClusterEndpoint\":\"https://p1.kusto.windows.net\",\"Timestamp\":\"2026-11-25T10:00:00Z\"},"
+                        + "{\"ClusterEndpoint\":\"https://p2.kusto.windows.net\",\"Timestamp\":\"2026-11-25T10:00:00Z\"}]"));
+        reading.acceptGroup(GOOD, "not a list");
+
+        assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
+                .containsExactly("https://good.kusto.windows.net");
+        assertThat(reading.malformed()).extracting(MalformedHeartbeat::clusterEndpoint, MalformedHeartbeat::problem)
+                .containsExactly(tuple("https://p1.kusto.windows.net", "Schema is not a JSON array of databases"),
+                        tuple("https://p2.kusto.windows.net", "Schema is not a JSON array of databases"),
+                        tuple("(unknown)", "Partitions is not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array,"
+                                + " Object or token 'null', 'true' or 'false')"));
     }
 }
