@@ -162,9 +162,14 @@ final class StringFunctions {
         String regex = (String) call.constant(0, STRING);
         Pattern leading = compile(call.name(), "^(?:" + regex + ")+");
         Pattern trailing = compile(call.name(), "(?:" + regex + ")+$");
+        Matcher oneCharacter = ONE_CHARACTER_CLASS.matcher(regex);
+        Pattern character = oneCharacter.matches() ? compile(call.name(), oneCharacter.group(1)) : null;
         ScalarExpression.Evaluator s = text(call, 1);
         return call.result(STRING, row -> {
             String v = (String) s.evaluate(row);
+            if (character != null) {
+                return stripCharacters(v, character, start, end);
+            }
             if (start) {
                 v = leading.matcher(v).replaceFirst("");
             }
@@ -173,6 +178,28 @@ final class StringFunctions {
             }
             return v;
         });
+    }
+
+    /**
+     * A pattern that is one character class, repeated or not ({@code \s+}, {@code [ \t]*}, {@code x}): trimming
+     * it removes matching characters from the ends one by one, the same result as the general patterns. The
+     * general trailing pattern is tried at every position of the string, which over the 68 MB of function
+     * bodies that the hub's {@code .show functions | project hash_sha256(trim(@"\s+", Body))} reads on a
+     * 1000-partition bench took most of the emulator's time in an unchanged pass.
+     */
+    private static final Pattern ONE_CHARACTER_CLASS = Pattern.compile(
+            "(\\\\[sSdDwW]|\\[(?:[^\\]\\\\\\[]|\\\\.)+\\]|[A-Za-z0-9 _,;:'\"=<>!@#%&~-])[+*]?");
+
+    private static String stripCharacters(String v, Pattern character, boolean start, boolean end) {
+        int from = 0;
+        int to = v.length();
+        while (start && from < to && character.matcher(v.substring(from, from + 1)).matches()) {
+            from++;
+        }
+        while (end && to > from && character.matcher(v.substring(to - 1, to)).matches()) {
+            to--;
+        }
+        return v.substring(from, to);
     }
 
     private static ScalarExpression extract(FunctionCall call) {

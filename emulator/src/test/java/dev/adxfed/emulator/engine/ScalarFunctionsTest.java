@@ -92,6 +92,13 @@ class ScalarFunctionsTest {
     }
 
     @Test
+    void trimRemovesEveryLeadingAndTrailingMatchWhetherThePatternIsOneCharacterClassOrNot() {
+        assertThat(print("trim(@'\\s+', ' \\t x  y \\n'), trim(@'[ab]*', 'abxyba'), trim_start(@'\\d', '12x3'), trim_end('-', 'x--'),"
+                + " trim('ab', 'ababxab'), trim(@'a\\d*b', 'a1bxa12b'), trim_end(@'\\s+', 'x'), trim(@'\\s', '   ')"))
+                .containsExactly("x  y", "xy", "x3", "x", "x", "x", "x", "");
+    }
+
+    @Test
     void stringOperators() {
         assertThat(print("'North America' has 'america', 'NorthAmerica' has 'america', 'abc' contains 'B', 'abc' contains_cs 'B', "
                 + "'Hello' startswith 'he', 'Hello' endswith_cs 'LO', 'abc' =~ 'ABC', 'abc' !~ 'ABC', 'a1b' matches regex '[0-9]', 'x' in ('a', 'x'), 'X' in~ ('a', 'x'), 5 between (1 .. 5), 'ab' !in ('ab')"))
