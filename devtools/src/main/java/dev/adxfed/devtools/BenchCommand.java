@@ -88,6 +88,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " tableSchemas lists them (default: ${DEFAULT-VALUE}).")
     private int columns;
 
+    @Option(names = "--schema-variants", paramLabel = "V", defaultValue = "4",
+            description = "Distinct schemas among the synthetic partitions, as while a schema change rolls out: variant v"
+                    + " lacks the last v tables of the first database (default: ${DEFAULT-VALUE}).")
+    private int schemaVariants;
+
     @Option(names = "--targets", paramLabel = "N", defaultValue = "1",
             description = "Federated targets (hubs) each partition heartbeats into (default: ${DEFAULT-VALUE}).")
     private int targets;
@@ -124,12 +129,13 @@ final class BenchCommand implements Callable<Integer> {
         requirePositive("--tables", tables);
         requirePositive("--columns", columns);
         requirePositive("--targets", targets);
+        requirePositive("--schema-variants", schemaVariants);
         if (!functionMembers.equals("inline") && !functionMembers.equals("entityGroup")) {
             throw new ParameterException(spec.commandLine(), "--function-members must be inline or entityGroup, got "
                     + functionMembers);
         }
         out = spec.commandLine().getOut();
-        fleet = new BenchFleet(partitions, databases, tables, columns, targets);
+        fleet = new BenchFleet(partitions, databases, tables, columns, targets, schemaVariants);
         Instant started = Instant.now();
         try (EmulatorProcess emulator = EmulatorProcess.start(fleet.emulatorConfig(), emulatorHeap)) {
             KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofMinutes(5)));
@@ -138,9 +144,9 @@ final class BenchCommand implements Callable<Integer> {
                 federatedTargets.add(target(emulator.url(BenchFleet.hubName(t)).orElseThrow()));
             }
             String hubUrl = federatedTargets.get(0).endpoint;
-            out.printf("adxfed bench: %d partition(s) x %d database(s) x %d table(s) x %d column(s), %d federated target(s),"
-                            + " functions %s; emulator up in %.1fs with Kusto's result limits%n",
-                    partitions, databases, tables, columns, targets, functionMembers,
+            out.printf("adxfed bench: %d partition(s) x %d database(s) x %d table(s) x %d column(s) in %d schema variant(s),"
+                            + " %d federated target(s), functions %s; emulator up in %.1fs with Kusto's result limits%n",
+                    partitions, databases, tables, columns, schemaVariants, targets, functionMembers,
                     seconds(Duration.between(started, Instant.now())));
             out.flush();
 
@@ -217,15 +223,19 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Topology, plan, diff against an empty hub and scripts, for P partitions, with no I/O. */
     private Planned planFromNothing() {
-        List<PartitionDatabase> partitionDatabases = new ArrayList<>();
-        for (DatabaseSchema database : fleet.schema().databases()) {
-            partitionDatabases.add(PartitionDatabase.of(database.name(),
-                    database.tables().stream().map(TableSchema::name).toList(), List.of()));
+        List<List<PartitionDatabase>> variants = new ArrayList<>();
+        for (int v = 0; v < schemaVariants; v++) {
+            List<PartitionDatabase> partitionDatabases = new ArrayList<>();
+            for (DatabaseSchema database : fleet.schema(v).databases()) {
+                partitionDatabases.add(PartitionDatabase.of(database.name(),
+                        database.tables().stream().map(TableSchema::name).toList(), List.of()));
+            }
+            variants.add(partitionDatabases);
         }
         Instant now = Instant.now();
         List<PartitionHeartbeat> heartbeats = new ArrayList<>();
         for (int i = 1; i <= partitions; i++) {
-            heartbeats.add(new PartitionHeartbeat(BenchFleet.syntheticEndpoint(i), now, partitionDatabases));
+            heartbeats.add(new PartitionHeartbeat(BenchFleet.syntheticEndpoint(i), now, variants.get(fleet.variant(i))));
         }
         Topology topology = Topology.of(heartbeats);
         FederationPlan plan = FederationPlan.of(topology, settings());

@@ -22,9 +22,10 @@ import java.util.Map;
  * The fleet {@code adxfed bench} measures: P partitions of D databases of T tables of C columns, the first few
  * of them emulator clusters and the rest heartbeat rows ingested straight into the hub. Tables have the
  * columns of ordinary telemetry tables, so that a heartbeat's {@code tableSchemas} is as large as a real
- * partition's.
+ * partition's. Synthetic partitions come in V schema variants, as a fleet does while a schema change rolls
+ * out: variant v lacks the last v tables of its first database.
  */
-record BenchFleet(int partitions, int databases, int tables, int columns, int targets) {
+record BenchFleet(int partitions, int databases, int tables, int columns, int targets, int variants) {
 
     static final int REAL_PARTITIONS = 3;
     static final String HEARTBEAT_DATABASE = "FederationHeartbeats";
@@ -82,13 +83,19 @@ record BenchFleet(int partitions, int databases, int tables, int columns, int ta
         return new EmulatorConfig(EmulatorConfig.DEFAULT_HOST, clusters, null);
     }
 
-    /** What every partition reports: D databases of T tables of C columns. */
+    /** What the emulator partitions and variant 0 report: D databases of T tables of C columns. */
     PartitionSchema schema() {
+        return schema(0);
+    }
+
+    /** Variant v: the first database lacks its last v tables (never all of them). */
+    PartitionSchema schema(int variant) {
         List<Column> tableColumns = tableColumns();
         List<DatabaseSchema> schemas = new ArrayList<>();
         for (int d = 1; d <= databases; d++) {
+            int count = d == 1 ? Math.max(1, tables - variant) : tables;
             List<TableSchema> tableSchemas = new ArrayList<>();
-            for (int t = 1; t <= tables; t++) {
+            for (int t = 1; t <= count; t++) {
                 tableSchemas.add(new TableSchema(tableName(t), tableColumns));
             }
             schemas.add(new DatabaseSchema(databaseName(d), tableSchemas, List.of()));
@@ -96,14 +103,22 @@ record BenchFleet(int partitions, int databases, int tables, int columns, int ta
         return new PartitionSchema(schemas);
     }
 
+    /** The variant synthetic partition i reports. */
+    int variant(int i) {
+        return i % variants;
+    }
+
     /** Rows built by the heartbeat package, as partitions write them, several per {@code .ingest inline}; returns the commands sent. */
     int ingestSyntheticHeartbeats(Kusto hub) {
-        PartitionSchema schema = schema();
+        List<PartitionSchema> schemas = new ArrayList<>();
+        for (int v = 0; v < variants; v++) {
+            schemas.add(schema(v));
+        }
         Instant now = Instant.now();
         StringBuilder chunk = new StringBuilder();
         int commands = 0;
         for (int i = 1; i <= synthetic(); i++) {
-            String row = new Heartbeat(now, syntheticEndpoint(i), schema, Map.of("partition", "synthetic-" + i)).csvRow();
+            String row = new Heartbeat(now, syntheticEndpoint(i), schemas.get(variant(i)), Map.of("partition", "synthetic-" + i)).csvRow();
             if (chunk.length() > 0 && chunk.length() + row.length() > INGEST_CHUNK_BYTES) {
                 ingest(hub, chunk);
                 commands++;

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one spelling of a cluster that adxfed compares: the operator's heartbeat endpoints, group members and
@@ -14,6 +16,12 @@ import java.util.Optional;
  * cluster never become two members of a group (Kusto refuses duplicate entities).
  */
 public final class ClusterEndpoint {
+
+    /**
+     * The spelling Kusto lists members in and adxfed writes them, with no escape in either string: it means
+     * what the parser would read, and the hub compares thousands of members per pass.
+     */
+    private static final Pattern PLAIN_REFERENCE = Pattern.compile("cluster\\('([^'\\\\]*)'\\)\\.database\\('([^'\\\\]*)'\\)");
 
     private ClusterEndpoint() {}
 
@@ -67,6 +75,10 @@ public final class ClusterEndpoint {
      * the text is not {@code cluster('...').database('...')}.
      */
     public static Optional<EntityReference> normalizedReference(String entityText) {
+        Matcher plain = PLAIN_REFERENCE.matcher(entityText);
+        if (plain.matches()) {
+            return Optional.of(new EntityReference(normalizeClusterArgument(plain.group(1)), plain.group(2)));
+        }
         EntityReference reference;
         try {
             reference = KqlParser.parseEntityReference(entityText);

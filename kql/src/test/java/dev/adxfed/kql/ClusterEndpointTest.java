@@ -64,6 +64,21 @@ class ClusterEndpointTest {
     }
 
     @Test
+    void aMemberReadsAsTheParserReadsItInEveryQuotingWithItsClusterNormalized() {
+        EntityReference p1 = new EntityReference("https://p1.kusto.windows.net", "Metrics");
+        for (String member : new String[] {"cluster('https://P1.kusto.windows.net:443/').database('Metrics')",
+                " cluster( \"https://p1.kusto.windows.net\" ).database('Metrics')", "cluster(@'https://p1.kusto.windows.net').database('Metrics')",
+                "cluster('https://p1.kusto.windows.net').database(\"Metrics\")"}) {
+            assertThat(ClusterEndpoint.normalizedReference(member)).as(member).contains(p1);
+        }
+        assertThat(ClusterEndpoint.normalizedReference("cluster('Help').database('It\\'s')"))
+                .contains(new EntityReference("help", "It's"));
+        assertThat(ClusterEndpoint.normalizedReference("cluster('c').database('d'), database('e')")).isEmpty();
+        assertThat(ClusterEndpoint.normalizedReference("database('Logs')")).as("no cluster").isEmpty();
+        assertThat(ClusterEndpoint.normalizedReference("cluster('c').database('d')x")).isEmpty();
+    }
+
+    @Test
     void textThatIsNotOneReferenceIsASyntaxErrorNamingWhere() {
         assertThatThrownBy(() -> KqlParser.parseEntityReference("cluster('c').database('d'), database('e')"))
                 .isInstanceOf(KqlSyntaxException.class).hasMessageContaining("expected the end of the entity reference");
