@@ -63,8 +63,8 @@ final class HeartbeatAgeGauges {
     }
 
     private double stale() {
-        HeartbeatTimes now = times;
-        long staleMillis = (long) (now.ttl().toMillis() * STALE_SHARE_OF_TTL);
-        return now.before(clock.instant().minusMillis(staleMillis));
+        HeartbeatTimes current = times;
+        long staleMillis = (long) (current.ttl().toMillis() * STALE_SHARE_OF_TTL);
+        return current.before(clock.instant().minusMillis(staleMillis));
     }
 }
