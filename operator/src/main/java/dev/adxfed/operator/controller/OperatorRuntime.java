@@ -92,7 +92,7 @@ public final class OperatorRuntime implements AutoCloseable {
 
     static OperatorRuntime start(OperatorSettings settings, Wiring wiring) throws IOException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        OperatorMetrics metrics = new OperatorMetrics(registry);
+        OperatorMetrics metrics = new OperatorMetrics(registry, wiring.clock());
         KustoConnector kusto = new TimedKustoConnector(wiring.kusto(), metrics);
         ADXClusterReconciler reconciler = new ADXClusterReconciler(new ClusterCriteria(settings.clusterLabels()),
                 new HeartbeatSender(kusto, wiring.clock()), new FederationPass(kusto), metrics,

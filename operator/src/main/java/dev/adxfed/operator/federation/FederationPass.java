@@ -2,6 +2,7 @@ package dev.adxfed.operator.federation;
 
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
+import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
 import dev.adxfed.operator.kusto.CountingKusto;
 import dev.adxfed.operator.kusto.KustoConnector;
 import dev.adxfed.operator.kusto.KustoException;
@@ -87,6 +88,7 @@ public final class FederationPass {
         private Topology topology = Topology.of(List.of());
         private HeldDepartures held = HeldDepartures.NONE;
         private ExcludedPartitions excluded = ExcludedPartitions.NONE;
+        private HeartbeatTimes heartbeatTimes;
         private int groupsInSync;
         private int functionsInSync;
         private int commandsSent;
@@ -98,6 +100,7 @@ public final class FederationPass {
             this.now = now;
             this.releaseDepartures = releaseDepartures;
             this.observer = observer;
+            this.heartbeatTimes = HeartbeatTimes.none(hub.heartbeatTtl());
         }
 
         FederationReport execute() {
@@ -133,6 +136,10 @@ public final class FederationPass {
                     inputs.blocked(), currentMembers(groups, owned), releaseDepartures);
             excluded = membership.excluded();
             held = membership.held();
+            Set<String> heldEndpoints = new HashSet<>(held.endpoints());
+            heartbeatTimes = HeartbeatTimes.of(membership.members().stream()
+                    .filter(m -> !heldEndpoints.contains(m.clusterEndpoint())).map(PartitionHeartbeat::timestamp).toList(),
+                    hub.heartbeatTtl());
             LOG.info("hub {}: read {} heartbeat(s) over {} in {} page(s): {} fresh member(s), {} held, {} malformed;"
                             + " excluded {} blocked ({} by the hub function), {} not selected, {} lacking metadata",
                     hub.endpoint(), inputs.heartbeats().size(), hub.heartbeatTtl().plus(hub.settings().departureHoldTime()),
@@ -416,7 +423,7 @@ public final class FederationPass {
                     groupsInSync, functionsInSync, Map.copyOf(completed), Map.copyOf(failures), List.copyOf(failureMessages),
                     cluster.roundTrips(), commandsSent, ddlBytes, List.copyOf(commandResults),
                     conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList(), held, excluded,
-                    List.copyOf(hubDatabasesMissing));
+                    List.copyOf(hubDatabasesMissing), heartbeatTimes);
         }
     }
 }

@@ -25,6 +25,8 @@ import java.util.SortedMap;
  * @param heldDepartures       silent partitions kept as members by the departure guard
  * @param excluded             fresh partitions that are not members, counted by why
  * @param hubDatabasesMissing  partition databases missing on the hub that the hub refused to create, sorted
+ * @param heartbeatTimes       when the fresh members last heartbeated (none when no heartbeats were read), for
+ *                             their ages: the metrics keep one value per hub, not one per partition
  */
 public record FederationReport(boolean heartbeatsRead, int partitions, List<MalformedHeartbeat> malformed,
                                SortedMap<String, Integer> partitionsByDatabase,
@@ -33,7 +35,7 @@ public record FederationReport(boolean heartbeatsRead, int partitions, List<Malf
                                List<String> failureMessages, int roundTrips, int commandsSent, long ddlBytes,
                                List<CommandResults> commandResults, List<Conflict> conflicts,
                                HeldDepartures heldDepartures, ExcludedPartitions excluded,
-                               List<String> hubDatabasesMissing) {
+                               List<String> hubDatabasesMissing, HeartbeatTimes heartbeatTimes) {
 
     /**
      * Conflicts, held departures and missing hub databases are not failures: each has its own

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,10 @@ import java.util.stream.Collectors;
  * {@code adxfed_database_commands_total{hub,database,kind,result}}, {@code adxfed_heartbeat_rows_read_total{hub}},
  * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}},
  * {@code adxfed_partitions_live{hub,database}}, {@code adxfed_departures_held{hub}},
- * {@code adxfed_conflicts{hub,kind}}, {@code adxfed_hub_databases_missing{hub}} and
- * {@code adxfed_partitions_excluded{hub,reason}}. A {@code database} label is only ever one of the
+ * {@code adxfed_conflicts{hub,kind}}, {@code adxfed_hub_databases_missing{hub}},
+ * {@code adxfed_partitions_excluded{hub,reason}}, and the heartbeat ages of {@link HeartbeatAgeGauges}
+ * ({@code adxfed_heartbeat_age_seconds{hub,stat}}, {@code adxfed_partitions_stale{hub}},
+ * {@code adxfed_heartbeat_ttl_seconds{hub}}). A {@code database} label is only ever one of the
  * hub's current topology (at most {@link #DATABASE_LABELS}); any other database counts as
  * {@value #OTHER_DATABASE}.
  */
@@ -36,11 +39,15 @@ public final class OperatorMetrics {
     public static final String OTHER_DATABASE = "_other";
 
     private final MeterRegistry registry;
+    private final Clock clock;
     private final Map<String, LivePartitionsGauge> partitionsByHub = new ConcurrentHashMap<>();
+    private final Map<String, HeartbeatAgeGauges> heartbeatAgesByHub = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hubGauges = new ConcurrentHashMap<>();
 
-    public OperatorMetrics(MeterRegistry registry) {
+    /** @param clock what heartbeat ages are measured against at scrape time */
+    public OperatorMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     public MeterRegistry registry() {
@@ -86,6 +93,8 @@ public final class OperatorMetrics {
         if (report.heartbeatsRead()) {
             partitionsByHub.computeIfAbsent(hub, h -> new LivePartitionsGauge(registry))
                     .update(hub, report.partitionsByDatabase());
+            heartbeatAgesByHub.computeIfAbsent(hub, h -> new HeartbeatAgeGauges(registry, hub, clock, report.heartbeatTimes()))
+                    .update(report.heartbeatTimes());
             hubGauge("adxfed.departures.held", "Silent partitions the departure guard keeps as members", hub, Tags.empty(),
                     report.heldDepartures().endpoints().size());
             for (Conflict.Kind kind : Conflict.Kind.values()) {

@@ -4,12 +4,14 @@ import dev.adxfed.operator.api.ADXClusterStatus;
 import dev.adxfed.operator.federation.Conflict;
 import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
+import dev.adxfed.operator.federation.HeartbeatTimes;
 import dev.adxfed.operator.federation.HeldDepartures;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -29,7 +31,7 @@ class FederationConditionTest {
                                    ExcludedPartitions excluded, List<String> missing) {
         int partitions = partitionsByDatabase.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return new FederationReport(true, partitions, List.of(), partitionsByDatabase, 2, 3, Map.of(), failures,
-                messages, 5, 0, 0, List.of(), conflicts, held, excluded, missing);
+                messages, 5, 0, 0, List.of(), conflicts, held, excluded, missing, HeartbeatTimes.none(Duration.ofHours(1)));
     }
 
     static FederationReport clean(List<Conflict> conflicts, HeldDepartures held, List<String> missing) {

@@ -68,7 +68,16 @@ class MonitoringAgainstOperatorTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape(runtime)).contains(live)
                     .contains("adxfed_database_commands_total{"));
 
-            Map<String, Set<String>> exported = exported(scrape(runtime));
+            String scrape = scrape(runtime);
+            String hubLabel = "hub=\"" + hub.url() + "\"";
+            double oldest = sample(scrape, "adxfed_heartbeat_age_seconds{" + hubLabel + ",stat=\"oldest\"}");
+            double newest = sample(scrape, "adxfed_heartbeat_age_seconds{" + hubLabel + ",stat=\"newest\"}");
+            assertThat(oldest).as("the partitions heartbeated moments ago").isBetween(0.0, 60.0);
+            assertThat(newest).isBetween(0.0, oldest);
+            assertThat(sample(scrape, "adxfed_partitions_stale{" + hubLabel + "}")).isZero();
+            assertThat(sample(scrape, "adxfed_heartbeat_ttl_seconds{" + hubLabel + "}")).isEqualTo(3600.0);
+
+            Map<String, Set<String>> exported = exported(scrape);
             List<String> missing = new ArrayList<>();
             MonitoringFiles.queries().forEach((where, expr) -> missing.addAll(missingFrom(exported, where, expr)));
             assertThat(missing).as("metrics and labels the dashboard and rules read, that /metrics lacks").isEmpty();
@@ -125,6 +134,14 @@ class MonitoringAgainstOperatorTest {
             }
         }
         return exported;
+    }
+
+    /** The value of the one sample of {@code series} (name and labels as the scrape writes them). */
+    private static double sample(String scrape, String series) {
+        List<String> values = scrape.lines().filter(l -> l.startsWith(series + " ")).map(l -> l.substring(series.length() + 1))
+                .toList();
+        assertThat(values).as(series).hasSize(1);
+        return Double.parseDouble(values.get(0));
     }
 
     private String scrape(OperatorRuntime runtime) throws Exception {

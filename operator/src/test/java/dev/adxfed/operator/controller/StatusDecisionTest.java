@@ -6,6 +6,7 @@ import dev.adxfed.operator.api.ADXClusterStatus;
 import dev.adxfed.operator.api.ProvisionSpec;
 import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
+import dev.adxfed.operator.federation.HeartbeatTimes;
 import dev.adxfed.operator.federation.HeldDepartures;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,8 @@ class StatusDecisionTest {
     static FederationReport federation(Map<String, Integer> failures, List<String> messages) {
         return new FederationReport(true, 3, List.of(new MalformedHeartbeat("ftp://x", "not http(s)")),
                 new TreeMap<>(Map.of("Logs", 2, "Metrics", 3)), 4, 7, Map.of("entityGroup.create", 2), failures,
-                messages, 9, 2, 300, List.of(), List.of(), HeldDepartures.NONE, ExcludedPartitions.NONE, List.of());
+                messages, 9, 2, 300, List.of(), List.of(), HeldDepartures.NONE, ExcludedPartitions.NONE, List.of(),
+                HeartbeatTimes.none(Duration.ofHours(1)));
     }
 
     @Test

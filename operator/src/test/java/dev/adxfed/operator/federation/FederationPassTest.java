@@ -145,6 +145,25 @@ class FederationPassTest {
         assertThat(hub.groups("Metrics")).containsOnlyKeys("Logs_Partitions", "Metrics_Partitions");
         assertThat(report.heartbeatsRead()).isTrue();
         assertThat(report.partitions()).isZero();
+        assertThat(report.heartbeatTimes()).isEqualTo(HeartbeatTimes.none(HUB.heartbeatTtl()));
+    }
+
+    @Test
+    void theReportCarriesWhenTheFreshMembersHeartbeatedLeavingOutBlockedPartitions() {
+        FakeHub hub = new FakeHub("FederationHeartbeats", "Metrics");
+        hub.heartbeat(P1, schema("Metrics:Cpu"), "2026-11-25T10:00:00Z");
+        hub.heartbeat(P2, schema("Metrics:Cpu"), "2026-11-25T09:30:00Z");
+        hub.heartbeat(P3, schema("Metrics:Cpu"), "2026-11-25T09:15:00Z");
+        Hub blockingP3 = hub(new FederationSettings("{database}_Partitions", true, false, "adxfed", true, java.util.Set.of(P3),
+                java.util.Optional.empty(), PartitionSelector.ALL, 0.5, Duration.ofHours(6), false));
+
+        HeartbeatTimes times = pass(hub, blockingP3, false).heartbeatTimes();
+
+        assertThat(times.partitions()).isEqualTo(2);
+        assertThat(times.oldest()).contains(Instant.parse("2026-11-25T09:30:00Z"));
+        assertThat(times.newest()).contains(Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(times.ttl()).isEqualTo(Duration.ofHours(1));
+        assertThat(times.before(Instant.parse("2026-11-25T09:40:00Z"))).isEqualTo(1);
     }
 
     @Test
@@ -278,6 +297,8 @@ class FederationPassTest {
         assertThat(held.heldDepartures().endpoints()).containsExactly(P1, P3);
         assertThat(held.heldDepartures().members()).isEqualTo(3);
         assertThat(held.partitions()).isEqualTo(3);
+        assertThat(held.heartbeatTimes().partitions()).as("held ones are past the TTL: only P2 is fresh").isEqualTo(1);
+        assertThat(held.heartbeatTimes().oldest()).contains(Instant.parse("2026-11-25T10:00:00Z"));
         assertThat(hub.groups("Metrics").get("Metrics_Partitions")).hasSize(3);
         assertThat(hub.functions("Metrics")).containsKey("Disk");
 

@@ -52,7 +52,8 @@ class MonitoringFilesTest {
                 "adxfed_kusto_call_duration_seconds_sum", "adxfed_kusto_call_duration_seconds_count",
                 "adxfed_script_commands_total", "adxfed_database_commands_total", "adxfed_conflicts",
                 "adxfed_departures_held", "adxfed_heartbeat_rows_malformed_total", "adxfed_hub_databases_missing",
-                "adxfed_partitions_excluded");
+                "adxfed_partitions_excluded", "adxfed_heartbeat_age_seconds", "adxfed_partitions_stale",
+                "adxfed_heartbeat_ttl_seconds");
     }
 
     @Test
@@ -83,7 +84,7 @@ class MonitoringFilesTest {
             }
         }
         assertThat(alerts).containsExactlyInAnyOrder("AdxfedHeartbeatsFailing", "AdxfedNoHeartbeatSent",
-                "AdxfedSchemaReadsFailing", "AdxfedMalformedHeartbeats", "AdxfedPartitionsDropped", "AdxfedNoLivePartitions",
+                "AdxfedSchemaReadsFailing", "AdxfedMalformedHeartbeats", "AdxfedHeartbeatsStale", "AdxfedPartitionsDropped", "AdxfedNoLivePartitions",
                 "AdxfedFederationFailing", "AdxfedReconcilesFailing", "AdxfedReconcilesSlow", "AdxfedDeparturesHeld",
                 "AdxfedHubDatabaseMissing", "AdxfedConflicts");
     }
