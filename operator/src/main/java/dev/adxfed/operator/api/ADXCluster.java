@@ -13,7 +13,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * Azure/adx-mon's ADXCluster so resources written for it keep working.
  */
 @Group(ADXCluster.GROUP)
-// What `kubectl get adxclusters` shows; Ready and Reason come from the operator's own condition.
+// What `kubectl get adxclusters` shows after NAME, in this order (fabric8's generator sorts the columns by path;
+// GeneratedCrd in the tests restores this order); Ready and Reason come from the operator's own condition.
 @AdditionalPrinterColumn(name = "Role", jsonPath = ".spec.role", type = AdditionalPrinterColumn.Type.STRING,
         getDescription = "Partition (also when unset) or Federated.")
 @AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.endpoint", type = AdditionalPrinterColumn.Type.STRING,

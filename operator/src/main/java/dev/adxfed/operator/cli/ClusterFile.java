@@ -146,7 +146,7 @@ final class ClusterFile {
     private static Schema loadSchema() {
         try (InputStream in = ClusterFile.class.getResourceAsStream(CRD)) {
             if (in == null) {
-                throw new IllegalStateException(CRD + " is missing from the class path; the build generates it");
+                throw new IllegalStateException(CRD + " is missing from the class path; the build copies it from deploy/crds/");
             }
             JsonNode openApi = new YAMLMapper().readTree(in).at("/spec/versions/0/schema/openAPIV3Schema").deepCopy();
             closeObjects(openApi.path("properties").path("spec"));

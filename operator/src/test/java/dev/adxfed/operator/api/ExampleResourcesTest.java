@@ -36,7 +36,7 @@ class ExampleResourcesTest {
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        JsonNode crd = YAML.readTree(RepositoryFiles.resolve("deploy/crds/" + CrdFileTest.CRD).toFile());
+        JsonNode crd = YAML.readTree(RepositoryFiles.resolve(CrdFileTest.CRD).toFile());
         JsonNode openApi = crd.at("/spec/versions/0/schema/openAPIV3Schema").deepCopy();
         rejectUnknownFields(openApi.get("properties").get("spec"));
         rejectUnknownFields(openApi.get("properties").get("status"));

@@ -177,6 +177,15 @@ class DeployManifestsTest {
         assertThat(Files.readAllLines(deploy.resolve("Dockerfile.dockerignore"))).contains("devtools/src");
     }
 
+    /** Maven skips a missing resource directory without a word, and the jar would lack the CRD that sync, plan and status need. */
+    @Test
+    void imageBuildCopiesTheCrdTheJarCarriesBeforeBuildingIt() throws IOException {
+        List<String> lines = Files.readAllLines(deploy.resolve("Dockerfile"));
+        int copy = lines.indexOf("COPY deploy/crds deploy/crds");
+        assertThat(copy).as("the Dockerfile copies deploy/crds").isNotNegative();
+        assertThat(lines.subList(copy, lines.size())).anyMatch(l -> l.startsWith("RUN mvn") && l.contains(" package"));
+    }
+
     /** Parses the Deployment's args as {@code adxfed} itself does. */
     private static OperatorOptions parseOperatorArgs() {
         List<String> args = new ArrayList<>();
