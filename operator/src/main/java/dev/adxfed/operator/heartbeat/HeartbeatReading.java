@@ -194,6 +194,10 @@ public final class HeartbeatReading {
         if (cell instanceof JsonNode node) {
             return node;
         }
+        if (cell instanceof Number || cell instanceof Boolean) {
+            // the SDK hands a dynamic number or bool over as its Java value
+            return JSON.valueToTree(cell);
+        }
         if (cell instanceof String text) {
             try {
                 return JSON.readTree(text);

@@ -138,4 +138,35 @@ class HeartbeatPagingTest {
         assertThat(HubInputs.readHeartbeats(new CountingKusto(recorder), hub, reading)).isOne();
         assertThat(reading.partitions()).hasSize(PARTITIONS);
     }
+
+    @Test
+    void everyMalformedSchemaComesBackToBeReportedAndNoneIsLostOnTheServer() {
+        HeartbeatTable table = new HeartbeatTable(TABLE.database(), "OddHeartbeat");
+        hubKusto.mgmt(Stage.HEARTBEAT_TABLE, table.database(), table.createCommand());
+        String now = Instant.now().toString();
+        hubKusto.mgmt(Stage.HEARTBEAT_INGEST, table.database(), ".ingest inline into table OddHeartbeat <|\n"
+                + now + ",https://good.example,\"[{\"\"database\"\":\"\"Metrics\"\",\"\"tables\"\":[\"\"Cpu\"\"]}]\",\n"
+                + now + ",https://text.example,\"\"\"just text\"\"\",\n"
+                + now + ",https://object.example,\"{\"\"database\"\":\"\"Metrics\"\"}\",\n"
+                + now + ",https://number.example,42,\n"
+                + now + ",https://null.example,,\n"
+                + now + ",https://empty.example,[],\n"
+                + now + ",https://badname.example,\"[{\"\"database\"\":\"\"Metrics\"\",\"\"tables\"\":[\"\"bad;name\"\"]}]\",\n"
+                + now + ",https://notbags.example,\"[1,2]\",");
+        Hub hub = new Hub(emulator.clusters().get(0).url(), table, Duration.ofHours(1), FederationSettings.defaults());
+        HeartbeatReading reading = new HeartbeatReading(Instant.now());
+
+        HubInputs.readHeartbeats(new CountingKusto(hubKusto), hub, reading);
+
+        assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
+                .containsExactly("https://empty.example", "https://good.example");
+        assertThat(reading.malformed()).extracting(m -> m.clusterEndpoint() + ": " + m.problem())
+                .anyMatch(m -> m.startsWith("https://text.example: Schema is not JSON: Unrecognized token 'just'"))
+                .filteredOn(m -> !m.startsWith("https://text.example")).containsExactlyInAnyOrder(
+                "https://object.example: Schema is not a JSON array of databases",
+                "https://number.example: Schema is not a JSON array of databases",
+                "https://null.example: Schema is null",
+                "https://badname.example: Schema has an invalid table (database Metrics) name: \"bad;name\"",
+                "https://notbags.example: Schema has an invalid database name: null");
+    }
 }
