@@ -165,7 +165,8 @@ final class BenchCommand implements Callable<Integer> {
             ResponseMeter meter = new ResponseMeter(hubUrl);
             Pass first = pass(meter, emulator, () -> federation.run(hub));
             Pass second = pass(meter, emulator, () -> federation.run(hub));
-            Timed<Planned> planning = measure(this::planFromNothing);
+            List<PartitionHeartbeat> fleetHeartbeats = fleetHeartbeats();
+            Timed<Planned> planning = measure(() -> planFromNothing(fleetHeartbeats));
 
             printPartitionSide(heartbeats, fleet.synthetic(), ingestCommands);
             printHubSide(first, second, planning);
@@ -221,8 +222,8 @@ final class BenchCommand implements Callable<Integer> {
         return new Timed<>(result, wall, cpu, peak.get());
     }
 
-    /** Topology, plan, diff against an empty hub and scripts, for P partitions, with no I/O. */
-    private Planned planFromNothing() {
+    /** The heartbeats of P partitions in their schema variants, as the hub keeps them: the input of planning. */
+    private List<PartitionHeartbeat> fleetHeartbeats() {
         List<List<PartitionDatabase>> variants = new ArrayList<>();
         for (int v = 0; v < schemaVariants; v++) {
             List<PartitionDatabase> partitionDatabases = new ArrayList<>();
@@ -237,6 +238,11 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 1; i <= partitions; i++) {
             heartbeats.add(new PartitionHeartbeat(BenchFleet.syntheticEndpoint(i), now, variants.get(fleet.variant(i))));
         }
+        return heartbeats;
+    }
+
+    /** Topology, plan, diff against an empty hub and scripts, with no I/O. */
+    private Planned planFromNothing(List<PartitionHeartbeat> heartbeats) {
         Topology topology = Topology.of(heartbeats);
         FederationPlan plan = FederationPlan.of(topology, settings());
         int commands = 0;
