@@ -18,8 +18,6 @@ import dev.adxfed.operator.heartbeat.TableSchema;
 import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.KustoConnector;
-import dev.adxfed.operator.kusto.KustoException;
-import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 import dev.adxfed.operator.kusto.StageTimeouts;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -37,8 +35,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
@@ -163,15 +159,15 @@ class OperatorSafetyAgainstEmulatorTest {
 
     @Test
     void aUsersFunctionIsAConflictAndTwoOfThreePartitionsFallingSilentAreHeldUntilTheAnnotationReleasesThem() throws Exception {
-        // Partitions heartbeat on their own timers: the hub's reads pause while two stop, so that one
-        // pass sees both silent at once, as when their operator goes down.
-        AtomicBoolean paused = new AtomicBoolean();
+        // Partitions heartbeat on their own timers: the hub refuses the operator's heartbeat reads (its
+        // latest-per-partition queries) while two stop, so that one pass sees both silent at once, as when
+        // their operator goes down.
+        Fault heartbeatReadsRefused = Fault.internalError("heartbeat reads paused by the test")
+                .matching("arg_max\\(Timestamp, Schema, PartitionMetadata\\)");
         Kusto hubKusto = kusto.connect(guardedHub.url(), null);
         hubKusto.mgmt(Stage.DATABASE_CREATE, null, HubDatabase.createCommand("Metrics").text());
         hubKusto.mgmt(Stage.FUNCTIONS_SHOW, "Metrics", ".create function Cpu() { print Value = 1.0 }");
-        startOperator((endpoint, identity) -> endpoint.equals(guardedHub.url())
-                ? pausingHeartbeatReads(kusto.connect(endpoint, identity), paused) : kusto.connect(endpoint, identity),
-                Duration.ofMillis(500), Duration.ofMillis(200));
+        startOperator(kusto, Duration.ofMillis(500), Duration.ofMillis(200));
         List<String> names = List.of("guarded-west", "guarded-east", "guarded-south");
         for (int i = 0; i < 3; i++) {
             create(partitionCluster(names.get(i), partitions.get(i).url(), null, guardedHub));
@@ -189,12 +185,13 @@ class OperatorSafetyAgainstEmulatorTest {
         assertThat(get(runtime.metricsPort(), "/metrics").body())
                 .contains("adxfed_conflicts{hub=\"" + guardedHub.url() + "\",kind=\"function\"} 1.0");
 
-        paused.set(true);
+        guardedHub.faults().inject(heartbeatReadsRefused);
         client.resources(ADXCluster.class).inNamespace("test").withName("guarded-east").delete();
         client.resources(ADXCluster.class).inNamespace("test").withName("guarded-south").delete();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(secondsSilent(hubKusto,
                 partitions.get(1).url(), partitions.get(2).url())).as("both past the TTL").isGreaterThan(4));
-        paused.set(false);
+        assertThat(guardedHub.faults().hits()).as("passes went on meanwhile, refused their reads").isPositive();
+        guardedHub.faults().clear();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
                 assertThat(condition("guarded-hub").getReason()).isEqualTo("DeparturesHeld"));
         assertThat(condition("guarded-hub").getMessage()).contains(partitions.get(1).url()).contains(partitions.get(2).url())
@@ -224,29 +221,6 @@ class OperatorSafetyAgainstEmulatorTest {
         assertThat(released.getStatus().federation.heldDepartureCount).isZero();
         assertThat(get(runtime.metricsPort(), "/metrics").body())
                 .contains("adxfed_departures_held{hub=\"" + guardedHub.url() + "\"} 0.0");
-    }
-
-    /** The hub, failing its heartbeat reads while {@code paused}. */
-    static Kusto pausingHeartbeatReads(Kusto hub, AtomicBoolean paused) {
-        return new Kusto() {
-            @Override
-            public String endpoint() {
-                return hub.endpoint();
-            }
-
-            @Override
-            public List<KustoRow> mgmt(Stage stage, String database, String command) {
-                return hub.mgmt(stage, database, command);
-            }
-
-            @Override
-            public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
-                if (paused.get() && stage == Stage.HEARTBEAT_READ) {
-                    throw new KustoException(stage, hub.endpoint(), database, "paused by the test", null);
-                }
-                hub.query(stage, database, query, rows);
-            }
-        };
     }
 
     /** How long the quieter of the endpoints has been silent, by their newest heartbeat on the hub. */
