@@ -27,7 +27,9 @@ final class StatusText {
     /** @param fromFile whether the hub came from a file (then a missing status is the file's) */
     static String of(HubReview hub, boolean fromFile) {
         StringBuilder out = new StringBuilder();
-        out.append("hub ").append(hub.name()).append(" (").append(hub.endpoint()).append("), read ")
+        // with --endpoint the hub has no name but its endpoint
+        out.append("hub ").append(hub.name()).append(hub.name().equals(hub.endpoint()) ? "" : " (" + hub.endpoint() + ")")
+                .append(", read ")
                 .append(hub.readAt() == null ? "(not read)" : hub.readAt()).append(", heartbeat TTL ").append(hub.heartbeatTtl())
                 .append('\n');
         out.append(verdict(hub)).append("\n\n");

@@ -203,8 +203,8 @@ class StatusCommandTest {
                 "--heartbeat-table", "Heartbeat", "--heartbeat-ttl", "10m");
 
         assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
-        assertThat(status.out()).contains("heartbeat TTL PT10M").contains("Partitions: 2 live")
-                .contains("Last pass: " + StatusText.NO_RESOURCE);
+        assertThat(status.out()).startsWith("hub " + clusters.hub + ", read ").contains("heartbeat TTL PT10M")
+                .contains("Partitions: 2 live").contains("Last pass: " + StatusText.NO_RESOURCE);
     }
 
     @Test
