@@ -7,6 +7,7 @@ import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.HeartbeatTimes;
 import dev.adxfed.operator.federation.HeldDepartures;
+import dev.adxfed.operator.monitoring.MonitoringFiles;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,12 @@ class OperatorMetricsTest {
 
     String series(String database) {
         return "adxfed_partitions_live{database=\"" + database + "\",hub=\"" + HUB + "\"}";
+    }
+
+    @Test
+    void theDashboardDrawsItsStaleLineAtTheShareOfTheTtlThatTheStaleCountUses() {
+        assertThat(MonitoringFiles.queries().values()).as("the heartbeat-age panel's line")
+                .contains(HeartbeatAgeGauges.STALE_SHARE_OF_TTL + " * max by (hub) (adxfed_heartbeat_ttl_seconds{hub=~\"$hub\"})");
     }
 
     @Test
