@@ -39,19 +39,12 @@ public final class HeartbeatReading {
     }
 
     /**
-     * @param schemaCell   the Schema column as the client returned it: parsed JSON, or JSON text
-     * @param metadataCell the PartitionMetadata column: a JSON object, JSON text, or null for none
-     */
-    public void accept(String clusterEndpoint, Instant timestamp, Object schemaCell, Object metadataCell) {
-        accept(clusterEndpoint, timestamp, () -> databases(schemaCell), metadataCell);
-    }
-
-    /**
      * One row of a grouped heartbeat page ({@link HeartbeatTable#pageQuery}): a Schema and the partitions
      * that sent it. The Schema is read once and its databases are shared by all of them; each partition's
      * endpoint and timestamp are still checked on their own, and a Schema that is not valid is reported
      * for every partition that sent it.
      *
+     * @param schemaCell     the Schema column as the client returned it: parsed JSON, or JSON text
      * @param partitionsCell the Partitions column: an array of ClusterEndpoint, Timestamp, PartitionMetadata
      */
     public void acceptGroup(Object schemaCell, Object partitionsCell) {

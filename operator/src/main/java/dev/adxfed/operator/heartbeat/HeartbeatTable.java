@@ -16,7 +16,7 @@ public record HeartbeatTable(String database, String table) {
      * What one partition adds to a page beyond its endpoint and metadata: the keys and timestamp of its
      * entry in {@code Partitions}, with room to spare.
      */
-    static final int PARTITION_ENTRY_BYTES = 100;
+    private static final int PARTITION_ENTRY_BYTES = 100;
 
     public static final String COLUMNS =
             "(Timestamp:datetime, ClusterEndpoint:string, Schema:dynamic, PartitionMetadata:dynamic)";

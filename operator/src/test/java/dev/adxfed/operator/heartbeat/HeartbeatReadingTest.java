@@ -1,6 +1,9 @@
 package dev.adxfed.operator.heartbeat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,13 +15,32 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class HeartbeatReadingTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final Instant T1 = Instant.parse("2026-11-25T10:00:00Z");
     static final String GOOD = "[{\"database\":\"Metrics\",\"tables\":[\"Cpu\"],\"views\":null}]";
+
+    /**
+     * One partition as a grouped page row carries it: its endpoint, timestamp and metadata in Partitions
+     * (metadata as the dynamic value Kusto keeps), and the Schema cell as the client returned it.
+     */
+    static void accept(HeartbeatReading reading, String endpoint, Instant timestamp, Object schema, Object metadata) {
+        ObjectNode partition = JSON.createObjectNode().put("ClusterEndpoint", endpoint);
+        if (timestamp != null) {
+            partition.put("Timestamp", timestamp.toString());
+        }
+        try {
+            partition.set("PartitionMetadata", metadata instanceof String text ? JSON.readTree(text) : (JsonNode) metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        reading.acceptGroup(schema, JSON.createArrayNode().add(partition));
+    }
 
     @Test
     void adxMonNullListsReadAsEmpty() {
         HeartbeatReading reading = new HeartbeatReading(T1);
-        reading.accept("https://p1.kusto.windows.net", T1,
+        accept(reading, "https://p1.kusto.windows.net", T1,
                 "[{\"database\":\"Logs\",\"tables\":null,\"views\":null},{\"database\":\"Metrics\",\"tables\":[\"Cpu\"]}]", null);
 
         PartitionHeartbeat p = reading.partitions().get(0);
@@ -30,7 +52,7 @@ class HeartbeatReadingTest {
     @Test
     void schemaAsParsedJsonIsReadLikeSchemaAsText() throws Exception {
         HeartbeatReading reading = new HeartbeatReading(T1);
-        reading.accept("https://p1.kusto.windows.net", T1, new ObjectMapper().readTree(GOOD), null);
+        accept(reading, "https://p1.kusto.windows.net", T1, new ObjectMapper().readTree(GOOD), null);
         assertThat(reading.partitions().get(0).databases().get(0).tables()).containsExactly("Cpu");
     }
 
@@ -53,9 +75,9 @@ class HeartbeatReadingTest {
     })
     void malformedRowIsRecordedWithItsEndpointAndSkipped(String endpoint, String schema, String problem) {
         HeartbeatReading reading = new HeartbeatReading(T1);
-        reading.accept("https://good.kusto.windows.net", T1, GOOD, null);
+        accept(reading, "https://good.kusto.windows.net", T1, GOOD, null);
 
-        reading.accept(endpoint, T1, schema, null);
+        accept(reading, endpoint, T1, schema, null);
 
         assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
                 .containsExactly("https://good.kusto.windows.net");
@@ -68,8 +90,8 @@ class HeartbeatReadingTest {
     @Test
     void nullSchemaAndEmptyEndpointAreMalformed() {
         HeartbeatReading reading = new HeartbeatReading(T1);
-        reading.accept("https://p1.kusto.windows.net", T1, null, null);
-        reading.accept("", T1, GOOD, null);
+        accept(reading, "https://p1.kusto.windows.net", T1, null, null);
+        accept(reading, "", T1, GOOD, null);
         assertThat(reading.malformed()).extracting(MalformedHeartbeat::problem)
                 .containsExactly("Schema is null", "ClusterEndpoint is empty");
         assertThat(reading.partitions()).isEmpty();
@@ -78,9 +100,9 @@ class HeartbeatReadingTest {
     @Test
     void twoSpellingsOfOneEndpointBecomeOnePartitionWithTheNewerSchema() {
         HeartbeatReading reading = new HeartbeatReading(T1);
-        reading.accept("HTTPS://P1.Kusto.Windows.Net/", T1.plusSeconds(60),
+        accept(reading, "HTTPS://P1.Kusto.Windows.Net/", T1.plusSeconds(60),
                 "[{\"database\":\"Metrics\",\"tables\":[\"Mem\"]}]", null);
-        reading.accept("https://p1.kusto.windows.net", T1, GOOD, null);
+        accept(reading, "https://p1.kusto.windows.net", T1, GOOD, null);
 
         assertThat(reading.partitions()).singleElement().satisfies(p -> {
             assertThat(p.clusterEndpoint()).isEqualTo("https://p1.kusto.windows.net");
@@ -91,9 +113,9 @@ class HeartbeatReadingTest {
     @Test
     void partitionsAreSortedByEndpoint() {
         HeartbeatReading reading = new HeartbeatReading(T1);
-        reading.accept("http://127.0.0.1:9003", T1, GOOD, null);
-        reading.accept("http://127.0.0.1:9001", T1, GOOD, null);
-        reading.accept("http://127.0.0.1:9002", T1, GOOD, null);
+        accept(reading, "http://127.0.0.1:9003", T1, GOOD, null);
+        accept(reading, "http://127.0.0.1:9001", T1, GOOD, null);
+        accept(reading, "http://127.0.0.1:9002", T1, GOOD, null);
         assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
                 .containsExactly("http://127.0.0.1:9001", "http://127.0.0.1:9002", "http://127.0.0.1:9003");
     }
@@ -101,9 +123,9 @@ class HeartbeatReadingTest {
     @Test
     void aHeartbeatDatedBeyondTheClockSkewIsMalformedAndOneWithinItCounts() {
         HeartbeatReading reading = new HeartbeatReading(T1);
-        reading.accept("https://tomorrow.kusto.windows.net", T1.plusSeconds(86_400), GOOD, null);
-        reading.accept("https://skewed.kusto.windows.net", T1.plusSeconds(240), GOOD, null);
-        reading.accept("https://undated.kusto.windows.net", null, GOOD, null);
+        accept(reading, "https://tomorrow.kusto.windows.net", T1.plusSeconds(86_400), GOOD, null);
+        accept(reading, "https://skewed.kusto.windows.net", T1.plusSeconds(240), GOOD, null);
+        accept(reading, "https://undated.kusto.windows.net", null, GOOD, null);
 
         assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint)
                 .containsExactly("https://skewed.kusto.windows.net");
@@ -115,10 +137,10 @@ class HeartbeatReadingTest {
     @Test
     void partitionMetadataIsReadAsStringsAndANonObjectIsMalformed() throws Exception {
         HeartbeatReading reading = new HeartbeatReading(T1);
-        reading.accept("https://p1.kusto.windows.net", T1, GOOD, "{\"region\":\"westeurope\",\"shards\":3}");
-        reading.accept("https://p2.kusto.windows.net", T1, GOOD, new ObjectMapper().readTree("{\"region\":\"eastus\"}"));
-        reading.accept("https://p3.kusto.windows.net", T1, GOOD, null);
-        reading.accept("https://p4.kusto.windows.net", T1, GOOD, "[1]");
+        accept(reading, "https://p1.kusto.windows.net", T1, GOOD, "{\"region\":\"westeurope\",\"shards\":3}");
+        accept(reading, "https://p2.kusto.windows.net", T1, GOOD, new ObjectMapper().readTree("{\"region\":\"eastus\"}"));
+        accept(reading, "https://p3.kusto.windows.net", T1, GOOD, null);
+        accept(reading, "https://p4.kusto.windows.net", T1, GOOD, "[1]");
 
         assertThat(reading.partitions()).extracting(PartitionHeartbeat::metadata).containsExactly(
                 java.util.Map.of("region", "westeurope", "shards", "3"), java.util.Map.of("region", "eastus"), java.util.Map.of());

@@ -73,7 +73,7 @@ class HeartbeatTest {
         Heartbeat heartbeat = new Heartbeat(NOW, "https://p1.kusto.windows.net", metricsAndLogs(), Map.of("region", "eastus"));
         HeartbeatReading reading = new HeartbeatReading(NOW);
 
-        reading.accept(heartbeat.clusterEndpoint(), heartbeat.timestamp(), heartbeat.schemaJson(),
+        HeartbeatReadingTest.accept(reading, heartbeat.clusterEndpoint(), heartbeat.timestamp(), heartbeat.schemaJson(),
                 heartbeat.partitionMetadataJson());
 
         assertThat(reading.malformed()).isEmpty();
