@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +45,10 @@ class MonitoringAgainstOperatorTest {
         EmulatorConfig sample = EmulatorConfig.sample(2);
         List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
         clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of()));
-        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), Duration.ofMillis(500),
-                Map.of(), null, null, 0, 0);
         try (Emulator emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
-             OperatorRuntime runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false,
-                     new KustoClients(StageTimeouts.all(Duration.ofSeconds(5))), false,
-                     () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
-                     OperatorRuntime.LeaseTimings.josdkDefaults(), Duration.ofSeconds(1)))) {
+             OperatorRuntime runtime = OperatorAgainstEmulatorTest.startWithoutLeaderElection(client,
+                     new KustoClients(StageTimeouts.all(Duration.ofSeconds(5))), Duration.ofMillis(500), Duration.ofSeconds(1),
+                     Map.of())) {
             VirtualCluster hub = emulator.cluster("hub").orElseThrow();
             for (VirtualCluster partition : emulator.clusters().subList(0, 2)) {
                 create(OperatorAgainstEmulatorTest.partitionCluster(partition.name(), partition.url(), null, hub));

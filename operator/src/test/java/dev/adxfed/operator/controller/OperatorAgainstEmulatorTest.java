@@ -100,9 +100,16 @@ class OperatorAgainstEmulatorTest {
     }
 
     void startOperator(KustoConnector kusto, Duration federationInterval, Duration firstRetry) throws Exception {
+        runtime = startWithoutLeaderElection(client, kusto, federationInterval, firstRetry,
+                Map.of("region", "westeurope", "environment", "test"));
+    }
+
+    /** The operator on the mock API server, heartbeating every 500 ms, with these cluster labels and no lease. */
+    static OperatorRuntime startWithoutLeaderElection(KubernetesClient client, KustoConnector kusto, Duration federationInterval,
+                                                      Duration firstRetry, Map<String, String> clusterLabels) throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
-                Map.of("region", "westeurope", "environment", "test"), null, null, 0, 0);
-        runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
+                clusterLabels, null, null, 0, 0);
+        return OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
                 () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
                 OperatorRuntime.LeaseTimings.josdkDefaults(), firstRetry));
     }

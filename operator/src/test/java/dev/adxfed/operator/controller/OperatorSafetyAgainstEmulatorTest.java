@@ -17,7 +17,6 @@ import dev.adxfed.operator.heartbeat.PartitionSchema;
 import dev.adxfed.operator.heartbeat.TableSchema;
 import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoClients;
-import dev.adxfed.operator.kusto.KustoConnector;
 import dev.adxfed.operator.kusto.Stage;
 import dev.adxfed.operator.kusto.StageTimeouts;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,17 +88,14 @@ class OperatorSafetyAgainstEmulatorTest {
         }
     }
 
-    void startOperator(KustoConnector connector, Duration federationInterval, Duration firstRetry) throws Exception {
-        OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
-                Map.of("region", "westeurope"), null, null, 0, 0);
-        runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, connector, false,
-                () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
-                OperatorRuntime.LeaseTimings.josdkDefaults(), firstRetry));
+    void startOperator(Duration federationInterval, Duration firstRetry) throws Exception {
+        runtime = OperatorAgainstEmulatorTest.startWithoutLeaderElection(client, kusto, federationInterval, firstRetry,
+                Map.of("region", "westeurope"));
     }
 
     @Test
     void aHubWithoutPartitionsIsNoLivePartitionsAndAnUnreachableHubIsRetriedLongBeforeItsInterval() throws Exception {
-        startOperator(kusto, Duration.ofMinutes(10), Duration.ofMillis(200));
+        startOperator(Duration.ofMinutes(10), Duration.ofMillis(200));
         create(hub("lonely-hub", lonelyHub.url(), "1h"));
         create(hub("unreachable-hub", "http://127.0.0.1:1", "1h"));
 
@@ -136,7 +131,7 @@ class OperatorSafetyAgainstEmulatorTest {
         // As ADX: databases are made in Azure, the cluster refuses to create them.
         strictHub.faults().inject(Fault.kustoError("BadRequest_Forbidden", "Forbidden (403): databases are created in Azure")
                 .matching("^\\.create database"));
-        startOperator(kusto, Duration.ofMillis(500), OperatorRuntime.FIRST_RETRY);
+        startOperator(Duration.ofMillis(500), OperatorRuntime.FIRST_RETRY);
         create(hub("strict-hub", strictHub.url(), "1h"));
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
@@ -167,7 +162,7 @@ class OperatorSafetyAgainstEmulatorTest {
         Kusto hubKusto = kusto.connect(guardedHub.url(), null);
         hubKusto.mgmt(Stage.DATABASE_CREATE, null, HubDatabase.createCommand("Metrics").text());
         hubKusto.mgmt(Stage.FUNCTIONS_SHOW, "Metrics", ".create function Cpu() { print Value = 1.0 }");
-        startOperator(kusto, Duration.ofMillis(500), Duration.ofMillis(200));
+        startOperator(Duration.ofMillis(500), Duration.ofMillis(200));
         List<String> names = List.of("guarded-west", "guarded-east", "guarded-south");
         for (int i = 0; i < 3; i++) {
             create(partitionCluster(names.get(i), partitions.get(i).url(), null, guardedHub));
