@@ -25,6 +25,10 @@ public final class PlanMarkdown {
         md.append(hub.livePartitions()).append(" live partition(s) within the heartbeat TTL ").append(hub.heartbeatTtl())
                 .append("; a sync would send ").append(hub.pendingRequests()).append(" request(s).\n\n");
         md.append(HubVerdict.of(hub)).append("\n\n");
+        if (!hub.databasesToCreate().isEmpty()) {
+            md.append("### Databases the sync creates on the hub\n\n")
+                    .append(code(hub.databasesToCreate()).replace("<br>", ", ")).append("\n\n");
+        }
         for (DatabaseReview database : hub.databases()) {
             md.append("### Database `").append(database.database()).append("`\n\n");
             if (!database.entityGroups().isEmpty()) {
