@@ -44,7 +44,9 @@ public final class PlanMarkdown {
                 md.append("| Function | Change | Partitions |\n|---|---|---|\n");
                 for (FunctionReview function : database.functions()) {
                     md.append("| `").append(function.name()).append("()` | ").append(change(function.state())).append(" | ")
-                            .append(function.state() == ObjectState.STALE ? "" : function.members().size()).append(" |\n");
+                            .append(function.state() == ObjectState.STALE ? "" : function.entityGroup() != null
+                                    ? "`" + function.entityGroup() + "`" : String.valueOf(function.members().size()))
+                            .append(" |\n");
                 }
                 md.append('\n');
             }

@@ -95,7 +95,7 @@ public final class ReviewRecorder implements PassObserver {
             ObjectState state = conflicts.contains(function.name()) ? ObjectState.CONFLICT
                     : commands.get(function.name()) != Command.Kind.FUNCTION_CREATE_OR_ALTER ? ObjectState.IN_SYNC
                     : present.contains(function.name()) ? ObjectState.DRIFTED : ObjectState.MISSING;
-            reviews.add(new FunctionReview(function.name(), state, function.entities()));
+            reviews.add(new FunctionReview(function.name(), state, function.entities(), function.entityGroup().orElse(null)));
         }
         commands.forEach((name, kind) -> {
             if (kind == Command.Kind.FUNCTION_DROP) {
