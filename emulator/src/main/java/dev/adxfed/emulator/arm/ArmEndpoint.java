@@ -128,7 +128,7 @@ public final class ArmEndpoint implements AutoCloseable {
                 ArmResponse response = answer(method, path, query(exchange.getRequestURI(), "api-version"),
                         query(exchange.getRequestURI(), "operationResultResponseType"), body);
                 if (response.operation() != null) {
-                    pollingHeaders(exchange, response.operation(), query(exchange.getRequestURI(), "api-version").orElseThrow());
+                    pollingHeaders(exchange, response, query(exchange.getRequestURI(), "api-version").orElseThrow());
                 }
                 send(exchange, method, response.status(), response.body() == null ? new byte[0] : MAPPER.writeValueAsBytes(response.body()));
             } catch (ArmError e) {
@@ -257,12 +257,17 @@ public final class ArmEndpoint implements AutoCloseable {
         }
     }
 
-    private void pollingHeaders(HttpExchange exchange, LongRunningOperation operation, String apiVersion) {
-        String status = endpoint + "/subscriptions/" + operation.subscription() + "/providers/Microsoft.Kusto/locations/"
-                + operation.location() + "/operationResults/" + operation.id() + "?api-version=" + apiVersion;
-        exchange.getResponseHeaders().set("Azure-AsyncOperation", status);
-        exchange.getResponseHeaders().set("Location", status + "&operationResultResponseType=Location");
-        exchange.getResponseHeaders().set("Retry-After", Long.toString(operation.retryAfter(resources.now()).toSeconds()));
+    private void pollingHeaders(HttpExchange exchange, ArmResponse response, String apiVersion) {
+        LongRunningOperation operation = response.operation();
+        if (response.starts()) {
+            String status = endpoint + "/subscriptions/" + operation.subscription() + "/providers/Microsoft.Kusto/locations/"
+                    + operation.location() + "/operationResults/" + operation.id() + "?api-version=" + apiVersion;
+            exchange.getResponseHeaders().set("Azure-AsyncOperation", status);
+            exchange.getResponseHeaders().set("Location", status + "&operationResultResponseType=Location");
+        }
+        if (!operation.done()) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(operation.retryAfter(resources.now()).toSeconds()));
+        }
     }
 
     private static Optional<String> query(URI uri, String name) {

@@ -432,7 +432,7 @@ final class KustoResources {
             throw new ArmError(404, "ResourceNotFound", "No operation '" + id + "' in subscription '" + subscription + "'.");
         }
         if (!asLocation) {
-            return ArmResponse.ok(operation.json());
+            return ArmResponse.status(operation);
         }
         return switch (operation.status()) {
             case InProgress -> ArmResponse.started(202, null, operation);
