@@ -205,6 +205,8 @@ class ArmEndpointTest {
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(send("GET", deleted.header("Location"), null).status()).isEqualTo(204);
         assertThat(databases(kusto)).containsExactly("Metrics");
+        assertThatThrownBy(() -> kusto.executeMgmt("NetDefaultDB", ".drop database Metrics", null))
+                .isInstanceOfSatisfying(DataServiceException.class, e -> assertThat(e.getStatusCode()).isEqualTo(403));
         assertThat(send("DELETE", clusterPath(sub, "hub1") + "/databases/Logs?" + VERSION, null).status()).isEqualTo(204);
         assertThat(send("GET", clusterPath(sub, "hub1") + "/databases/Logs?" + VERSION, null).errorCode()).isEqualTo("ResourceNotFound");
     }
