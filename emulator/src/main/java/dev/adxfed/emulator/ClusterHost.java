@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The one owner of this process's virtual clusters: it starts them (those of the configuration at start-up,
@@ -103,11 +104,8 @@ public final class ClusterHost implements AutoCloseable {
         return serve(name, 0, new ClusterCatalog(), DatabaseMaking.AZURE_RESOURCE_MANAGER, server -> { });
     }
 
-    private interface Setup {
-        void run(ClusterServer server);
-    }
-
-    private VirtualCluster serve(String name, int port, ClusterCatalog catalog, DatabaseMaking making, Setup setup)
+    private VirtualCluster serve(String name, int port, ClusterCatalog catalog, DatabaseMaking making,
+                                 Consumer<ClusterServer> setup)
             throws IOException {
         if (closed) {
             throw new IllegalStateException("the emulator is stopped");
@@ -126,7 +124,7 @@ public final class ClusterHost implements AutoCloseable {
                     + " (" + e.getMessage() + "); choose another port", e);
         }
         try {
-            setup.run(server);
+            setup.accept(server);
         } catch (RuntimeException e) {
             server.close();
             throw e;

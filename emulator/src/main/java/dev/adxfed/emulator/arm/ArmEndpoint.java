@@ -20,6 +20,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -113,7 +114,7 @@ public final class ArmEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase();
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath().replaceAll("/+$", "");
             exchange.getResponseHeaders().set("x-ms-request-id", UUID.randomUUID().toString());
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
