@@ -32,9 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -50,7 +47,6 @@ public final class ClusterHost implements AutoCloseable {
     private final ClusterDirectory directory = new ClusterDirectory();
     private final List<ClusterServer> servers = new CopyOnWriteArrayList<>();
     private final List<VirtualCluster> clusters = new CopyOnWriteArrayList<>();
-    private final ExecutorService executor;
     private boolean closed;
 
     /**
@@ -60,12 +56,6 @@ public final class ClusterHost implements AutoCloseable {
     public ClusterHost(String host, Path dataDir) {
         this.host = host;
         this.dataDir = dataDir;
-        AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "emulator-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** The query engine's parts, as found on the class path. */
@@ -118,7 +108,7 @@ public final class ClusterHost implements AutoCloseable {
         ManagementCommands commands = new ManagementCommands(log, engine.pipe(), engine.validator(), faults, making);
         ClusterServer server;
         try {
-            server = ClusterServer.bind(name, host, port, catalog, directory, commands, engine.queries(), log, executor);
+            server = ClusterServer.bind(name, host, port, catalog, directory, commands, engine.queries(), log);
         } catch (BindException e) {
             throw new IOException("cluster '" + name + "' cannot listen on " + host + ":" + port
                     + " (" + e.getMessage() + "); choose another port", e);
@@ -218,6 +208,5 @@ public final class ClusterHost implements AutoCloseable {
         closed = true;
         servers.forEach(ClusterServer::close);
         servers.clear();
-        executor.shutdownNow();
     }
 }

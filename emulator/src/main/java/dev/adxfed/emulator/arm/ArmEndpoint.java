@@ -163,7 +163,7 @@ public final class ArmEndpoint implements AutoCloseable {
             case THROTTLE -> throw new ArmError(429, fault.code(), fault.message(),
                     fault.delay() == null ? Duration.ofSeconds(1) : fault.delay());
             case KUSTO_ERROR, INTERNAL_ERROR -> throw new ArmError(fault.status(), fault.code(), fault.message());
-            case FAIL_SCRIPT_COMMANDS -> throw new IllegalStateException("script faults are not request faults");
+            case FAIL_SCRIPT_COMMANDS, UNREACHABLE -> throw new IllegalStateException(fault.kind().jsonName() + " faults are not request faults");
         }
     }
 
