@@ -43,16 +43,23 @@ public final class ArmEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArmEndpoint.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpServer http;
+    /** Set while this thread answers a request, so that a fault it arms takes the port down after the answer. */
+    private static final ThreadLocal<ArmEndpoint> ANSWERING = new ThreadLocal<>();
+
+    private final String address;
     private final URI endpoint;
     private final KustoResources resources;
     private final FaultSwitch faults = new FaultSwitch();
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
+    /** Null while an unreachable fault keeps the port closed, or after {@link #close()}. */
+    private HttpServer http;
+    private boolean closed;
+    private volatile boolean reachabilityChanged;
 
-    private ArmEndpoint(HttpServer http, URI endpoint, KustoResources resources, ExecutorService executor,
+    private ArmEndpoint(String address, URI endpoint, KustoResources resources, ExecutorService executor,
                         ScheduledExecutorService scheduler) {
-        this.http = http;
+        this.address = address;
         this.endpoint = endpoint;
         this.resources = resources;
         this.executor = executor;
@@ -65,16 +72,60 @@ public final class ArmEndpoint implements AutoCloseable {
      * @param provisioningDelay how long each long-running operation stays in progress (zero: done at once)
      */
     public static ArmEndpoint start(ClusterHost host, String address, int port, Duration provisioningDelay) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(address, port), 64);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(r -> daemon(r, "emulator-arm-" + threads.incrementAndGet()));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "emulator-arm-provisioning"));
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(address, port), 64);
+        } catch (IOException e) {
+            scheduler.shutdownNow();
+            executor.shutdownNow();
+            throw new IOException("the Azure Resource Manager endpoint cannot listen on " + address + ":" + port
+                    + " (" + e.getMessage() + "); choose another port", e);
+        }
         URI endpoint = URI.create("http://" + address + ":" + http.getAddress().getPort());
-        ArmEndpoint arm = new ArmEndpoint(http, endpoint, new KustoResources(host, scheduler, provisioningDelay), executor, scheduler);
-        http.createContext("/", arm::handle);
-        http.setExecutor(executor);
-        http.start();
+        ArmEndpoint arm = new ArmEndpoint(address, endpoint, new KustoResources(host, scheduler, provisioningDelay), executor, scheduler);
+        arm.serve(http);
+        arm.faults.onReachabilityChange(arm::reachabilityChanged);
         return arm;
+    }
+
+    private synchronized void serve(HttpServer server) {
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+        http = server;
+    }
+
+    /** An unreachable fault armed from a request of this endpoint takes the port down once that request is answered. */
+    private void reachabilityChanged() {
+        if (ANSWERING.get() == this) {
+            reachabilityChanged = true;
+        } else {
+            followReachability();
+        }
+    }
+
+    /** Closes the port while an unreachable fault is armed (clients see connections refused), and reopens the same one after. */
+    private synchronized void followReachability() {
+        boolean down = faults.unreachable();
+        if (closed || down == (http == null)) {
+            return;
+        }
+        if (down) {
+            http.stop(0);
+            http = null;
+            LOG.info("the Azure Resource Manager endpoint is down (unreachable fault): {} refuses connections", endpoint);
+            return;
+        }
+        try {
+            serve(HttpServer.create(new InetSocketAddress(address, endpoint.getPort()), 64));
+            LOG.info("the Azure Resource Manager endpoint is back: {} accepts connections again", endpoint);
+        } catch (IOException e) {
+            throw new IllegalStateException("the Azure Resource Manager endpoint could not reopen port " + endpoint.getPort()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -90,7 +141,8 @@ public final class ArmEndpoint implements AutoCloseable {
 
     /**
      * The faults armed on this endpoint, e.g.
-     * {@code arm.faults().inject(Fault.kustoError(403, "AuthorizationFailed", "...").matching("^PUT .+/clusters/hub$").times(1))}.
+     * {@code arm.faults().inject(Fault.kustoError(403, "AuthorizationFailed", "...").matching("^PUT .+/clusters/hub$").times(1))};
+     * {@code Fault.unreachable()} closes its port until the faults are cleared.
      */
     public FaultSwitch faults() {
         return faults;
@@ -107,12 +159,31 @@ public final class ArmEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
+        synchronized (this) {
+            closed = true;
+            if (http != null) {
+                http.stop(0);
+                http = null;
+            }
+        }
         scheduler.shutdownNow();
         executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        ANSWERING.set(this);
+        try {
+            respond(exchange);
+        } finally {
+            ANSWERING.remove();
+        }
+        if (reachabilityChanged) {
+            reachabilityChanged = false;
+            followReachability();
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath().replaceAll("/+$", "");
