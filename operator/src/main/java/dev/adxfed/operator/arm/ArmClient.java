@@ -88,6 +88,11 @@ public final class ArmClient {
         return endpoint;
     }
 
+    /** How often a long-running operation or a cluster's state is polled when ARM sends no Retry-After. */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
     /** Registered, Registering, NotRegistered, ... for the Microsoft.Kusto provider in the subscription. */
     public String providerRegistrationState(String subscriptionId) {
         JsonNode provider = json(send(HttpMethod.GET, providerPath(subscriptionId), RESOURCES_API_VERSION, null));
