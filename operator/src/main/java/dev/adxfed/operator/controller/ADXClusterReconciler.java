@@ -12,6 +12,8 @@ import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.metrics.OperatorMetrics;
+import dev.adxfed.operator.provision.ClusterProvisioning;
+import dev.adxfed.operator.provision.ProvisionResult;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -27,16 +29,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reconciles an ADXCluster: checks its criteriaExpression, runs the pass of its role (Partition:
- * heartbeat; Federated: federation), patches the status decided from the outcome, and comes back
- * after the role's interval, or sooner with backoff after a failure. The passes do the I/O; this
- * class only orchestrates.
+ * Reconciles an ADXCluster: checks its criteriaExpression, provisions it in Azure when it has
+ * spec.provision, runs the pass of its role (Partition: heartbeat; Federated: federation), patches
+ * the status decided from the outcome, and comes back after the role's interval, or sooner with
+ * backoff after a failure or while Azure is at work. The passes do the I/O; this class only
+ * orchestrates. Deleting an ADXCluster deletes nothing in Azure.
  */
 final class ADXClusterReconciler implements Reconciler<ADXCluster> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ADXClusterReconciler.class);
 
     private final ClusterCriteria criteria;
+    private final ClusterProvisioning provisioning;
     private final HeartbeatSender heartbeats;
     private final FederationPass federation;
     private final OperatorMetrics metrics;
@@ -45,10 +49,11 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
     private final RetryBackoff backoff;
     private final Clock clock;
 
-    ADXClusterReconciler(ClusterCriteria criteria, HeartbeatSender heartbeats, FederationPass federation,
-                         OperatorMetrics metrics, Duration heartbeatInterval, Duration federationInterval,
-                         RetryBackoff backoff, Clock clock) {
+    ADXClusterReconciler(ClusterCriteria criteria, ClusterProvisioning provisioning, HeartbeatSender heartbeats,
+                         FederationPass federation, OperatorMetrics metrics, Duration heartbeatInterval,
+                         Duration federationInterval, RetryBackoff backoff, Clock clock) {
         this.criteria = criteria;
+        this.provisioning = provisioning;
         this.heartbeats = heartbeats;
         this.federation = federation;
         this.metrics = metrics;
@@ -65,8 +70,9 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         ClusterRole role = cluster.getSpec().effectiveRole();
         Instant start = clock.instant();
         boolean release = role == ClusterRole.Federated && ReleaseDepartures.requested(cluster);
-        Outcome outcome = run(name, cluster.getSpec(), role, release);
-        if (release && outcome instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
+        Outcome outcome = run(name, cluster, role, release);
+        Outcome pass = outcome instanceof Outcome.Provisioned provisioned ? provisioned.pass() : outcome;
+        if (release && pass instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
             ReleaseDepartures.consumed(context.getClient(), cluster);
         }
         if (outcome instanceof Outcome.NotSelected) {
@@ -88,7 +94,8 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return UpdateControl.patchStatus(patch).rescheduleAfter(next);
     }
 
-    private Outcome run(String name, ADXClusterSpec spec, ClusterRole role, boolean releaseDepartures) {
+    private Outcome run(String name, ADXCluster cluster, ClusterRole role, boolean releaseDepartures) {
+        ADXClusterSpec spec = cluster.getSpec();
         ClusterCriteria.Verdict verdict = criteria.evaluate(spec.criteriaExpression);
         if (verdict instanceof ClusterCriteria.Verdict.NoMatch) {
             return new Outcome.NotSelected();
@@ -97,27 +104,49 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
             LOG.warn("ADXCluster {}: {}", name, invalid.message());
             return new Outcome.CriteriaError(invalid.message());
         }
-        if (spec.endpoint == null || spec.endpoint.isBlank()) {
-            return spec.provision != null ? new Outcome.ProvisioningNotSupported()
-                    : new Outcome.InvalidSpec("spec.endpoint is empty: give the URL of the cluster");
+        ProvisionResult provisioned = null;
+        String endpoint = spec.endpoint;
+        if (spec.provision != null) {
+            try {
+                provisioned = provisioning.provision(cluster, role == ClusterRole.Federated && spec.federation != null
+                        ? spec.federation.heartbeatDatabase : null, step -> LOG.debug("ADXCluster {}: {}", name, step));
+            } catch (IllegalArgumentException e) {
+                return new Outcome.InvalidSpec(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("ADXCluster {}: provisioning failed", name, e);
+                return new Outcome.PassFailed("provisioning failed: " + e);
+            }
+            LOG.info("ADXCluster {}: provisioning {}", name, provisioned.describe());
+            endpoint = provisioned instanceof ProvisionResult.Ready ready ? ready.endpoint()
+                    : provisioned instanceof ProvisionResult.Restricted restricted ? restricted.endpoint() : null;
+            if (endpoint == null) {
+                return new Outcome.Provisioning(provisioned);
+            }
         }
+        if (endpoint == null || endpoint.isBlank()) {
+            return new Outcome.InvalidSpec("spec.endpoint is empty: give the URL of the cluster, or spec.provision to make"
+                    + " one in Azure");
+        }
+        Outcome pass;
         try {
-            return role == ClusterRole.Federated ? federate(name, spec, releaseDepartures) : heartbeat(name, spec);
+            pass = role == ClusterRole.Federated ? federate(name, spec, endpoint, releaseDepartures)
+                    : heartbeat(name, spec, endpoint);
         } catch (IllegalArgumentException e) {
-            return new Outcome.InvalidSpec(e.getMessage());
+            pass = new Outcome.InvalidSpec(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("ADXCluster {}: {} pass failed", name, role, e);
-            return new Outcome.PassFailed(role + " pass failed: " + e);
+            pass = new Outcome.PassFailed(role + " pass failed: " + e);
         }
+        return provisioned == null ? pass : new Outcome.Provisioned(provisioned, pass);
     }
 
-    private Outcome heartbeat(String name, ADXClusterSpec spec) {
+    private Outcome heartbeat(String name, ADXClusterSpec spec, String endpoint) {
         FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
         if (federationSpec.federatedTargets == null || federationSpec.federatedTargets.isEmpty()) {
             return new Outcome.NoTargets();
         }
         Map<String, String> partitioning = federationSpec.partitioning == null ? Map.of() : federationSpec.partitioning;
-        HeartbeatReport report = heartbeats.send(spec.endpoint, partitioning, federationSpec.federatedTargets);
+        HeartbeatReport report = heartbeats.send(endpoint, partitioning, federationSpec.federatedTargets);
         metrics.heartbeat(report);
         LOG.info("ADXCluster {}: schema {} ({} databases, {} round trips); heartbeat reached {} of {} targets",
                 name, report.schemaFailure().map(f -> "read failed: " + f).orElse("read"), report.databases(),
@@ -125,7 +154,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return new Outcome.HeartbeatDone(report);
     }
 
-    private Outcome federate(String name, ADXClusterSpec spec, boolean releaseDepartures) {
+    private Outcome federate(String name, ADXClusterSpec spec, String endpoint, boolean releaseDepartures) {
         FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
         List<String> missing = new ArrayList<>();
         if (federationSpec.heartbeatDatabase == null || federationSpec.heartbeatDatabase.isBlank()) {
@@ -137,10 +166,10 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         if (!missing.isEmpty()) {
             return new Outcome.InvalidSpec("a Federated cluster needs " + String.join(" and ", missing));
         }
-        Hub hub = new Hub(spec.endpoint, new HeartbeatTable(federationSpec.heartbeatDatabase, federationSpec.heartbeatTable),
-                federationSpec.heartbeatTtl(), FederationSettings.of(federationSpec));
+        Hub hub = provisioning.hub(new Hub(endpoint, new HeartbeatTable(federationSpec.heartbeatDatabase,
+                federationSpec.heartbeatTable), federationSpec.heartbeatTtl(), FederationSettings.of(federationSpec)), spec);
         FederationReport report = federation.run(hub, releaseDepartures);
-        metrics.federation(spec.endpoint, report);
+        metrics.federation(endpoint, report);
         LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed, {} excluded, {} departures held{}); {}"
                         + " databases ({} missing on the hub); {} entity groups and {} functions in sync, {} conflicts;"
                         + " {} commands sent ({} bytes) in {} round trips; failures {}",

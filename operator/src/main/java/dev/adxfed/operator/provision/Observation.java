@@ -13,6 +13,12 @@ import java.util.Set;
  */
 public record Observation(Boolean providerRegistered, Boolean resourceGroupExists, ClusterSeen cluster, Set<String> databases) {
 
+    /** The cluster's URI when it exists and is Running; else null. */
+    public String endpoint() {
+        return cluster instanceof ClusterSeen.Present present && KustoCluster.RUNNING.equals(present.cluster().state())
+                ? present.cluster().uri() : null;
+    }
+
     /** The cluster as ARM answered for it. */
     public sealed interface ClusterSeen {
 

@@ -10,6 +10,25 @@ public sealed interface ProvisionResult {
     /** What to record in status.appliedProvisionState (the previous state while nothing new was applied). */
     AppliedProvisionState applied();
 
+    /** What was done in Azure this pass, step by step. */
+    List<String> done();
+
+    /** One line for a log or a terminal. */
+    default String describe() {
+        String steps = done().isEmpty() ? "nothing to do in Azure" : done().size() + " step(s) done: " + String.join("; ", done());
+        if (this instanceof Ready ready) {
+            return "ready at " + ready.endpoint() + "; " + steps;
+        }
+        if (this instanceof InProgress progress) {
+            return (progress.creating() ? "creating: " : "waiting for Azure: ") + progress.message() + "; " + steps;
+        }
+        if (this instanceof Restricted restricted) {
+            return "PermissionRestricted: " + restricted.message() + "; going on with "
+                    + (restricted.endpoint() == null ? "no known endpoint" : restricted.endpoint());
+        }
+        return "failed: " + ((Failed) this).message() + "; " + steps;
+    }
+
     /** The cluster is Running with every database: {@code endpoint} is its URI. */
     record Ready(String endpoint, AppliedProvisionState applied, List<String> done) implements ProvisionResult {}
 

@@ -196,7 +196,9 @@ class OperatorAgainstEmulatorTest {
         assertThat(condition("down").getStatus()).isEqualTo("False");
         assertThat(condition("down").getReason()).isEqualTo("HeartbeatFailed");
         assertThat(condition("down").getMessage()).contains("schema.showDatabases failed on http://127.0.0.1:1");
-        assertThat(condition("provisioned").getReason()).isEqualTo("ProvisioningNotSupported");
+        assertThat(condition("provisioned").getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition("provisioned").getMessage()).contains("missing spec.provision.subscriptionId,"
+                + " spec.provision.resourceGroup, spec.provision.location, spec.provision.skuName, spec.provision.tier");
         assertThat(get(runtime.healthPort(), "/healthz").statusCode()).as("still alive").isEqualTo(200);
     }
 
