@@ -64,7 +64,7 @@ public final class FaultSwitch {
      * answers with, or waits out its delay and returns so that the request runs.
      */
     public void beforeRequest(String text, boolean management) {
-        Optional<Fault> fault = take(text, false);
+        Optional<Fault> fault = takeRequestFault(text);
         if (fault.isEmpty()) {
             return;
         }
@@ -81,6 +81,14 @@ public final class FaultSwitch {
                     f.message(), f.status() < 500);
             case FAIL_SCRIPT_COMMANDS -> throw new IllegalStateException("script faults are not request faults");
         }
+    }
+
+    /**
+     * The first armed request-level fault that matches {@code text}, counted as a hit (and disarmed when its
+     * count is used up): for a server that answers in its own shape, as the ARM endpoint does.
+     */
+    public Optional<Fault> takeRequestFault(String text) {
+        return take(text, false);
     }
 
     /** The reason a command of a database script fails, when an armed script fault matches its text. */
