@@ -16,6 +16,7 @@ import dev.adxfed.operator.kusto.KustoConnector;
 import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 import dev.adxfed.operator.kusto.StageTimeouts;
+import dev.adxfed.operator.provision.ArmSettings;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -107,8 +108,15 @@ class OperatorAgainstEmulatorTest {
     /** The operator on the mock API server, heartbeating every 500 ms, with these cluster labels and no lease. */
     static OperatorRuntime startWithoutLeaderElection(KubernetesClient client, KustoConnector kusto, Duration federationInterval,
                                                       Duration firstRetry, Map<String, String> clusterLabels) throws Exception {
+        return startWithoutLeaderElection(client, kusto, federationInterval, firstRetry, clusterLabels, ArmSettings.DEFAULT);
+    }
+
+    /** The same, provisioning through {@code arm} (the emulator's local Azure Resource Manager). */
+    static OperatorRuntime startWithoutLeaderElection(KubernetesClient client, KustoConnector kusto, Duration federationInterval,
+                                                      Duration firstRetry, Map<String, String> clusterLabels,
+                                                      ArmSettings arm) throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
-                clusterLabels, null, null, 0, 0);
+                clusterLabels, null, null, 0, 0, arm);
         return OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
                 () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
                 OperatorRuntime.LeaseTimings.josdkDefaults(), firstRetry));
