@@ -5,8 +5,9 @@ import dev.adxfed.operator.arm.ArmClient;
 import dev.adxfed.operator.arm.ArmEndpoint;
 import dev.adxfed.operator.arm.ClusterId;
 import dev.adxfed.operator.arm.KustoCluster;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +26,23 @@ class SyncProvisioningTest {
 
     @TempDir
     Path dir;
-    private EmulatedFederation clusters;
-    private String arm;
+    private static EmulatedFederation clusters;
+    private static String arm;
 
-    @BeforeEach
-    void start() throws IOException {
+    @BeforeAll
+    static void start() throws IOException {
         clusters = new EmulatedFederation();
         clusters.emulator.arm().provisioningDelay(Duration.ofMillis(300));
         arm = clusters.emulator.armEndpoint().toString();
     }
 
     @AfterEach
-    void stop() {
+    void disarm() {
+        clusters.emulator.arm().faults().clear();
+    }
+
+    @AfterAll
+    static void stop() {
         clusters.close();
     }
 
@@ -104,16 +110,18 @@ class SyncProvisioningTest {
 
     @Test
     void planShowsWhatASyncWouldMakeInAzureAndMakesNothing() throws IOException {
-        Run plan = Run.adxfed("plan", "-f", provisionedHub().toString(), "--arm-endpoint", arm);
+        Path hub = Files.writeString(dir.resolve("planned.yaml"), Files.readString(provisionedHub())
+                .replace("synchub", "planhub").replace("-000000000001", "-000000000002"));
+        Run plan = Run.adxfed("plan", "-f", hub.toString(), "--arm-endpoint", arm);
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains("// hub in Azure (" + arm + "): a sync would")
-                .contains("//   register the Microsoft.Kusto resource provider in subscription 00000000-0000-0000-0000-000000000001")
-                .contains("//   create cluster synchub in westus: sku Standard_E2ads_v5, tier Standard")
+                .contains("//   register the Microsoft.Kusto resource provider in subscription 00000000-0000-0000-0000-000000000002")
+                .contains("//   create cluster planhub in westus: sku Standard_E2ads_v5, tier Standard")
                 .contains("//   create database Metrics (kind ReadWrite, retention P30D)")
                 .contains("// hub: no running cluster yet");
         ArmClient client = ArmClient.create(ArmEndpoint.parse(arm), null);
-        assertThat(client.cluster(new ClusterId("00000000-0000-0000-0000-000000000001", "adxfed", "synchub"))).isEmpty();
+        assertThat(client.cluster(new ClusterId("00000000-0000-0000-0000-000000000002", "adxfed", "planhub"))).isEmpty();
     }
 
     @Test
