@@ -109,6 +109,22 @@ class SyncProvisioningTest {
     }
 
     @Test
+    void theAdxMonProvisionedExampleIsMadeThroughTheLocalArm() {
+        Run run = Run.adxfed("sync", "-f", RepositoryRoot.path("deploy/examples/adx-mon-provisioned.yaml").toString(),
+                "--arm-endpoint", arm);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^heartbeat +provisioned +no federatedTargets: nothing to send");
+        KustoCluster cluster = ArmClient.create(ArmEndpoint.parse(arm), null)
+                .cluster(new ClusterId("00000000-0000-0000-0000-000000000000", "adx-mon", "adxmonprovisioned")).orElseThrow();
+        assertThat(cluster.state()).isEqualTo("Running");
+        assertThat(cluster.sku().name()).isEqualTo("Standard_L8as_v3");
+        assertThat(cluster.properties().optimizedAutoscale()).isEqualTo(new KustoCluster.OptimizedAutoscale(1, true, 2, 6));
+        Run databases = Run.adxfed("query", "--endpoint", cluster.uri(), "--database", "Metrics", ".show databases | project DatabaseName");
+        assertThat(databases.out()).as(databases.toString()).contains("Metrics");
+    }
+
+    @Test
     void planShowsWhatASyncWouldMakeInAzureAndMakesNothing() throws IOException {
         Path hub = Files.writeString(dir.resolve("planned.yaml"), Files.readString(provisionedHub())
                 .replace("synchub", "planhub").replace("-000000000001", "-000000000002"));
