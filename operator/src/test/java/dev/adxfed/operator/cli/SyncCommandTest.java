@@ -92,7 +92,7 @@ class SyncCommandTest {
         Run noFile = Run.adxfed("sync");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("ADXCluster p has no spec.endpoint");
+        assertThat(run.err()).contains("ADXCluster p has neither spec.endpoint nor spec.provision");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml: no such file");
         assertThat(noFile.exitCode()).isEqualTo(2);
