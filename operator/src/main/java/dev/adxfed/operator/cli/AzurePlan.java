@@ -50,7 +50,7 @@ final class AzurePlan {
         String endpoint = preview.seen().endpoint() != null ? preview.seen().endpoint() : cluster.getSpec().endpoint;
         if (endpoint == null) {
             if (print) {
-                out.printf("// %s: no running cluster yet; its federation plan follows once it exists%n", name);
+                out.printf("// %s: no running cluster yet; nothing more to plan until it exists%n", name);
             }
             return null;
         }

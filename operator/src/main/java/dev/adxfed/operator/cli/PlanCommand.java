@@ -59,10 +59,10 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         List<ADXCluster> hubs = ClusterFile.read(file);
         for (ADXCluster cluster : hubs) {
-            if (cluster.getSpec().effectiveRole() != ClusterRole.Federated) {
+            if (cluster.getSpec().effectiveRole() != ClusterRole.Federated && cluster.getSpec().provision == null) {
                 throw new CommandFailure(file + ": ADXCluster " + cluster.getMetadata().getName() + " has role "
-                        + cluster.getSpec().effectiveRole() + "; plan works on Federated clusters (sync sends a partition's heartbeat)",
-                        CommandFailure.USAGE);
+                        + cluster.getSpec().effectiveRole() + "; plan works on Federated clusters (sync sends a partition's heartbeat)"
+                        + " and on what spec.provision would make in Azure", CommandFailure.USAGE);
             }
             ClusterPass.check(cluster);
         }
@@ -80,7 +80,7 @@ final class PlanCommand implements Callable<Integer> {
                 failed = true;
                 continue;
             }
-            if (hub == null) {
+            if (hub == null || cluster.getSpec().effectiveRole() != ClusterRole.Federated) {
                 continue;
             }
             HubDryRun run = HubDryRun.of(clients, cluster.getMetadata().getName(), hub, null);
