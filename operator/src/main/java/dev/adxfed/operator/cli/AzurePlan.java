@@ -1,6 +1,7 @@
 package dev.adxfed.operator.cli;
 
 import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.provision.ArmStep;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.provision.ArmSettings;
@@ -33,8 +34,9 @@ final class AzurePlan {
         if (provisioning == null) {
             provisioning = ClusterProvisioning.of(settings);
         }
-        Hub defaults = ClusterPass.hub(cluster, cluster.getSpec().endpoint);
-        ClusterProvisioning.Preview preview = provisioning.plan(cluster, defaults.heartbeatTable().database());
+        boolean federated = cluster.getSpec().effectiveRole() == ClusterRole.Federated;
+        ClusterProvisioning.Preview preview = provisioning.plan(cluster, federated
+                ? ClusterPass.hub(cluster, cluster.getSpec().endpoint).heartbeatTable().database() : null);
         String name = cluster.getMetadata().getName();
         if (print) {
             out.printf("// %s in Azure (%s): %s%n", name, settings.endpoint(), preview.plan().steps().isEmpty()
@@ -54,6 +56,6 @@ final class AzurePlan {
             }
             return null;
         }
-        return provisioning.hub(ClusterPass.hub(cluster, endpoint), cluster.getSpec());
+        return federated ? provisioning.hub(ClusterPass.hub(cluster, endpoint), cluster.getSpec()) : null;
     }
 }

@@ -1,17 +1,14 @@
 package dev.adxfed.operator.controller;
 
 import dev.adxfed.operator.api.ADXCluster;
-import dev.adxfed.operator.api.ADXClusterSpec;
 import dev.adxfed.operator.api.ClusterRole;
-import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
-import dev.adxfed.operator.federation.FederationSettings;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
-import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.metrics.OperatorMetrics;
+import dev.adxfed.operator.model.ClusterModel;
 import dev.adxfed.operator.provision.ClusterProvisioning;
 import dev.adxfed.operator.provision.ProvisionResult;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -24,9 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reconciles an ADXCluster: checks its criteriaExpression, provisions it in Azure when it has
@@ -70,7 +64,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         ClusterRole role = cluster.getSpec().effectiveRole();
         Instant start = clock.instant();
         boolean release = role == ClusterRole.Federated && ReleaseDepartures.requested(cluster);
-        Outcome outcome = run(name, cluster, role, release);
+        Outcome outcome = run(name, cluster, release);
         Outcome pass = outcome instanceof Outcome.Provisioned provisioned ? provisioned.pass() : outcome;
         if (release && pass instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
             ReleaseDepartures.consumed(context.getClient(), cluster);
@@ -94,9 +88,8 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return UpdateControl.patchStatus(patch).rescheduleAfter(next);
     }
 
-    private Outcome run(String name, ADXCluster cluster, ClusterRole role, boolean releaseDepartures) {
-        ADXClusterSpec spec = cluster.getSpec();
-        ClusterCriteria.Verdict verdict = criteria.evaluate(spec.criteriaExpression);
+    private Outcome run(String name, ADXCluster cluster, boolean releaseDepartures) {
+        ClusterCriteria.Verdict verdict = criteria.evaluate(cluster.getSpec().criteriaExpression);
         if (verdict instanceof ClusterCriteria.Verdict.NoMatch) {
             return new Outcome.NotSelected();
         }
@@ -104,12 +97,17 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
             LOG.warn("ADXCluster {}: {}", name, invalid.message());
             return new Outcome.CriteriaError(invalid.message());
         }
+        ClusterModel model = ClusterModel.of(cluster);
+        if (model instanceof ClusterModel.Invalid invalid) {
+            return new Outcome.InvalidSpec(invalid.message());
+        }
         ProvisionResult provisioned = null;
-        String endpoint = spec.endpoint;
-        if (spec.provision != null) {
+        String endpoint = model instanceof ClusterModel.Federated hub ? hub.endpoint().orElse(null)
+                : ((ClusterModel.Partition) model).endpoint().orElse(null);
+        if (cluster.getSpec().provision != null) {
             try {
-                provisioned = provisioning.provision(cluster, role == ClusterRole.Federated && spec.federation != null
-                        ? spec.federation.heartbeatDatabase : null, step -> LOG.debug("ADXCluster {}: {}", name, step));
+                provisioned = provisioning.provision(cluster, model instanceof ClusterModel.Federated hub
+                        ? hub.heartbeatTable().database() : null, step -> LOG.debug("ADXCluster {}: {}", name, step));
             } catch (IllegalArgumentException e) {
                 return new Outcome.InvalidSpec(e.getMessage());
             } catch (RuntimeException e) {
@@ -123,30 +121,25 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
                 return new Outcome.Provisioning(provisioned);
             }
         }
-        if (endpoint == null || endpoint.isBlank()) {
-            return new Outcome.InvalidSpec("spec.endpoint is empty: give the URL of the cluster, or spec.provision to make"
-                    + " one in Azure");
-        }
         Outcome pass;
         try {
-            pass = role == ClusterRole.Federated ? federate(name, spec, endpoint, releaseDepartures)
-                    : heartbeat(name, spec, endpoint);
+            pass = model instanceof ClusterModel.Federated hub
+                    ? federate(name, provisioning.hub(hub.hub(endpoint), cluster.getSpec()), releaseDepartures)
+                    : heartbeat(name, endpoint, (ClusterModel.Partition) model);
         } catch (IllegalArgumentException e) {
             pass = new Outcome.InvalidSpec(e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("ADXCluster {}: {} pass failed", name, role, e);
-            pass = new Outcome.PassFailed(role + " pass failed: " + e);
+            LOG.error("ADXCluster {}: {} pass failed", name, cluster.getSpec().effectiveRole(), e);
+            pass = new Outcome.PassFailed(cluster.getSpec().effectiveRole() + " pass failed: " + e);
         }
         return provisioned == null ? pass : new Outcome.Provisioned(provisioned, pass);
     }
 
-    private Outcome heartbeat(String name, ADXClusterSpec spec, String endpoint) {
-        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
-        if (federationSpec.federatedTargets == null || federationSpec.federatedTargets.isEmpty()) {
+    private Outcome heartbeat(String name, String endpoint, ClusterModel.Partition partition) {
+        if (partition.targets().isEmpty()) {
             return new Outcome.NoTargets();
         }
-        Map<String, String> partitioning = federationSpec.partitioning == null ? Map.of() : federationSpec.partitioning;
-        HeartbeatReport report = heartbeats.send(endpoint, partitioning, federationSpec.federatedTargets);
+        HeartbeatReport report = heartbeats.send(endpoint, partition.partitioning(), partition.targets());
         metrics.heartbeat(report);
         LOG.info("ADXCluster {}: schema {} ({} databases, {} round trips); heartbeat reached {} of {} targets",
                 name, report.schemaFailure().map(f -> "read failed: " + f).orElse("read"), report.databases(),
@@ -154,22 +147,9 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return new Outcome.HeartbeatDone(report);
     }
 
-    private Outcome federate(String name, ADXClusterSpec spec, String endpoint, boolean releaseDepartures) {
-        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
-        List<String> missing = new ArrayList<>();
-        if (federationSpec.heartbeatDatabase == null || federationSpec.heartbeatDatabase.isBlank()) {
-            missing.add("spec.federation.heartbeatDatabase");
-        }
-        if (federationSpec.heartbeatTable == null || federationSpec.heartbeatTable.isBlank()) {
-            missing.add("spec.federation.heartbeatTable");
-        }
-        if (!missing.isEmpty()) {
-            return new Outcome.InvalidSpec("a Federated cluster needs " + String.join(" and ", missing));
-        }
-        Hub hub = provisioning.hub(new Hub(endpoint, new HeartbeatTable(federationSpec.heartbeatDatabase,
-                federationSpec.heartbeatTable), federationSpec.heartbeatTtl(), FederationSettings.of(federationSpec)), spec);
+    private Outcome federate(String name, Hub hub, boolean releaseDepartures) {
         FederationReport report = federation.run(hub, releaseDepartures);
-        metrics.federation(endpoint, report);
+        metrics.federation(hub.endpoint(), report);
         LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed, {} excluded, {} departures held{}); {}"
                         + " databases ({} missing on the hub); {} entity groups and {} functions in sync, {} conflicts;"
                         + " {} commands sent ({} bytes) in {} round trips; failures {}",
