@@ -32,9 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The one owner of this process's virtual clusters: it starts them (those of the configuration at start-up,
@@ -49,7 +47,6 @@ public final class ClusterHost implements AutoCloseable {
     private final ClusterDirectory directory = new ClusterDirectory();
     private final List<ClusterServer> servers = new CopyOnWriteArrayList<>();
     private final List<VirtualCluster> clusters = new CopyOnWriteArrayList<>();
-    private final ExecutorService executor;
     private boolean closed;
 
     /**
@@ -59,12 +56,6 @@ public final class ClusterHost implements AutoCloseable {
     public ClusterHost(String host, Path dataDir) {
         this.host = host;
         this.dataDir = dataDir;
-        AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "emulator-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** The query engine's parts, as found on the class path. */
@@ -103,11 +94,8 @@ public final class ClusterHost implements AutoCloseable {
         return serve(name, 0, new ClusterCatalog(), DatabaseMaking.AZURE_RESOURCE_MANAGER, server -> { });
     }
 
-    private interface Setup {
-        void run(ClusterServer server);
-    }
-
-    private VirtualCluster serve(String name, int port, ClusterCatalog catalog, DatabaseMaking making, Setup setup)
+    private VirtualCluster serve(String name, int port, ClusterCatalog catalog, DatabaseMaking making,
+                                 Consumer<ClusterServer> setup)
             throws IOException {
         if (closed) {
             throw new IllegalStateException("the emulator is stopped");
@@ -120,13 +108,13 @@ public final class ClusterHost implements AutoCloseable {
         ManagementCommands commands = new ManagementCommands(log, engine.pipe(), engine.validator(), faults, making);
         ClusterServer server;
         try {
-            server = ClusterServer.bind(name, host, port, catalog, directory, commands, engine.queries(), log, executor);
+            server = ClusterServer.bind(name, host, port, catalog, directory, commands, engine.queries(), log);
         } catch (BindException e) {
             throw new IOException("cluster '" + name + "' cannot listen on " + host + ":" + port
                     + " (" + e.getMessage() + "); choose another port", e);
         }
         try {
-            setup.run(server);
+            setup.accept(server);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -220,6 +208,5 @@ public final class ClusterHost implements AutoCloseable {
         closed = true;
         servers.forEach(ClusterServer::close);
         servers.clear();
-        executor.shutdownNow();
     }
 }

@@ -102,7 +102,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
     }
 
-    private static void printWelcome(Emulator emulator, PrintWriter out) {
+    /** What scripts read: one line per cluster (name, then URL), the ARM line, and last the line that says it is up. */
+    static void printWelcome(Emulator emulator, PrintWriter out) {
         out.printf("adxfed emulator: %d Kusto cluster(s) running (no authentication)%n", emulator.clusters().size());
         for (VirtualCluster c : emulator.clusters()) {
             out.printf("  %-15s %s   databases: %s%n", c.name(), c.url(),

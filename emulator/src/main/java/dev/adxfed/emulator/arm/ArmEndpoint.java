@@ -4,34 +4,44 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.adxfed.emulator.ClusterHost;
 import dev.adxfed.emulator.faults.Fault;
 import dev.adxfed.emulator.faults.FaultSwitch;
 import dev.adxfed.emulator.faults.FaultsEndpoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Azure Resource Manager for Microsoft.Kusto, on a port of its own: provider registration, resource
  * groups, clusters and their databases, with ARM's long-running operations and error shapes. Any bearer
  * token, or none, is accepted. Its own fault switch (also at {@code /adxfed/faults} on its port) makes it
- * answer with ARM errors; a fault's {@code match} is searched in {@code "METHOD /path"}.
+ * answer with ARM errors; a fault's {@code match} is searched in {@code "METHOD /path"}. Served by Jetty, as the
+ * clusters are, so that clients' pooled keep-alive connections are never closed under them for being idle.
  */
 public final class ArmEndpoint implements AutoCloseable {
 
@@ -41,21 +51,27 @@ public final class ArmEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArmEndpoint.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Set while this thread answers a request, so that a fault it arms takes the port down after the answer. */
+    private static final ThreadLocal<ArmEndpoint> ANSWERING = new ThreadLocal<>();
 
-    private final HttpServer http;
+    private final Server http;
+    private final ServerConnector connector;
     private final URI endpoint;
     private final KustoResources resources;
     private final FaultSwitch faults = new FaultSwitch();
-    private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
+    private volatile boolean reachabilityChangedByAnswer;
 
-    private ArmEndpoint(HttpServer http, URI endpoint, KustoResources resources, ExecutorService executor,
-                        ScheduledExecutorService scheduler) {
+    private ArmEndpoint(Server http, ServerConnector connector, URI endpoint, ClusterHost host, Duration provisioningDelay) {
         this.http = http;
+        this.connector = connector;
         this.endpoint = endpoint;
-        this.resources = resources;
-        this.executor = executor;
-        this.scheduler = scheduler;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "emulator-arm-provisioning");
+            t.setDaemon(true);
+            return t;
+        });
+        this.resources = new KustoResources(host, scheduler, provisioningDelay);
     }
 
     /**
@@ -64,22 +80,37 @@ public final class ArmEndpoint implements AutoCloseable {
      * @param provisioningDelay how long each long-running operation stays in progress (zero: done at once)
      */
     public static ArmEndpoint start(ClusterHost host, String address, int port, Duration provisioningDelay) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(address, port), 64);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newCachedThreadPool(r -> daemon(r, "emulator-arm-" + threads.incrementAndGet()));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "emulator-arm-provisioning"));
-        URI endpoint = URI.create("http://" + address + ":" + http.getAddress().getPort());
-        ArmEndpoint arm = new ArmEndpoint(http, endpoint, new KustoResources(host, scheduler, provisioningDelay), executor, scheduler);
-        http.createContext("/", arm::handle);
-        http.setExecutor(executor);
-        http.start();
+        QueuedThreadPool threads = new QueuedThreadPool(50, 2);
+        threads.setName("emulator-arm");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        Server http = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(address);
+        connector.setPort(port);
+        connector.setIdleTimeout(0);
+        http.addConnector(connector);
+        try {
+            connector.open();
+        } catch (IOException e) {
+            throw new IOException("the Azure Resource Manager endpoint cannot listen on " + address + ":" + port
+                    + " (" + e.getMessage() + "); choose another port", e);
+        }
+        // Reopening the port after an unreachable fault must bind the same one, not another free one.
+        connector.setPort(connector.getLocalPort());
+        URI endpoint = URI.create("http://" + address + ":" + connector.getLocalPort());
+        ArmEndpoint arm = new ArmEndpoint(http, connector, endpoint, host, provisioningDelay);
+        http.setHandler(arm.new Requests());
+        try {
+            http.start();
+        } catch (Exception e) {
+            arm.close();
+            throw new IOException("the Azure Resource Manager endpoint could not start serving on " + endpoint + ": " + e.getMessage(), e);
+        }
+        arm.faults.onReachabilityChange(arm::reachabilityChanged);
         return arm;
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:PORT}, to use in place of {@code https://management.azure.com}. */
@@ -89,7 +120,8 @@ public final class ArmEndpoint implements AutoCloseable {
 
     /**
      * The faults armed on this endpoint, e.g.
-     * {@code arm.faults().inject(Fault.kustoError(403, "AuthorizationFailed", "...").matching("^PUT .+/clusters/hub$").times(1))}.
+     * {@code arm.faults().inject(Fault.kustoError(403, "AuthorizationFailed", "...").matching("^PUT .+/clusters/hub$").times(1))};
+     * {@code Fault.unreachable()} closes its port until the faults are cleared.
      */
     public FaultSwitch faults() {
         return faults;
@@ -106,40 +138,102 @@ public final class ArmEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
+        try {
+            http.stop();
+        } catch (Exception e) {
+            LOG.warn("the Azure Resource Manager endpoint did not stop cleanly", e);
+        }
         scheduler.shutdownNow();
-        executor.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase();
-            String path = exchange.getRequestURI().getRawPath().replaceAll("/+$", "");
-            exchange.getResponseHeaders().set("x-ms-request-id", UUID.randomUUID().toString());
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (path.equalsIgnoreCase(FaultsEndpoint.PATH)) {
-                FaultsEndpoint.Response answer = new FaultsEndpoint(faults).handle(method, body);
-                send(exchange, method, answer.status(), answer.body());
-                return;
+    /** An unreachable fault armed by a request to this endpoint takes the port down once that request is answered. */
+    private void reachabilityChanged() {
+        if (ANSWERING.get() == this) {
+            reachabilityChangedByAnswer = true;
+        } else {
+            followReachability();
+        }
+    }
+
+    /** Closes the port while an unreachable fault is armed (connections are refused), and reopens the same one after. */
+    private synchronized void followReachability() {
+        if (!http.isStarted()) {
+            return;
+        }
+        boolean down = faults.unreachable();
+        try {
+            if (down && connector.isStarted()) {
+                connector.stop();
+                LOG.info("the Azure Resource Manager endpoint is down (unreachable fault): {} refuses connections", endpoint);
+            } else if (!down && !connector.isStarted()) {
+                connector.start();
+                LOG.info("the Azure Resource Manager endpoint is back: {} accepts connections again", endpoint);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException("the Azure Resource Manager endpoint could not " + (down ? "close" : "reopen")
+                    + " its port " + endpoint.getPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What one request is answered with. */
+    private record Reply(int status, Map<String, String> headers, byte[] body) {}
+
+    /** Each request is read whole, then answered whole, so that its connection stays usable for the next one. */
+    private final class Requests extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            byte[] body;
+            try (InputStream in = Request.asInputStream(request)) {
+                body = in.readAllBytes();
+            }
+            Reply reply;
+            ANSWERING.set(ArmEndpoint.this);
             try {
-                injectedFault(method + " " + path);
-                ArmResponse response = answer(method, path, query(exchange.getRequestURI(), "api-version"),
-                        query(exchange.getRequestURI(), "operationResultResponseType"), body);
-                if (response.operation() != null) {
-                    pollingHeaders(exchange, response.operation(), query(exchange.getRequestURI(), "api-version").orElseThrow());
-                }
-                send(exchange, method, response.status(), response.body() == null ? new byte[0] : MAPPER.writeValueAsBytes(response.body()));
-            } catch (ArmError e) {
-                if (e.retryAfter() != null) {
-                    exchange.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfter().toSeconds()));
-                }
-                send(exchange, method, e.status(), error(e.code(), e.getMessage()));
-            } catch (RuntimeException e) {
-                LOG.error("{} {} failed", method, path, e);
-                send(exchange, method, 500, error("InternalServerError", "the emulator failed: " + e));
+                reply = reply(request.getMethod().toUpperCase(Locale.ROOT), request.getHttpURI().getPath(),
+                        request.getHttpURI().getQuery(), body);
+            } finally {
+                ANSWERING.remove();
             }
+            response.setStatus(reply.status());
+            response.getHeaders().put("x-ms-request-id", UUID.randomUUID().toString());
+            reply.headers().forEach(response.getHeaders()::put);
+            boolean empty = reply.body().length == 0 || reply.status() == 204;
+            if (!empty) {
+                response.getHeaders().put("Content-Type", "application/json; charset=utf-8");
+            }
+            response.write(true, empty ? null : ByteBuffer.wrap(reply.body()), Callback.from(callback, () -> {
+                if (reachabilityChangedByAnswer) {
+                    reachabilityChangedByAnswer = false;
+                    http.getThreadPool().execute(ArmEndpoint.this::followReachability);
+                }
+            }));
+            return true;
+        }
+    }
+
+    private Reply reply(String method, String rawPath, String rawQuery, byte[] body) {
+        String path = rawPath == null ? "" : rawPath.replaceAll("/+$", "");
+        if (path.equalsIgnoreCase(FaultsEndpoint.PATH)) {
+            FaultsEndpoint.Response answer = new FaultsEndpoint(faults).handle(method, body);
+            return new Reply(answer.status(), Map.of(), answer.body());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        try {
+            injectedFault(method + " " + path);
+            Optional<String> apiVersion = query(rawQuery, "api-version");
+            ArmResponse response = answer(method, path, apiVersion, query(rawQuery, "operationResultResponseType"), body);
+            if (response.operation() != null) {
+                pollingHeaders(headers, response, apiVersion.orElseThrow());
+            }
+            return new Reply(response.status(), headers, response.body() == null ? new byte[0] : MAPPER.writeValueAsBytes(response.body()));
+        } catch (ArmError e) {
+            if (e.retryAfter() != null) {
+                headers.put("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            }
+            return new Reply(e.status(), headers, error(e.code(), e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{} {} failed", method, path, e);
+            return new Reply(500, Map.of(), error("InternalServerError", "the emulator failed: " + e));
         }
     }
 
@@ -162,7 +256,7 @@ public final class ArmEndpoint implements AutoCloseable {
             case THROTTLE -> throw new ArmError(429, fault.code(), fault.message(),
                     fault.delay() == null ? Duration.ofSeconds(1) : fault.delay());
             case KUSTO_ERROR, INTERNAL_ERROR -> throw new ArmError(fault.status(), fault.code(), fault.message());
-            case FAIL_SCRIPT_COMMANDS -> throw new IllegalStateException("script faults are not request faults");
+            case FAIL_SCRIPT_COMMANDS, UNREACHABLE -> throw new IllegalStateException(fault.kind().jsonName() + " faults are not request faults");
         }
     }
 
@@ -257,20 +351,25 @@ public final class ArmEndpoint implements AutoCloseable {
         }
     }
 
-    private void pollingHeaders(HttpExchange exchange, LongRunningOperation operation, String apiVersion) {
-        String status = endpoint + "/subscriptions/" + operation.subscription() + "/providers/Microsoft.Kusto/locations/"
-                + operation.location() + "/operationResults/" + operation.id() + "?api-version=" + apiVersion;
-        exchange.getResponseHeaders().set("Azure-AsyncOperation", status);
-        exchange.getResponseHeaders().set("Location", status + "&operationResultResponseType=Location");
-        exchange.getResponseHeaders().set("Retry-After", Long.toString(operation.retryAfter(resources.now()).toSeconds()));
+    /** The URLs a client polls a new operation at, and when to poll a running one again. */
+    private void pollingHeaders(Map<String, String> headers, ArmResponse response, String apiVersion) {
+        LongRunningOperation operation = response.operation();
+        if (response.starts()) {
+            String status = endpoint + "/subscriptions/" + operation.subscription() + "/providers/Microsoft.Kusto/locations/"
+                    + operation.location() + "/operationResults/" + operation.id() + "?api-version=" + apiVersion;
+            headers.put("Azure-AsyncOperation", status);
+            headers.put("Location", status + "&operationResultResponseType=Location");
+        }
+        if (!operation.done()) {
+            headers.put("Retry-After", Long.toString(operation.retryAfter(resources.now()).toSeconds()));
+        }
     }
 
-    private static Optional<String> query(URI uri, String name) {
-        String raw = uri.getRawQuery();
-        if (raw == null) {
+    private static Optional<String> query(String rawQuery, String name) {
+        if (rawQuery == null) {
             return Optional.empty();
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             if (key.equalsIgnoreCase(name)) {
@@ -287,14 +386,6 @@ public final class ArmEndpoint implements AutoCloseable {
             return MAPPER.writeValueAsBytes(root);
         } catch (IOException e) {
             return message.getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void send(HttpExchange exchange, String method, int status, byte[] body) throws IOException {
-        boolean empty = body.length == 0 || method.equals("HEAD") || status == 204;
-        exchange.sendResponseHeaders(status, empty ? -1 : body.length);
-        if (!empty) {
-            exchange.getResponseBody().write(body);
         }
     }
 }

@@ -130,15 +130,16 @@ record ClusterSpec(String location, Map<String, String> tags, Sku sku, Identity 
         return Map.copyOf(tags);
     }
 
+    /** The sku a body names; in a PATCH, what it leaves out stays as {@code current} has it. */
     private static Sku sku(JsonNode node, Sku current) {
         if (!node.isObject()) {
             throw ArmError.invalidContent("sku must be an object {name, tier, capacity}");
         }
-        String name = text(node, "name", "sku.name");
-        String tier = text(node, "tier", "sku.tier");
-        Integer capacity = integer(node, "sku.capacity", "capacity");
-        name = name != null ? name : current == null ? null : current.name();
-        tier = tier != null ? tier : current == null ? null : current.tier();
+        String givenName = text(node, "name", "sku.name");
+        String givenTier = text(node, "tier", "sku.tier");
+        Integer givenCapacity = integer(node, "sku.capacity", "capacity");
+        String name = givenName != null ? givenName : current == null ? null : current.name();
+        String tier = givenTier != null ? givenTier : current == null ? null : current.tier();
         if (name == null) {
             throw ArmError.badRequest("sku.name is required, e.g. Standard_E2ads_v5");
         }
@@ -146,12 +147,12 @@ record ClusterSpec(String location, Map<String, String> tags, Sku sku, Identity 
             throw ArmError.badRequest("sku.tier is required: one of " + TIERS);
         }
         String knownTier = TIERS.stream().filter(tier::equalsIgnoreCase).findFirst()
-                .orElseThrow(() -> ArmError.badRequest("sku.tier '" + node.get("tier").asText() + "' is not one of " + TIERS));
-        int size = capacity != null ? capacity : current != null ? current.capacity() : knownTier.equals("Basic") ? 1 : 2;
-        if (size < 1 || size > 1000) {
-            throw ArmError.badRequest("sku.capacity must be between 1 and 1000, got " + size);
+                .orElseThrow(() -> ArmError.badRequest("sku.tier '" + tier + "' is not one of " + TIERS));
+        int capacity = givenCapacity != null ? givenCapacity : current != null ? current.capacity() : knownTier.equals("Basic") ? 1 : 2;
+        if (capacity < 1 || capacity > 1000) {
+            throw ArmError.badRequest("sku.capacity must be between 1 and 1000, got " + capacity);
         }
-        return new Sku(name, knownTier, size);
+        return new Sku(name, knownTier, capacity);
     }
 
     private static Identity identity(JsonNode node, Identity current) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adxfed.emulator.ClusterHost;
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.VirtualCluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -33,6 +35,7 @@ import java.util.function.Supplier;
  */
 final class KustoResources {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KustoResources.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private record ResourceGroup(String subscription, String name, String location, JsonNode tags) {
@@ -259,6 +262,8 @@ final class KustoResources {
             if (cluster.served().isEmpty()) {
                 try {
                     cluster.served(host.startProvisioned(cluster.name()));
+                    LOG.info("Azure Resource Manager made cluster {} (subscription {}, resource group {}): {}", cluster.name(),
+                            cluster.subscription(), cluster.resourceGroup(), cluster.served().orElseThrow().url());
                 } catch (IOException | RuntimeException e) {
                     cluster.states("Failed", "Unavailable");
                     throw new ArmError(500, "InternalServerError", "the emulator could not start a virtual cluster for '"
@@ -432,7 +437,7 @@ final class KustoResources {
             throw new ArmError(404, "ResourceNotFound", "No operation '" + id + "' in subscription '" + subscription + "'.");
         }
         if (!asLocation) {
-            return ArmResponse.ok(operation.json());
+            return ArmResponse.status(operation);
         }
         return switch (operation.status()) {
             case InProgress -> ArmResponse.started(202, null, operation);

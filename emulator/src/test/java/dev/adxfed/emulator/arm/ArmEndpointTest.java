@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,6 +206,8 @@ class ArmEndpointTest {
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(send("GET", deleted.header("Location"), null).status()).isEqualTo(204);
         assertThat(databases(kusto)).containsExactly("Metrics");
+        assertThatThrownBy(() -> kusto.executeMgmt("NetDefaultDB", ".drop database Metrics", null))
+                .isInstanceOfSatisfying(DataServiceException.class, e -> assertThat(e.getStatusCode()).isEqualTo(403));
         assertThat(send("DELETE", clusterPath(sub, "hub1") + "/databases/Logs?" + VERSION, null).status()).isEqualTo(204);
         assertThat(send("GET", clusterPath(sub, "hub1") + "/databases/Logs?" + VERSION, null).errorCode()).isEqualTo("ResourceNotFound");
     }
@@ -299,5 +302,18 @@ class ArmEndpointTest {
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.errorMessage()).isEqualTo("busy");
         assertThat(emulator.arm().faults().hits()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnreachableFaultClosesThePortUntilTheFaultsAreCleared() throws Exception {
+        String sub = readySubscription();
+        Answer armed = send("POST", "/adxfed/faults", "{\"kind\":\"unreachable\"}");
+        assertThat(armed.status()).as("the request that takes it down is answered first").isEqualTo(200);
+
+        assertThatThrownBy(() -> send("GET", clusterPath(sub, "any1") + "?" + VERSION, null)).isInstanceOf(ConnectException.class);
+
+        emulator.arm().faults().clear();
+        assertThat(send("GET", clusterPath(sub, "any1") + "?" + VERSION, null).errorCode())
+                .as("the same port answers again").isEqualTo("ResourceNotFound");
     }
 }
