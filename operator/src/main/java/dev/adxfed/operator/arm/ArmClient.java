@@ -2,6 +2,7 @@ package dev.adxfed.operator.arm;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Azure Resource Manager for what provisioning needs: the Microsoft.Kusto resource provider, resource
@@ -171,7 +173,7 @@ public final class ArmClient {
     }
 
     /** A GET whose 404 means "there is none". */
-    private static Optional<Sent> read(java.util.function.Supplier<Sent> get) {
+    private static Optional<Sent> read(Supplier<Sent> get) {
         try {
             return Optional.of(get.get());
         } catch (ArmException e) {
@@ -246,5 +248,5 @@ public final class ArmClient {
         }
     }
 
-    private record Sent(int status, com.azure.core.http.HttpHeaders headers, byte[] body) {}
+    private record Sent(int status, HttpHeaders headers, byte[] body) {}
 }

@@ -3,8 +3,11 @@ package dev.adxfed.operator.arm;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A Microsoft.Kusto cluster resource, only the fields adxfed reads or sends. The same record is the
@@ -31,7 +34,7 @@ public record KustoCluster(String name, String location, Sku sku, Identity ident
         public static final String NONE = "None";
 
         /** The type for a cluster that keeps (or not) its system-assigned identity and has these user-assigned ones. */
-        public static Identity of(boolean system, java.util.Collection<String> userAssigned) {
+        public static Identity of(boolean system, Collection<String> userAssigned) {
             if (userAssigned.isEmpty()) {
                 return new Identity(system ? SYSTEM : NONE, null);
             }
@@ -44,8 +47,8 @@ public record KustoCluster(String name, String location, Sku sku, Identity ident
             return type != null && type.contains(SYSTEM);
         }
 
-        public java.util.Set<String> userAssigned() {
-            return userAssignedIdentities == null ? java.util.Set.of() : new java.util.TreeSet<>(userAssignedIdentities.keySet());
+        public Set<String> userAssigned() {
+            return userAssignedIdentities == null ? Set.of() : new TreeSet<>(userAssignedIdentities.keySet());
         }
     }
 

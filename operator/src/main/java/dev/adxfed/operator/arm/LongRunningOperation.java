@@ -5,6 +5,7 @@ import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -51,7 +52,7 @@ public final class LongRunningOperation {
                 throw new ArmException(500, String.valueOf(response.getStatus()), what + " ended " + response.getStatus());
             }
             throw ArmClient.error(error.getResponseStatusCode(), error.getResponseBody() == null ? new byte[0]
-                    : error.getResponseBody().getBytes(java.nio.charset.StandardCharsets.UTF_8), what + ": " + error.getMessage());
+                    : error.getResponseBody().getBytes(StandardCharsets.UTF_8), what + ": " + error.getMessage());
         }
         progress.accept(what + ": done");
         return true;

@@ -2,6 +2,8 @@ package dev.adxfed.operator.controller;
 
 import dev.adxfed.operator.provision.ProvisionResult;
 
+import java.util.List;
+
 /**
  * The condition's reason and message where provisioning has a say: where it stands when it stopped
  * the pass (creating, waiting for Azure, failed, restricted), and what it adds to the pass's own.
@@ -45,8 +47,8 @@ final class ProvisionCondition {
     }
 
     private static String done(ProvisionResult result) {
-        java.util.List<String> done = result instanceof ProvisionResult.InProgress p ? p.done()
-                : result instanceof ProvisionResult.Failed f ? f.done() : java.util.List.of();
+        List<String> done = result instanceof ProvisionResult.InProgress p ? p.done()
+                : result instanceof ProvisionResult.Failed f ? f.done() : List.of();
         return done.isEmpty() ? "" : " Done this pass: " + StatusLimits.summary(done) + ".";
     }
 

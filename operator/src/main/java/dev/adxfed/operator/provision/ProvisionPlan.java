@@ -7,6 +7,7 @@ import dev.adxfed.operator.arm.KustoDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -97,7 +98,7 @@ public record ProvisionPlan(List<ArmStep> steps, List<String> notes, AppliedProv
      * One PATCH with each setting the spec changed since {@code before} and that Azure does not have yet;
      * a setting equal to the applied one is left as Azure has it, whatever that is.
      */
-    private static java.util.Optional<ArmStep> update(ProvisionTarget target, AppliedProvisionState before,
+    private static Optional<ArmStep> update(ProvisionTarget target, AppliedProvisionState before,
                                                       KustoCluster existing, List<String> notes) {
         List<String> what = new ArrayList<>();
         KustoCluster.Sku sku = null;
@@ -140,9 +141,9 @@ public record ProvisionPlan(List<ArmStep> steps, List<String> notes, AppliedProv
             }
         }
         if (what.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new ArmStep.UpdateCluster(target.cluster().name(),
+        return Optional.of(new ArmStep.UpdateCluster(target.cluster().name(),
                 new KustoCluster(null, null, sku, identity, properties), what));
     }
 

@@ -7,6 +7,7 @@ import dev.adxfed.operator.api.ProvisionSpec;
 import dev.adxfed.operator.arm.ClusterId;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,7 +73,7 @@ public record ProvisionTarget(ClusterId cluster, String location, String skuName
     }
 
     private static Map<String, String> required(ProvisionSpec p) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("spec.provision.subscriptionId", p.subscriptionId);
         fields.put("spec.provision.resourceGroup", p.resourceGroup);
         fields.put("spec.provision.location", p.location);
