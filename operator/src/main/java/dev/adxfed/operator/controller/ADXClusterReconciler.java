@@ -9,6 +9,8 @@ import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.metrics.OperatorMetrics;
 import dev.adxfed.operator.model.ClusterModel;
+import dev.adxfed.operator.provision.ClusterProvisioning;
+import dev.adxfed.operator.provision.ProvisionResult;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -21,16 +23,18 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Reconciles an ADXCluster: checks its criteriaExpression, runs the pass of its role (Partition:
- * heartbeat; Federated: federation), patches the status decided from the outcome, and comes back
- * after the role's interval, or sooner with backoff after a failure. The passes do the I/O; this
- * class only orchestrates.
+ * Reconciles an ADXCluster: checks its criteriaExpression, provisions it in Azure when it has
+ * spec.provision, runs the pass of its role (Partition: heartbeat; Federated: federation), patches
+ * the status decided from the outcome, and comes back after the role's interval, or sooner with
+ * backoff after a failure or while Azure is at work. The passes do the I/O; this class only
+ * orchestrates. Deleting an ADXCluster deletes nothing in Azure.
  */
 final class ADXClusterReconciler implements Reconciler<ADXCluster> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ADXClusterReconciler.class);
 
     private final ClusterCriteria criteria;
+    private final ClusterProvisioning provisioning;
     private final HeartbeatSender heartbeats;
     private final FederationPass federation;
     private final OperatorMetrics metrics;
@@ -39,10 +43,11 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
     private final RetryBackoff backoff;
     private final Clock clock;
 
-    ADXClusterReconciler(ClusterCriteria criteria, HeartbeatSender heartbeats, FederationPass federation,
-                         OperatorMetrics metrics, Duration heartbeatInterval, Duration federationInterval,
-                         RetryBackoff backoff, Clock clock) {
+    ADXClusterReconciler(ClusterCriteria criteria, ClusterProvisioning provisioning, HeartbeatSender heartbeats,
+                         FederationPass federation, OperatorMetrics metrics, Duration heartbeatInterval,
+                         Duration federationInterval, RetryBackoff backoff, Clock clock) {
         this.criteria = criteria;
+        this.provisioning = provisioning;
         this.heartbeats = heartbeats;
         this.federation = federation;
         this.metrics = metrics;
@@ -60,7 +65,8 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         Instant start = clock.instant();
         boolean release = role == ClusterRole.Federated && ReleaseDepartures.requested(cluster);
         Outcome outcome = run(name, cluster, release);
-        if (release && outcome instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
+        Outcome pass = outcome instanceof Outcome.Provisioned provisioned ? provisioned.pass() : outcome;
+        if (release && pass instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
             ReleaseDepartures.consumed(context.getClient(), cluster);
         }
         if (outcome instanceof Outcome.NotSelected) {
@@ -95,18 +101,38 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         if (model instanceof ClusterModel.Invalid invalid) {
             return new Outcome.InvalidSpec(invalid.message());
         }
-        try {
-            if (model instanceof ClusterModel.Federated hub) {
-                return hub.endpoint().isEmpty() ? new Outcome.ProvisioningNotSupported()
-                        : federate(name, hub.hub(hub.endpoint().get()), releaseDepartures);
+        ProvisionResult provisioned = null;
+        String endpoint = model instanceof ClusterModel.Federated hub ? hub.endpoint().orElse(null)
+                : ((ClusterModel.Partition) model).endpoint().orElse(null);
+        if (cluster.getSpec().provision != null) {
+            try {
+                provisioned = provisioning.provision(cluster, model instanceof ClusterModel.Federated hub
+                        ? hub.heartbeatTable().database() : null, step -> LOG.debug("ADXCluster {}: {}", name, step));
+            } catch (IllegalArgumentException e) {
+                return new Outcome.InvalidSpec(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("ADXCluster {}: provisioning failed", name, e);
+                return new Outcome.PassFailed("provisioning failed: " + e);
             }
-            ClusterModel.Partition partition = (ClusterModel.Partition) model;
-            return partition.endpoint().isEmpty() ? new Outcome.ProvisioningNotSupported()
-                    : heartbeat(name, partition.endpoint().get(), partition);
+            LOG.info("ADXCluster {}: provisioning {}", name, provisioned.describe());
+            endpoint = provisioned instanceof ProvisionResult.Ready ready ? ready.endpoint()
+                    : provisioned instanceof ProvisionResult.Restricted restricted ? restricted.endpoint() : null;
+            if (endpoint == null) {
+                return new Outcome.Provisioning(provisioned);
+            }
+        }
+        Outcome pass;
+        try {
+            pass = model instanceof ClusterModel.Federated hub
+                    ? federate(name, provisioning.hub(hub.hub(endpoint), cluster.getSpec()), releaseDepartures)
+                    : heartbeat(name, endpoint, (ClusterModel.Partition) model);
+        } catch (IllegalArgumentException e) {
+            pass = new Outcome.InvalidSpec(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("ADXCluster {}: {} pass failed", name, cluster.getSpec().effectiveRole(), e);
-            return new Outcome.PassFailed(cluster.getSpec().effectiveRole() + " pass failed: " + e);
+            pass = new Outcome.PassFailed(cluster.getSpec().effectiveRole() + " pass failed: " + e);
         }
+        return provisioned == null ? pass : new Outcome.Provisioned(provisioned, pass);
     }
 
     private Outcome heartbeat(String name, String endpoint, ClusterModel.Partition partition) {
