@@ -310,7 +310,12 @@ class ArmEndpointTest {
         Answer armed = send("POST", "/adxfed/faults", "{\"kind\":\"unreachable\"}");
         assertThat(armed.status()).as("the request that takes it down is answered first").isEqualTo(200);
 
-        assertThatThrownBy(() -> send("GET", clusterPath(sub, "any1") + "?" + VERSION, null)).isInstanceOf(ConnectException.class);
+        // A connection the client pooled before is dropped as a down host drops it; a new one is refused.
+        assertThatThrownBy(() -> send("GET", clusterPath(sub, "any1") + "?" + VERSION, null)).isInstanceOf(IOException.class);
+        HttpRequest get = HttpRequest.newBuilder(URI.create(emulator.armEndpoint() + clusterPath(sub, "any1") + "?" + VERSION))
+                .GET().build();
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class);
 
         emulator.arm().faults().clear();
         assertThat(send("GET", clusterPath(sub, "any1") + "?" + VERSION, null).errorCode())
