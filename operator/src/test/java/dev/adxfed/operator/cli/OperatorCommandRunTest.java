@@ -85,9 +85,10 @@ class OperatorCommandRunTest {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         Run.adxfed("query", "--endpoint", hub, "--database", "FederationHeartbeats", "Heartbeat | count").out())
                         .containsPattern("(?m)^ *1$"));
-                assertThat(body(metrics + "/metrics"))
+                // The heartbeat lands before the pass that sent it is counted.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(body(metrics + "/metrics"))
                         .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub + "\"} 1.0")
-                        .contains("adxfed_reconciles_total{result=\"complete\",role=\"Partition\"}");
+                        .contains("adxfed_reconciles_total{result=\"complete\",role=\"Partition\"}"));
             } finally {
                 ((OperatorCommand) cli.getSubcommands().get("operator").getCommand()).stop();
                 running.join(Duration.ofSeconds(20).toMillis());
