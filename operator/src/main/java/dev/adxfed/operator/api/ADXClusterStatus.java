@@ -23,6 +23,11 @@ public class ADXClusterStatus {
     @JsonPropertyDescription("The Azure provisioning state last applied (kept for compatibility; unused here).")
     public AppliedProvisionState appliedProvisionState;
 
+    @JsonPropertyDescription("The ClientRequestId of the last Kusto call that failed (adxfed;<stage>;<uuid>), kept until"
+            + " another fails; find the call on the cluster with .show commands-and-queries or .show queries"
+            + " | where ClientActivityId == '<id>'.")
+    public String lastFailureClientRequestId;
+
     @JsonPropertyDescription("Partition role: the outcome of the last heartbeat pass.")
     public HeartbeatStatus heartbeat;
 

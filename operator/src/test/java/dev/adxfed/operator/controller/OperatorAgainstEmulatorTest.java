@@ -108,10 +108,16 @@ class OperatorAgainstEmulatorTest {
     static OperatorRuntime startWithoutLeaderElection(KubernetesClient client, KustoConnector kusto, Duration federationInterval,
                                                       Duration firstRetry, Map<String, String> clusterLabels) throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
-                clusterLabels, null, null, 0, 0);
-        return OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
-                () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
-                OperatorRuntime.LeaseTimings.josdkDefaults(), firstRetry));
+                clusterLabels, null, null, 0, 0, RuntimeLimits.defaults());
+        return OperatorRuntime.start(settings, wiring(client, kusto, firstRetry, ProgressWatchdog.Thresholds.defaults()));
+    }
+
+    /** The mock API server's client (kept open), JSON merge patches, the system clock. */
+    static OperatorRuntime.Wiring wiring(KubernetesClient client, KustoConnector kusto, Duration firstRetry,
+                                         ProgressWatchdog.Thresholds liveness) {
+        return new OperatorRuntime.Wiring(client, false, kusto, false,
+                () -> { throw new AssertionError("leadership lost while running"); }, Clock.systemUTC(), firstRetry,
+                liveness);
     }
 
     @Test
