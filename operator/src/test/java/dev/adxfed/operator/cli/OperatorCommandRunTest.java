@@ -87,7 +87,7 @@ class OperatorCommandRunTest {
                         .containsPattern("(?m)^ *1$"));
                 assertThat(body(metrics + "/metrics"))
                         .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub + "\"} 1.0")
-                        .contains("adxfed_reconciles_total{result=\"complete\",role=\"Partition\"}");
+                        .contains("adxfed_reconciles_total{hub=\"\",result=\"complete\",role=\"Partition\"}");
             } finally {
                 ((OperatorCommand) cli.getSubcommands().get("operator").getCommand()).stop();
                 running.join(Duration.ofSeconds(20).toMillis());

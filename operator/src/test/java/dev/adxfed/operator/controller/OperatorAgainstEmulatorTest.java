@@ -164,8 +164,11 @@ class OperatorAgainstEmulatorTest {
 
         String metrics = get(runtime.metricsPort(), "/metrics").body();
         assertThat(metrics)
-                .contains("adxfed_reconciles_total{result=\"complete\",role=\"Federated\"}")
-                .contains("adxfed_reconciles_total{result=\"skipped\",role=\"Partition\"}")
+                .contains("adxfed_reconciles_total{hub=\"" + hub.url() + "\",result=\"complete\",role=\"Federated\"}")
+                .contains("adxfed_reconciles_total{hub=\"\",result=\"skipped\",role=\"Partition\"}")
+                .contains("adxfed_resource_ready{name=\"hub\",namespace=\"test\",role=\"Federated\"} 1.0")
+                .contains("jvm_memory_used_bytes{").contains("jvm_gc_max_data_size_bytes").contains("jvm_threads_live_threads")
+                .contains("process_cpu_usage").contains("process_uptime_seconds")
                 .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub.url() + "\"}")
                 .contains("adxfed_partitions_live{database=\"Metrics\",hub=\"" + hub.url() + "\"} 1.0")
                 .contains("adxfed_heartbeat_rows_read_total{hub=\"" + hub.url() + "\"}")
@@ -176,8 +179,9 @@ class OperatorAgainstEmulatorTest {
                         + "\",kind=\"function.createOrAlter\",result=\"completed\"}")
                 .contains("adxfed_kusto_call_duration_seconds_count{result=\"success\",stage=\"heartbeat.read\"}")
                 .contains("operator_sdk_reconciliations_started_total");
-        assertThat(get(runtime.healthPort(), "/healthz").statusCode()).isEqualTo(200);
+        assertThat(get(runtime.healthPort(), "/livez").statusCode()).isEqualTo(200);
         assertThat(get(runtime.healthPort(), "/readyz").statusCode()).isEqualTo(200);
+        assertThat(get(runtime.healthPort(), "/healthz").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -203,7 +207,9 @@ class OperatorAgainstEmulatorTest {
         assertThat(condition("down").getReason()).isEqualTo("HeartbeatFailed");
         assertThat(condition("down").getMessage()).contains("schema.showDatabases failed on http://127.0.0.1:1");
         assertThat(condition("provisioned").getReason()).isEqualTo("ProvisioningNotSupported");
-        assertThat(get(runtime.healthPort(), "/healthz").statusCode()).as("still alive").isEqualTo(200);
+        assertThat(get(runtime.healthPort(), "/livez").statusCode()).as("still alive").isEqualTo(200);
+        assertThat(status("down").lastFailureClientRequestId).as("the failed call, to find on the cluster")
+                .startsWith("adxfed;schema.showDatabases;");
     }
 
     @Test
