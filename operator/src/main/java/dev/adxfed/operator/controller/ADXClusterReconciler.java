@@ -132,7 +132,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         Duration next = backoff.next(key(cluster), true, interval(cluster.getSpec().effectiveRole()));
         String name = cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName();
         if (e instanceof KubernetesClientException refused) {
-            metrics.statusPatchFailed(refused.getCode());
+            metrics.statusPatchFailed(Math.max(refused.getCode(), 0));
             LOG.warn("ADXCluster {}: the status could not be written (HTTP {}): {}; next pass in {}", name,
                     refused.getCode(), refused.getMessage(), next);
         } else {
