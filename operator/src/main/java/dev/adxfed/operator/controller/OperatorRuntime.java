@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * The running operator: the ADXCluster controller on java-operator-sdk, leader election on a Lease,
@@ -55,12 +56,14 @@ public final class OperatorRuntime implements AutoCloseable {
      * JSON merge patches (the mock does not take server-side apply).
      *
      * @param ownsClient        close the client with the runtime
+     * @param kusto             the Kusto connector, given where to report whether each identity could get a token
      * @param onLostLeadership  what to do when another replica took the Lease: reconciles may still be running
      *                          here, so the process must not go on as a second leader
      * @param firstRetry        how soon a failed pass is retried (doubling each time up to the interval)
      * @param liveness          when the process counts as no longer making progress
      */
-    record Wiring(KubernetesClient client, boolean ownsClient, KustoConnector kusto, boolean serverSideApply,
+    record Wiring(KubernetesClient client, boolean ownsClient, Function<KustoClients.TokenReport, KustoConnector> kusto,
+                  boolean serverSideApply,
                   Runnable onLostLeadership, Clock clock, Duration firstRetry, ProgressWatchdog.Thresholds liveness) {}
 
     /** How soon a failed pass is retried in production: 30 s, then 1, 2, 4, ... minutes up to the interval. */
@@ -96,7 +99,8 @@ public final class OperatorRuntime implements AutoCloseable {
         if (settings.kubeconfig() != null) {
             builder.withConfig(Config.fromKubeconfig(Files.readString(settings.kubeconfig())));
         }
-        return start(settings, new Wiring(builder.build(), true, new KustoClients(StageTimeouts.defaults()), true,
+        return start(settings, new Wiring(builder.build(), true,
+                report -> new KustoClients(StageTimeouts.defaults(), System.getenv(), report), true,
                 OperatorRuntime::exitAfterLosingLeadership, Clock.systemUTC(), FIRST_RETRY,
                 ProgressWatchdog.Thresholds.defaults()));
     }
@@ -105,7 +109,8 @@ public final class OperatorRuntime implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<AutoCloseable> binders = processMetrics(registry);
         OperatorMetrics metrics = new OperatorMetrics(registry, wiring.clock());
-        KustoConnector kusto = new TimedKustoConnector(wiring.kusto(), metrics);
+        KustoConnector kusto = new TimedKustoConnector(wiring.kusto().apply(
+                (identity, endpoint, failure) -> metrics.tokenChecked(identity.kind(), failure.isEmpty())), metrics);
         ProgressWatchdog watchdog = new ProgressWatchdog(wiring.liveness(), wiring.clock());
         String identity = identity();
         RuntimeLimits limits = settings.runtime();

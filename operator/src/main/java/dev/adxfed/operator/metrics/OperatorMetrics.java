@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * The operator's own meters, named as Prometheus shows them:
  * {@code adxfed_reconciles_total{role,hub,result}}, {@code adxfed_reconcile_duration_seconds{role}},
  * {@code adxfed_resource_ready{namespace,name,role}}, {@code adxfed_status_patch_failures_total{code}},
+ * {@code adxfed_kusto_token_available{identity}},
  * {@code adxfed_kusto_call_duration_seconds{stage,result}}, {@code adxfed_script_commands_total{kind,result}},
  * {@code adxfed_database_commands_total{hub,database,kind,result}}, {@code adxfed_heartbeat_rows_read_total{hub}},
  * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}},
@@ -46,6 +47,7 @@ public final class OperatorMetrics {
     private final Map<String, HeartbeatAgeGauges> heartbeatAgesByHub = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AtomicInteger>> hubGauges = new ConcurrentHashMap<>();
     private final ResourceSeries resources;
+    private final Map<String, AtomicInteger> tokens = new ConcurrentHashMap<>();
 
     /** @param clock what heartbeat ages are measured against at scrape time */
     public OperatorMetrics(MeterRegistry registry, Clock clock) {
@@ -144,6 +146,20 @@ public final class OperatorMetrics {
         Counter.builder("adxfed.status.patch.failures")
                 .description("ADXCluster status patches that failed, by HTTP status (0: no answer); the pass is retried")
                 .tags("code", Integer.toString(code)).register(registry).increment();
+    }
+
+    /**
+     * {@code adxfed_kusto_token_available{identity}}: whether the identity (workload, managed or default) got a
+     * token when it was first used; 0 means every call to an https cluster with it fails.
+     */
+    public void tokenChecked(String identity, boolean available) {
+        tokens.computeIfAbsent(identity, kind -> {
+            AtomicInteger holder = new AtomicInteger();
+            Gauge.builder("adxfed.kusto.token.available", holder, AtomicInteger::get)
+                    .description("1 when the identity got a Kusto token at its first use, 0 when it could not")
+                    .tags("identity", kind).register(registry);
+            return holder;
+        }).set(available ? 1 : 0);
     }
 
     private void forgetHub(String hub) {

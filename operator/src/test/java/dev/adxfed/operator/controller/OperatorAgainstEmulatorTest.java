@@ -115,7 +115,7 @@ class OperatorAgainstEmulatorTest {
     /** The mock API server's client (kept open), JSON merge patches, the system clock. */
     static OperatorRuntime.Wiring wiring(KubernetesClient client, KustoConnector kusto, Duration firstRetry,
                                          ProgressWatchdog.Thresholds liveness) {
-        return new OperatorRuntime.Wiring(client, false, kusto, false,
+        return new OperatorRuntime.Wiring(client, false, report -> kusto, false,
                 () -> { throw new AssertionError("leadership lost while running"); }, Clock.systemUTC(), firstRetry,
                 liveness);
     }
