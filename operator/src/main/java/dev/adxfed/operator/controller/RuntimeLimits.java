@@ -19,10 +19,8 @@ public record RuntimeLimits(int maxConcurrentReconciles, Duration leaseDuration,
                             Duration retryPeriod, Duration terminationTimeout) {
 
     /**
-     * Three passes at once: a federation pass over 1,000 partitions peaked at 148 MiB of heap (docs/operator.md),
-     * so three of them beside the operator's own ~80 MiB fit the 576 MiB heap of a 768 MiB container at 75 %.
-     * Partition heartbeats take a few MiB each and are over in a second, so three threads keep up with
-     * hundreds of them per interval.
+     * Three passes at once: three federation passes over 1,000 partitions each completed together in a 256 MiB
+     * heap (bench --hubs-at-once, docs/operator.md), well within the 576 MiB heap of a 768 MiB container at 75 %.
      */
     public static final int DEFAULT_MAX_CONCURRENT_RECONCILES = 3;
     /** Longer than a script's stage timeout (2 min): a pass running at SIGTERM normally finishes. */
