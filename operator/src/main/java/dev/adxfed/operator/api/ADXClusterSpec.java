@@ -20,14 +20,18 @@ public class ADXClusterSpec {
 
     @Pattern(Endpoints.PATTERN)
     @JsonPropertyDescription("URL of an existing cluster, e.g. https://mycluster.westeurope.kusto.windows.net."
-            + " When set the cluster is bring-your-own and status.endpoint mirrors it.")
+            + " When set without provision the cluster is bring-your-own and status.endpoint mirrors it; with provision"
+            + " it is used while Azure Resource Manager refuses to show the cluster.")
     public String endpoint;
 
-    @JsonPropertyDescription("Databases the cluster should hold.")
+    @JsonPropertyDescription("Databases the cluster should hold; with provision they are made in Azure (with their"
+            + " retention) when missing.")
     public List<DatabaseSpec> databases;
 
-    @JsonPropertyDescription("Azure provisioning details. Provisioning is not supported by this operator yet:"
-            + " it is reported in the status and the rest of the resource is still reconciled.")
+    @JsonPropertyDescription("Azure provisioning: the operator registers the Microsoft.Kusto provider, makes the"
+            + " resource group, the cluster (clusterName) and its databases through Azure Resource Manager when missing,"
+            + " uses an existing cluster as it is, applies later spec changes of sku, tier, autoscale and identities as"
+            + " one update, and never deletes anything in Azure. status.endpoint becomes the cluster's URI.")
     public ProvisionSpec provision;
 
     @JsonPropertyDescription("Partition (the default) heartbeats this cluster's schema to its federated targets;"

@@ -17,10 +17,12 @@ public class ADXClusterStatus {
     @JsonPropertyDescription("Conditions; the operator keeps one of type adxcluster.adx-mon.azure.com.")
     public List<Condition> conditions = new ArrayList<>();
 
-    @JsonPropertyDescription("The Kusto endpoint in use; mirrors spec.endpoint for a bring-your-own cluster.")
+    @JsonPropertyDescription("The Kusto endpoint in use: the provisioned cluster's URI, or spec.endpoint for a"
+            + " bring-your-own cluster.")
     public String endpoint;
 
-    @JsonPropertyDescription("The Azure provisioning state last applied (kept for compatibility; unused here).")
+    @JsonPropertyDescription("The spec.provision settings last applied in Azure; only spec changes since these are"
+            + " sent, so changes made directly in Azure are not reverted.")
     public AppliedProvisionState appliedProvisionState;
 
     @JsonPropertyDescription("The ClientRequestId of the last Kusto call that failed (adxfed;<stage>;<uuid>), kept until"

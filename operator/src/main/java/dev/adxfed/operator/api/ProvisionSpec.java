@@ -6,29 +6,34 @@ import io.fabric8.generator.annotation.Default;
 
 import java.util.List;
 
-/** Azure provisioning details, kept for compatibility; this operator reports them as not supported yet. */
+/**
+ * Where and how the cluster is made in Azure (adx-mon's fields). The operator makes what is missing through
+ * Azure Resource Manager and never deletes anything there.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ProvisionSpec {
 
-    @JsonPropertyDescription("Azure subscription id.")
+    @JsonPropertyDescription("Azure subscription id. Required with provision.")
     public String subscriptionId;
 
-    @JsonPropertyDescription("Azure resource group.")
+    @JsonPropertyDescription("Azure resource group, made when missing. Required with provision.")
     public String resourceGroup;
 
-    @JsonPropertyDescription("Azure region, e.g. eastus2.")
+    @JsonPropertyDescription("Azure region, e.g. eastus2. Required with provision.")
     public String location;
 
-    @JsonPropertyDescription("Azure SKU, e.g. Standard_L8as_v3.")
+    @JsonPropertyDescription("Azure SKU, e.g. Standard_L8as_v3. Required with provision; a change is applied to the"
+            + " cluster.")
     public String skuName;
 
-    @JsonPropertyDescription("Azure tier, e.g. Standard.")
+    @JsonPropertyDescription("Azure tier, Standard or Basic. Required with provision; a change is applied to the cluster.")
     public String tier;
 
-    @JsonPropertyDescription("Resource ids of user-assigned managed identities to attach to the cluster.")
+    @JsonPropertyDescription("Resource ids of user-assigned managed identities to attach to the cluster; empty: a"
+            + " system-assigned identity. Identities attached in Azure by others are kept.")
     public List<String> userAssignedIdentities;
 
-    @JsonPropertyDescription("Whether the cluster scales automatically. Default false.")
+    @JsonPropertyDescription("Whether the cluster scales automatically (optimized autoscale). Default false.")
     public Boolean autoScale;
 
     @Default("10")

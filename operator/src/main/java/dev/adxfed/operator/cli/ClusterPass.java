@@ -11,6 +11,9 @@ import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.heartbeat.TargetFailure;
 import dev.adxfed.operator.kusto.KustoConnector;
+import dev.adxfed.operator.provision.ArmSettings;
+import dev.adxfed.operator.provision.ClusterProvisioning;
+import dev.adxfed.operator.provision.ProvisionResult;
 import dev.adxfed.operator.model.ClusterModel;
 
 import java.time.Clock;
@@ -19,11 +22,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Runs the pass an ADXCluster's role calls for (heartbeat for a Partition, federation for a
- * Federated cluster) without Kubernetes, and says what it did in a few lines. The heartbeat side
+ * Runs what a reconcile runs, without Kubernetes: provisioning in Azure when spec.provision is set, then
+ * the pass the role calls for (heartbeat for a Partition, federation for a Federated cluster), and says
+ * what it did in a few lines. Without Kubernetes no applied state is kept between runs, so an existing
+ * cluster's settings are never changed from here. The heartbeat side
  * remembers each partition's last schema, as the operator does, so keep one instance per run.
  */
 public final class ClusterPass {
@@ -45,23 +51,65 @@ public final class ClusterPass {
     private final HeartbeatSender heartbeats;
     private final FederationPass federation;
     private final boolean releaseDepartures;
+    private final ClusterProvisioning provisioning;
+    private final Consumer<String> progress;
 
     public ClusterPass(KustoConnector kusto, Clock clock) {
-        this(kusto, clock, false);
+        this(kusto, clock, false, ClusterProvisioning.of(ArmSettings.DEFAULT), step -> {});
     }
 
-    /** @param releaseDepartures apply removals the departure guard would hold */
-    ClusterPass(KustoConnector kusto, Clock clock, boolean releaseDepartures) {
+    /**
+     * @param releaseDepartures apply removals the departure guard would hold
+     * @param provisioning      acts on spec.provision before the pass
+     * @param progress          told each provisioning step and poll as it happens
+     */
+    public ClusterPass(KustoConnector kusto, Clock clock, boolean releaseDepartures, ClusterProvisioning provisioning,
+                       Consumer<String> progress) {
         this.heartbeats = new HeartbeatSender(kusto, clock);
         this.federation = new FederationPass(kusto, clock);
         this.releaseDepartures = releaseDepartures;
+        this.provisioning = provisioning;
+        this.progress = progress;
     }
 
+    /** As a reconcile does: provisioning first (when spec.provision is set), then the role's pass on the cluster's endpoint. */
     public Outcome run(ADXCluster cluster) {
-        return cluster.getSpec().effectiveRole() == ClusterRole.Federated ? federate(cluster) : heartbeat(cluster);
+        if (cluster.getSpec().provision == null) {
+            return pass(cluster, endpoint(cluster));
+        }
+        String name = cluster.getMetadata().getName();
+        ProvisionResult result;
+        try {
+            result = provisioning.provision(cluster, cluster.getSpec().effectiveRole() == ClusterRole.Federated
+                    ? hub(cluster, cluster.getSpec().endpoint).heartbeatTable().database() : null, progress);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("ADXCluster " + name + ": " + e.getMessage(), CommandFailure.USAGE, e);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("provision   %-16s %s", name, result.describe()));
+        String endpoint = result instanceof ProvisionResult.Ready ready ? ready.endpoint()
+                : result instanceof ProvisionResult.Restricted restricted ? restricted.endpoint() : null;
+        if (endpoint == null) {
+            if (result instanceof ProvisionResult.Restricted) {
+                lines.add("  failed  the cluster's endpoint is not known: set spec.endpoint to use it as it is");
+            }
+            return new Outcome(false, lines);
+        }
+        Outcome pass = pass(cluster, endpoint);
+        lines.addAll(pass.lines());
+        return new Outcome(pass.succeeded(), lines, pass.notSetUp());
+    }
+
+    private Outcome pass(ADXCluster cluster, String endpoint) {
+        return cluster.getSpec().effectiveRole() == ClusterRole.Federated ? federate(cluster, endpoint)
+                : heartbeat(cluster, endpoint);
     }
 
     Outcome heartbeat(ADXCluster cluster) {
+        return heartbeat(cluster, endpoint(cluster));
+    }
+
+    private Outcome heartbeat(ADXCluster cluster, String endpoint) {
         if (!(ClusterModel.of(cluster) instanceof ClusterModel.Partition partition)) {
             throw new CommandFailure("ADXCluster " + cluster.getMetadata().getName() + " is not a valid Partition",
                     CommandFailure.USAGE);
@@ -71,7 +119,7 @@ public final class ClusterPass {
         if (targets.isEmpty()) {
             return new Outcome(true, List.of(String.format("heartbeat   %-16s no federatedTargets: nothing to send", name)));
         }
-        HeartbeatReport report = heartbeats.send(endpoint(cluster), partition.partitioning(), targets);
+        HeartbeatReport report = heartbeats.send(endpoint, partition.partitioning(), targets);
         List<String> lines = new ArrayList<>();
         String schema = report.schemaReadAt()
                 .map(at -> report.databases() + " database(s), read " + TIME.format(at)
@@ -88,7 +136,11 @@ public final class ClusterPass {
     }
 
     Outcome federate(ADXCluster cluster) {
-        FederationReport report = federation.run(hub(cluster), releaseDepartures);
+        return federate(cluster, endpoint(cluster));
+    }
+
+    private Outcome federate(ADXCluster cluster, String endpoint) {
+        FederationReport report = federation.run(provisioning.hub(hub(cluster, endpoint), cluster.getSpec()), releaseDepartures);
         List<String> lines = new ArrayList<>();
         String databases = report.partitionsByDatabase().isEmpty() ? "none"
                 : report.partitionsByDatabase().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
@@ -123,27 +175,41 @@ public final class ClusterPass {
         }
         report.conflicts().forEach(c -> lines.add("  kept    " + c + ": the user's, not the operator's; left as it is"));
         report.hubDatabasesMissing().forEach(db -> lines.add("  missing database " + db + " on the hub, which refused to"
-                + " create it: create it in Azure, or set spec.provision"));
+                + " create it: create it in Azure (az kusto database create), or give the hub's ADXCluster spec.provision"
+                + " (subscriptionId, resourceGroup, location, skuName, tier) so that sync makes it through Azure Resource Manager"));
         return lines;
     }
 
     /** The hub as the federation pass takes it, with the CRD's defaults; {@link ClusterFile} refused what is invalid. */
     static Hub hub(ADXCluster cluster) {
+        return hub(cluster, endpoint(cluster));
+    }
+
+    /** The same at the endpoint in use (a provisioned cluster's URI). */
+    static Hub hub(ADXCluster cluster, String endpoint) {
         if (!(ClusterModel.of(cluster) instanceof ClusterModel.Federated hub)) {
             throw new CommandFailure("ADXCluster " + cluster.getMetadata().getName() + " is not a valid Federated cluster",
                     CommandFailure.USAGE);
         }
-        return hub.hub(endpoint(cluster));
+        return hub.hub(endpoint);
     }
 
-    /** Without Kubernetes there is nothing to provision: the cluster must name its endpoint. */
+    /** The endpoint of a cluster that is not provisioned: it must name one. */
     static String endpoint(ADXCluster cluster) {
         String endpoint = cluster.getSpec().endpoint;
         if (endpoint == null || endpoint.isBlank()) {
             throw new CommandFailure("ADXCluster " + cluster.getMetadata().getName()
-                    + " has no spec.endpoint; sync and plan work on existing clusters", CommandFailure.USAGE);
+                    + " has neither spec.endpoint nor spec.provision: give the URL of an existing cluster, or"
+                    + " spec.provision to make one in Azure", CommandFailure.USAGE);
         }
         return endpoint;
+    }
+
+    /** Checks up front that a cluster can be passed: it has an endpoint, or spec.provision to find or make one. */
+    static void check(ADXCluster cluster) {
+        if (cluster.getSpec().provision == null) {
+            endpoint(cluster);
+        }
     }
 
     private static String counts(Map<String, Integer> byKind) {

@@ -1,5 +1,6 @@
 package dev.adxfed.operator.cli;
 
+import dev.adxfed.operator.federation.Command;
 import dev.adxfed.operator.federation.HubDatabase;
 import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoException;
@@ -7,8 +8,11 @@ import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +27,7 @@ final class DryRunKusto implements Kusto {
 
     private final Kusto cluster;
     private final List<Withheld> withheld = new ArrayList<>();
+    private final Set<String> pretendedDatabases = new HashSet<>();
 
     DryRunKusto(Kusto cluster) {
         this.cluster = cluster;
@@ -40,7 +45,8 @@ final class DryRunKusto implements Kusto {
                 return cluster.mgmt(stage, database, command);
             } catch (KustoException e) {
                 // A database this dry run pretended to create is empty, as it would be after the sync.
-                if (database != null && withheld.contains(new Withheld(null, HubDatabase.createCommand(database).text()))) {
+                if (database != null && (pretendedDatabases.contains(database)
+                        || withheld.contains(new Withheld(null, HubDatabase.createCommand(database).text())))) {
                     return List.of();
                 }
                 throw e;
@@ -53,6 +59,13 @@ final class DryRunKusto implements Kusto {
     @Override
     public void query(Stage stage, String database, String query, Consumer<KustoRow> rows) {
         cluster.query(stage, database, query, rows);
+    }
+
+    /** A provisioned hub's database, which a sync would make through Azure Resource Manager: recorded, not made. */
+    Optional<Command> pretendArmDatabase(String database) {
+        pretendedDatabases.add(database);
+        withheld.add(new Withheld(null, "// Azure Resource Manager: create database " + database));
+        return Optional.empty();
     }
 
     List<Withheld> withheld() {

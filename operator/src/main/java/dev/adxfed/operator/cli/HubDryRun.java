@@ -3,6 +3,7 @@ package dev.adxfed.operator.cli;
 import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.Hub;
+import dev.adxfed.operator.federation.HubDatabases;
 import dev.adxfed.operator.kusto.KustoConnector;
 import dev.adxfed.operator.review.HubReview;
 import dev.adxfed.operator.review.LastPass;
@@ -19,7 +20,9 @@ record HubDryRun(HubReview review, List<DryRunKusto.Withheld> commands, Federati
     static HubDryRun of(KustoConnector kusto, String name, Hub hub, LastPass lastPass) {
         DryRunKusto dryRun = new DryRunKusto(kusto.connect(hub.endpoint(), null));
         ReviewRecorder recorder = new ReviewRecorder();
-        FederationReport report = new FederationPass((endpoint, identity) -> dryRun).run(hub, false, recorder);
+        Hub planned = hub.databases() == HubDatabases.KUSTO ? hub
+                : hub.withDatabases((cluster, database) -> dryRun.pretendArmDatabase(database));
+        FederationReport report = new FederationPass((endpoint, identity) -> dryRun).run(planned, false, recorder);
         List<DryRunKusto.Withheld> withheld = dryRun.withheld();
         return new HubDryRun(recorder.review(name, hub, report, withheld.size(), lastPass), withheld, report);
     }

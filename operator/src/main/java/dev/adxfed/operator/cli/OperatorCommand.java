@@ -2,6 +2,7 @@ package dev.adxfed.operator.cli;
 
 import dev.adxfed.operator.controller.OperatorRuntime;
 import dev.adxfed.operator.controller.OperatorSettings;
+import dev.adxfed.operator.provision.ArmSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +27,15 @@ final class OperatorCommand implements Callable<Integer> {
     @Mixin
     OperatorOptions options;
 
+    @Mixin
+    ArmOptions arm;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        OperatorSettings settings = options.settings();
+        OperatorSettings settings = options.settings(arm.settings(ArmSettings.DEFAULT.passWait()));
         Logging.format(options.logFormat);
         try (OperatorRuntime runtime = start(settings)) {
             spec.commandLine().getOut().printf("adxfed operator: watching ADXClusters in %s; metrics on :%d, probes on :%d%n",

@@ -2,6 +2,7 @@ package dev.adxfed.operator.cli;
 
 import dev.adxfed.operator.controller.OperatorSettings;
 import dev.adxfed.operator.controller.RuntimeLimits;
+import dev.adxfed.operator.provision.ArmSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -119,13 +120,13 @@ final class OperatorOptions {
     }
 
     /** The settings the operator runs with; what they refuse (a label that is no CEL name, a port out of range) is a usage error. */
-    OperatorSettings settings() {
+    OperatorSettings settings(ArmSettings arm) {
         if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
             throw new ParameterException(spec.commandLine(), "--kubeconfig: cannot read " + kubeconfig);
         }
         try {
             return new OperatorSettings(kubeconfig, namespaces, heartbeatInterval, federationInterval, labels(),
-                    leaderElection ? lease : null, leaseNamespace(), metricsPort, healthPort,
+                    leaderElection ? lease : null, leaseNamespace(), metricsPort, healthPort, arm,
                     new RuntimeLimits(maxConcurrentReconciles, leaseDuration, leaseRenewDeadline, leaseRetryPeriod,
                             terminationTimeout));
         } catch (IllegalArgumentException e) {

@@ -11,7 +11,9 @@ import dev.adxfed.operator.review.HubReview;
 import dev.adxfed.operator.review.HubVerdict;
 import dev.adxfed.operator.review.PlanMarkdown;
 import dev.adxfed.operator.review.ReviewJson;
+import dev.adxfed.operator.arm.ArmException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +31,8 @@ import java.util.concurrent.Callable;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Dry run for Federated ADXClusters: reads the heartbeats and the hub's entity groups and functions,"
                 + " and prints what a sync would change, changing nothing: the exact commands (text), a reviewable"
-                + " diff per hub database for a pull request (markdown), or the same diff as JSON for tools.")
+                + " diff per hub database for a pull request (markdown), or the same diff as JSON for tools. With"
+                + " spec.provision, the text output also shows what a sync would create or change in Azure.")
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -51,23 +54,37 @@ final class PlanCommand implements Callable<Integer> {
                     + " (the same diff for tools); default: ${DEFAULT-VALUE}.")
     private Output output;
 
+    @Mixin
+    ArmOptions arm;
+
     @Override
     public Integer call() {
         List<ADXCluster> hubs = ClusterFile.read(file);
         for (ADXCluster cluster : hubs) {
-            if (cluster.getSpec().effectiveRole() != ClusterRole.Federated) {
+            if (cluster.getSpec().effectiveRole() != ClusterRole.Federated && cluster.getSpec().provision == null) {
                 throw new CommandFailure(file + ": ADXCluster " + cluster.getMetadata().getName() + " has role "
-                        + cluster.getSpec().effectiveRole() + "; plan works on Federated clusters (sync sends a partition's heartbeat)",
-                        CommandFailure.USAGE);
+                        + cluster.getSpec().effectiveRole() + "; plan works on Federated clusters (sync sends a partition's heartbeat)"
+                        + " and on what spec.provision would make in Azure", CommandFailure.USAGE);
             }
-            ClusterPass.endpoint(cluster);
+            ClusterPass.check(cluster);
         }
         KustoClients clients = new KustoClients(StageTimeouts.all(timeout));
         PrintWriter out = spec.commandLine().getOut();
         boolean failed = false;
         List<HubReview> reviews = new ArrayList<>();
+        AzurePlan azure = new AzurePlan(arm.settings(Duration.ZERO), out, output == Output.text);
         for (ADXCluster cluster : hubs) {
-            Hub hub = ClusterPass.hub(cluster);
+            Hub hub;
+            try {
+                hub = azure.hub(cluster);
+            } catch (ArmException e) {
+                out.println("// " + cluster.getMetadata().getName() + ": Azure Resource Manager could not be read: " + e.getMessage());
+                failed = true;
+                continue;
+            }
+            if (hub == null || cluster.getSpec().effectiveRole() != ClusterRole.Federated) {
+                continue;
+            }
             HubDryRun run = HubDryRun.of(clients, cluster.getMetadata().getName(), hub, null);
             if (output == Output.text) {
                 print(out, cluster, hub, run, HubVerdict.of(run.review().changes()));

@@ -4,7 +4,9 @@ import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
+import dev.adxfed.operator.provision.ClusterProvisioning;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,16 +15,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code adxfed sync}: one heartbeat or federation pass per ADXCluster, without Kubernetes. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Runs one pass for each ADXCluster in the files: a heartbeat for a Partition, a federation for a"
-                + " Federated cluster, as the operator would, and prints what it did. Exits non-zero when anything failed,"
-                + " so it suits cron and CI.",
+        description = {"Runs one reconcile for each ADXCluster in the files, as the operator would: provisioning in Azure"
+                + " when spec.provision is set (following the long-running operations and printing their progress), then"
+                + " a heartbeat for a Partition, a federation for a Federated cluster; prints what it did. Exits non-zero"
+                + " when anything failed, so it suits cron and CI.",
                 "criteriaExpression is not evaluated: every resource given is synced."})
 final class SyncCommand implements Callable<Integer> {
 
@@ -37,6 +42,14 @@ final class SyncCommand implements Callable<Integer> {
             description = "Time limit of every Kusto call (default: 30s, scripts and database creation 2m).")
     private Duration timeout;
 
+    @Mixin
+    ArmOptions arm;
+
+    @Option(names = "--provision-timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
+            description = "How long to follow Azure's long-running operations for spec.provision (a cluster takes about ten"
+                    + " minutes) before giving up with what is still in progress (default: ${DEFAULT-VALUE}).")
+    private Duration provisionTimeout;
+
     @Option(names = "--release-departures",
             description = "Apply removals the departure guard holds: partitions silent beyond the TTL leave the groups"
                     + " and functions now, however many they are.")
@@ -48,12 +61,12 @@ final class SyncCommand implements Callable<Integer> {
         for (Path file : files) {
             clusters.addAll(ClusterFile.read(file));
         }
-        clusters.forEach(ClusterPass::endpoint);
+        clusters.forEach(ClusterPass::check);
         // Hubs first: a hub's first pass makes the heartbeat table its partitions write into.
         clusters.sort(Comparator.comparing(c -> c.getSpec().effectiveRole() != ClusterRole.Federated));
-        ClusterPass pass = new ClusterPass(new KustoClients(timeout == null ? StageTimeouts.defaults() : StageTimeouts.all(timeout)),
-                Clock.systemUTC(), releaseDepartures);
         PrintWriter out = spec.commandLine().getOut();
+        ClusterPass pass = new ClusterPass(new KustoClients(timeout == null ? StageTimeouts.defaults() : StageTimeouts.all(timeout)),
+                Clock.systemUTC(), releaseDepartures, ClusterProvisioning.of(arm.settings(provisionTimeout)), progress(out));
         int failed = 0;
         int notSetUp = 0;
         for (ADXCluster cluster : clusters) {
@@ -74,5 +87,20 @@ final class SyncCommand implements Callable<Integer> {
                     CommandFailure.FAILED);
         }
         return 0;
+    }
+
+    /** Each provisioning step and poll, the same poll answer again only every 30 s, so a ten-minute wait stays readable. */
+    private static Consumer<String> progress(PrintWriter out) {
+        String[] last = {null};
+        Instant[] printed = {Instant.EPOCH};
+        return step -> {
+            Instant now = Instant.now();
+            if (!step.equals(last[0]) || now.isAfter(printed[0].plusSeconds(30))) {
+                out.println("  azure   " + step);
+                out.flush();
+                last[0] = step;
+                printed[0] = now;
+            }
+        };
     }
 }

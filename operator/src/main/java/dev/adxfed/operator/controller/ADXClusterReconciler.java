@@ -10,6 +10,8 @@ import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.metrics.OperatorMetrics;
 import dev.adxfed.operator.model.ClusterModel;
 import dev.adxfed.operator.kusto.FailedCalls;
+import dev.adxfed.operator.provision.ClusterProvisioning;
+import dev.adxfed.operator.provision.ProvisionResult;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -29,11 +31,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Reconciles an ADXCluster: checks its criteriaExpression, runs the pass of its role (Partition:
- * heartbeat; Federated: federation), patches the status decided from the outcome, and comes back
- * after the role's interval, or sooner with backoff after a failure (of the pass, or of the status
- * patch). The passes do the I/O; this class only orchestrates. Each pass is reported to the
- * {@link ProgressWatchdog}, and its log lines carry a pass id in the MDC.
+ * Reconciles an ADXCluster: checks its criteriaExpression, provisions it in Azure when it has
+ * spec.provision, runs the pass of its role (Partition: heartbeat; Federated: federation), patches
+ * the status decided from the outcome, and comes back after the role's interval, or sooner with
+ * backoff after a failure (of the pass, or of the status patch) or while Azure is at work. The passes
+ * do the I/O; this class only orchestrates. Deleting an ADXCluster deletes nothing in Azure. Each pass
+ * is reported to the {@link ProgressWatchdog}, and its log lines carry a pass id in the MDC.
  */
 final class ADXClusterReconciler implements Reconciler<ADXCluster> {
 
@@ -43,6 +46,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
     private static final Logger LOG = LoggerFactory.getLogger(ADXClusterReconciler.class);
 
     private final ClusterCriteria criteria;
+    private final ClusterProvisioning provisioning;
     private final HeartbeatSender heartbeats;
     private final FederationPass federation;
     private final OperatorMetrics metrics;
@@ -53,10 +57,12 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
     private final ProgressWatchdog watchdog;
     private final FailureEvents events;
 
-    ADXClusterReconciler(ClusterCriteria criteria, HeartbeatSender heartbeats, FederationPass federation,
-                         OperatorMetrics metrics, Duration heartbeatInterval, Duration federationInterval,
-                         RetryBackoff backoff, Clock clock, ProgressWatchdog watchdog, FailureEvents events) {
+    ADXClusterReconciler(ClusterCriteria criteria, ClusterProvisioning provisioning, HeartbeatSender heartbeats,
+                         FederationPass federation, OperatorMetrics metrics, Duration heartbeatInterval,
+                         Duration federationInterval, RetryBackoff backoff, Clock clock, ProgressWatchdog watchdog,
+                         FailureEvents events) {
         this.criteria = criteria;
+        this.provisioning = provisioning;
         this.heartbeats = heartbeats;
         this.federation = federation;
         this.metrics = metrics;
@@ -87,7 +93,8 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         Instant start = clock.instant();
         boolean release = role == ClusterRole.Federated && ReleaseDepartures.requested(cluster);
         Outcome outcome = run(name, cluster, release);
-        if (release && outcome instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
+        Outcome pass = outcome instanceof Outcome.Provisioned provisioned ? provisioned.pass() : outcome;
+        if (release && pass instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
             ReleaseDepartures.consumed(context.getClient(), cluster);
         }
         String hub = role == ClusterRole.Federated ? nullToEmpty(cluster.getSpec().endpoint) : "";
@@ -169,18 +176,38 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         if (model instanceof ClusterModel.Invalid invalid) {
             return new Outcome.InvalidSpec(invalid.message());
         }
-        try {
-            if (model instanceof ClusterModel.Federated hub) {
-                return hub.endpoint().isEmpty() ? new Outcome.ProvisioningNotSupported()
-                        : federate(name, hub.hub(hub.endpoint().get()), releaseDepartures);
+        ProvisionResult provisioned = null;
+        String endpoint = model instanceof ClusterModel.Federated hub ? hub.endpoint().orElse(null)
+                : ((ClusterModel.Partition) model).endpoint().orElse(null);
+        if (cluster.getSpec().provision != null) {
+            try {
+                provisioned = provisioning.provision(cluster, model instanceof ClusterModel.Federated hub
+                        ? hub.heartbeatTable().database() : null, step -> LOG.debug("ADXCluster {}: {}", name, step));
+            } catch (IllegalArgumentException e) {
+                return new Outcome.InvalidSpec(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("ADXCluster {}: provisioning failed", name, e);
+                return new Outcome.PassFailed("provisioning failed: " + e);
             }
-            ClusterModel.Partition partition = (ClusterModel.Partition) model;
-            return partition.endpoint().isEmpty() ? new Outcome.ProvisioningNotSupported()
-                    : heartbeat(name, partition.endpoint().get(), partition);
+            LOG.info("ADXCluster {}: provisioning {}", name, provisioned.describe());
+            endpoint = provisioned instanceof ProvisionResult.Ready ready ? ready.endpoint()
+                    : provisioned instanceof ProvisionResult.Restricted restricted ? restricted.endpoint() : null;
+            if (endpoint == null) {
+                return new Outcome.Provisioning(provisioned);
+            }
+        }
+        Outcome pass;
+        try {
+            pass = model instanceof ClusterModel.Federated hub
+                    ? federate(name, provisioning.hub(hub.hub(endpoint), cluster.getSpec()), releaseDepartures)
+                    : heartbeat(name, endpoint, (ClusterModel.Partition) model);
+        } catch (IllegalArgumentException e) {
+            pass = new Outcome.InvalidSpec(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("ADXCluster {}: {} pass failed", name, cluster.getSpec().effectiveRole(), e);
-            return new Outcome.PassFailed(cluster.getSpec().effectiveRole() + " pass failed: " + e);
+            pass = new Outcome.PassFailed(cluster.getSpec().effectiveRole() + " pass failed: " + e);
         }
+        return provisioned == null ? pass : new Outcome.Provisioned(provisioned, pass);
     }
 
     private Outcome heartbeat(String name, String endpoint, ClusterModel.Partition partition) {

@@ -4,13 +4,19 @@ package dev.adxfed.operator.controller;
  * Reasons of the {@code adxcluster.adx-mon.azure.com} condition. Complete and CriteriaExpressionError are
  * adx-mon's own words; the others name what went wrong here. Each reason also names the result the
  * reconcile is counted under and whether the pass is retried soon (with backoff) rather than after
- * the full interval: only failures a retry can cure are.
+ * the full interval: only failures a retry can cure are, and provisioning that Azure is still doing.
  */
 enum ConditionReason {
     COMPLETE("Complete", "complete", false, true),
     CRITERIA_EXPRESSION_ERROR("CriteriaExpressionError", "criteriaError", false, false),
     INVALID_SPEC("InvalidSpec", "invalid", false, false),
-    PROVISIONING_NOT_SUPPORTED("ProvisioningNotSupported", "invalid", false, false),
+    /** adx-mon's words: the operator is making the cluster or its databases in Azure. */
+    CREATING("Creating", "provisioning", true, false),
+    /** adx-mon's words: Azure is finishing what was asked (a cluster being created or updated). */
+    WAITING("Waiting", "provisioning", true, false),
+    PROVISIONING_FAILED("ProvisioningFailed", "failed", true, false),
+    /** adx-mon's words: ARM answered 403, and federation goes on with what exists. */
+    PERMISSION_RESTRICTED("PermissionRestricted", "permissionRestricted", false, true),
     HEARTBEAT_FAILED("HeartbeatFailed", "failed", true, false),
     FEDERATION_FAILED("FederationFailed", "failed", true, false),
     RECONCILE_FAILED("ReconcileFailed", "failed", true, false),
@@ -42,6 +48,11 @@ enum ConditionReason {
 
     boolean retrySoon() {
         return retrySoon;
+    }
+
+    /** The condition's status: True when the cluster is in use as asked, Unknown while Azure is at work. */
+    String conditionStatus() {
+        return this == COMPLETE || this == PERMISSION_RESTRICTED ? "True" : this == CREATING || this == WAITING ? "Unknown" : "False";
     }
 
     /** Whether a federation pass ending with this reason moves lastSuccessfulSyncTime. */

@@ -17,6 +17,13 @@ final class FederationCondition {
 
     /** @param resource the ADXCluster's name, for the command that releases held departures */
     static StatusDecision.Reasoned of(FederationReport report, String resource) {
+        return of(report, resource, false);
+    }
+
+    /**
+     * @param armCoordinates the hub has spec.provision, so its databases are made through Azure Resource Manager
+     */
+    static StatusDecision.Reasoned of(FederationReport report, String resource, boolean armCoordinates) {
         String counts = report.partitions() + " partitions, " + report.partitionsByDatabase().size() + " databases, "
                 + report.entityGroupsInSync() + " entity groups and " + report.functionsInSync() + " functions in sync."
                 + excluded(report) + conflicts(report);
@@ -31,12 +38,20 @@ final class FederationCondition {
         }
         if (!report.hubDatabasesMissing().isEmpty()) {
             List<String> missing = report.hubDatabasesMissing();
+            String them = missing.size() == 1 ? "it" : "them";
+            String what = armCoordinates
+                    ? " missing on the hub: Azure Resource Manager did not create " + them + " (the failures say why);"
+                    + " the next pass tries again"
+                    : " missing on the hub, which refuses .create database (ADX makes databases through Azure Resource"
+                    + " Manager only): create " + them + " in Azure (portal, or az kusto database create --cluster-name "
+                    + "<cluster> --resource-group <group> --database-name <name> --read-write-database"
+                    + " soft-delete-period=P365D location=<region>), or give this ADXCluster spec.provision with the hub's"
+                    + " subscriptionId, resourceGroup, location, skuName and tier so that the operator creates them"
+                    + " through Azure Resource Manager";
             return new StatusDecision.Reasoned(ConditionReason.HUB_DATABASE_MISSING, (missing.size() == 1
                     ? "Database " + missing.get(0) + " is"
-                    : missing.size() + " databases are (" + StatusLimits.summary(missing) + ")")
-                    + " missing on the hub, which refuses to create databases (ADX makes them in Azure only):"
-                    + " create " + (missing.size() == 1 ? "it" : "them") + " in Azure (portal, az kusto database create)"
-                    + " or set spec.provision; until then " + (missing.size() == 1 ? "its" : "their")
+                    : missing.size() + " databases are (" + StatusLimits.summary(missing) + ")") + what
+                    + "; until then " + (missing.size() == 1 ? "its" : "their")
                     + " entity groups and functions are skipped. " + counts + otherFailures(report));
         }
         if (!report.succeeded()) {

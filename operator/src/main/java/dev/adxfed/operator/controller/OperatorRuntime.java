@@ -8,6 +8,7 @@ import dev.adxfed.operator.kusto.StageTimeouts;
 import dev.adxfed.operator.metrics.OperatorMetrics;
 import dev.adxfed.operator.metrics.ProbeServer;
 import dev.adxfed.operator.metrics.TimedKustoConnector;
+import dev.adxfed.operator.provision.ClusterProvisioning;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -115,7 +116,7 @@ public final class OperatorRuntime implements AutoCloseable {
         String identity = identity();
         RuntimeLimits limits = settings.runtime();
         ADXClusterReconciler reconciler = new ADXClusterReconciler(new ClusterCriteria(settings.clusterLabels()),
-                new HeartbeatSender(kusto, wiring.clock()), new FederationPass(kusto), metrics,
+                ClusterProvisioning.of(settings.arm()), new HeartbeatSender(kusto, wiring.clock()), new FederationPass(kusto), metrics,
                 settings.heartbeatInterval(), settings.federationInterval(), new RetryBackoff(wiring.firstRetry()),
                 wiring.clock(), watchdog, new FailureEvents(wiring.clock(), identity));
         AtomicBoolean closing = new AtomicBoolean();

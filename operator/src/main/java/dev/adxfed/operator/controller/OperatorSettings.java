@@ -1,5 +1,7 @@
 package dev.adxfed.operator.controller;
 
+import dev.adxfed.operator.provision.ArmSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,11 +22,13 @@ import java.util.regex.Pattern;
  * @param leaseNamespace    the Lease's namespace; null for the client's namespace (in a pod: its own)
  * @param metricsPort       serves /metrics; 0 picks a free port
  * @param healthPort        serves /livez, /readyz and /healthz; may equal metricsPort
+ * @param arm               where and how spec.provision reaches Azure Resource Manager
  * @param runtime           how many passes run at once, how the Lease is held and how long a stop waits
  */
 public record OperatorSettings(Path kubeconfig, List<String> namespaces, Duration heartbeatInterval,
                                Duration federationInterval, Map<String, String> clusterLabels, String leaseName,
-                               String leaseNamespace, int metricsPort, int healthPort, RuntimeLimits runtime) {
+                               String leaseNamespace, int metricsPort, int healthPort, ArmSettings arm,
+                               RuntimeLimits runtime) {
 
     public static final String DEFAULT_LEASE = "adxfed-operator";
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

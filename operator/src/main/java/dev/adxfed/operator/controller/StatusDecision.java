@@ -7,6 +7,7 @@ import dev.adxfed.operator.api.HeartbeatStatus;
 import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.provision.ProvisionResult;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 
@@ -44,43 +45,58 @@ final class StatusDecision {
     static Decision decide(ADXCluster cluster, Outcome outcome, Instant now, Optional<String> failedCall) {
         ADXClusterStatus before = cluster.getStatus() == null ? new ADXClusterStatus() : cluster.getStatus();
         ADXClusterStatus status = new ADXClusterStatus();
-        status.endpoint = cluster.getSpec().endpoint;
+        ProvisionResult provisioned = outcome instanceof Outcome.Provisioned p ? p.result()
+                : outcome instanceof Outcome.Provisioning p ? p.result() : null;
+        Outcome pass = outcome instanceof Outcome.Provisioned p ? p.pass() : outcome;
+        status.endpoint = endpoint(cluster, before, provisioned);
         status.lastFailureClientRequestId = failedCall.orElse(before.lastFailureClientRequestId);
-        status.appliedProvisionState = before.appliedProvisionState;
+        status.appliedProvisionState = provisioned != null ? provisioned.applied() : before.appliedProvisionState;
         status.heartbeat = before.heartbeat;
         status.federation = before.federation;
-        String provisionNote = cluster.getSpec().provision != null && cluster.getSpec().endpoint != null
-                ? " spec.provision is not supported yet: the cluster is used as bring-your-own." : "";
         Reasoned decided;
-        if (outcome instanceof Outcome.HeartbeatDone done) {
+        if (pass instanceof Outcome.HeartbeatDone done) {
             status.heartbeat = heartbeat(done.report(), before.heartbeat);
             decided = heartbeatCondition(done.report());
-        } else if (outcome instanceof Outcome.FederationDone done) {
-            decided = FederationCondition.of(done.report(), cluster.getMetadata().getName());
+        } else if (pass instanceof Outcome.FederationDone done) {
+            decided = FederationCondition.of(done.report(), cluster.getMetadata().getName(), cluster.getSpec().provision != null);
             status.federation = federation(done.report(), before.federation, decided.reason().advancesSync(), now);
-        } else if (outcome instanceof Outcome.NoTargets) {
-            decided = new Reasoned(ConditionReason.COMPLETE, "Bring-your-own cluster at " + status.endpoint
-                    + "; no federated targets to heartbeat into.");
-        } else if (outcome instanceof Outcome.CriteriaError error) {
+        } else if (pass instanceof Outcome.NoTargets) {
+            decided = new Reasoned(ConditionReason.COMPLETE, (provisioned == null ? "Bring-your-own cluster at " : "Cluster at ")
+                    + status.endpoint + "; no federated targets to heartbeat into.");
+        } else if (pass instanceof Outcome.CriteriaError error) {
             decided = new Reasoned(ConditionReason.CRITERIA_EXPRESSION_ERROR, error.message());
-        } else if (outcome instanceof Outcome.InvalidSpec invalid) {
+        } else if (pass instanceof Outcome.InvalidSpec invalid) {
             decided = new Reasoned(ConditionReason.INVALID_SPEC, invalid.message());
-        } else if (outcome instanceof Outcome.ProvisioningNotSupported) {
-            decided = new Reasoned(ConditionReason.PROVISIONING_NOT_SUPPORTED, "spec.provision is not supported"
-                    + " yet and spec.endpoint is empty: give the endpoint of an existing cluster.");
-        } else if (outcome instanceof Outcome.PassFailed failed) {
+        } else if (pass instanceof Outcome.Provisioning provisioning) {
+            decided = ProvisionCondition.stopped(provisioning.result(), cluster.getSpec().clusterName);
+        } else if (pass instanceof Outcome.PassFailed failed) {
             decided = new Reasoned(ConditionReason.RECONCILE_FAILED, failed.message());
         } else {
             throw new IllegalArgumentException("no status for " + outcome);
         }
+        if (outcome instanceof Outcome.Provisioned) {
+            decided = ProvisionCondition.beforePass(provisioned, cluster.getSpec().clusterName, decided);
+        }
+        String conditionStatus = decided.reason() == ConditionReason.PERMISSION_RESTRICTED && status.endpoint == null
+                ? "False" : decided.reason().conditionStatus();
         Condition condition = new ConditionBuilder().withType(ADXClusterStatus.CONDITION_TYPE)
-                .withStatus(decided.reason() == ConditionReason.COMPLETE ? "True" : "False")
+                .withStatus(conditionStatus)
                 .withReason(decided.reason().text())
-                .withMessage(StatusLimits.clip(decided.message() + provisionNote, StatusLimits.MESSAGE_CHARS))
+                .withMessage(StatusLimits.clip(decided.message(), StatusLimits.MESSAGE_CHARS))
                 .withObservedGeneration(cluster.getMetadata().getGeneration()).build();
         condition.setLastTransitionTime(transitionTime(before, condition, now));
         status.conditions = new ArrayList<>(List.of(condition));
         return new Decision(status, decided.reason());
+    }
+
+    /** The cluster's URI once provisioning found it; spec.endpoint for a bring-your-own cluster; else what was known. */
+    private static String endpoint(ADXCluster cluster, ADXClusterStatus before, ProvisionResult provisioned) {
+        String found = provisioned instanceof ProvisionResult.Ready ready ? ready.endpoint()
+                : provisioned instanceof ProvisionResult.Restricted restricted ? restricted.endpoint() : null;
+        if (found != null) {
+            return found;
+        }
+        return provisioned == null || cluster.getSpec().endpoint != null ? cluster.getSpec().endpoint : before.endpoint;
     }
 
     /** A reason with its message, before it becomes a condition. */

@@ -199,17 +199,19 @@ public final class FederationPass {
             return names;
         }
 
-        /** Where the cluster refuses (ADX needs databases made in Azure), the database and its objects are skipped. */
+        /** Where the hub refuses (ADX needs databases made in Azure), the database and its objects are skipped. */
         private boolean createDatabase(String database) {
-            Command create = HubDatabase.createCommand(database);
             try {
-                send(create);
-                cluster.mgmt(Stage.DATABASE_CREATE, null, create.text());
-                count(completed, create.kind().label());
+                hub.databases().create(cluster, database).ifPresent(this::send);
+                count(completed, Command.Kind.DATABASE_CREATE.label());
                 observer.databaseCreated(database);
                 return true;
             } catch (KustoException e) {
                 hubDatabasesMissing.add(database);
+                return false;
+            } catch (HubDatabases.Refused e) {
+                hubDatabasesMissing.add(database);
+                fail(Command.Kind.DATABASE_CREATE.label(), e.getMessage());
                 return false;
             }
         }

@@ -2,6 +2,7 @@ package dev.adxfed.operator.controller;
 
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.kusto.KustoConnector;
+import dev.adxfed.operator.provision.ArmSettings;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -38,7 +39,7 @@ class ApiServerOutageTest {
             throw new AssertionError("a cluster without targets needs no Kusto call");
         };
         OperatorSettings settings = new OperatorSettings(null, List.of("test"), Duration.ofMillis(300),
-                Duration.ofMillis(300), Map.of(), null, null, 0, 0, RuntimeLimits.defaults());
+                Duration.ofMillis(300), Map.of(), null, null, 0, 0, ArmSettings.DEFAULT, RuntimeLimits.defaults());
         ProgressWatchdog.Thresholds shortThresholds = new ProgressWatchdog.Thresholds(Duration.ofMillis(100),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
         // fabric8 retries a refused connection ten times with a backoff growing to minutes; once keeps the test short.

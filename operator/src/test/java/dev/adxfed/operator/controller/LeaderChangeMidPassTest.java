@@ -11,6 +11,7 @@ import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.kusto.Kusto;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
+import dev.adxfed.operator.provision.ArmSettings;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -97,7 +98,7 @@ class LeaderChangeMidPassTest {
         RuntimeLimits limits = new RuntimeLimits(2, Duration.ofSeconds(120), Duration.ofSeconds(60),
                 Duration.ofMillis(300), Duration.ofSeconds(1));
         OperatorSettings settings = new OperatorSettings(null, List.of("test"), Duration.ofMillis(500),
-                Duration.ofMillis(500), Map.of(), "adxfed-test", "test", 0, 0, limits);
+                Duration.ofMillis(500), Map.of(), "adxfed-test", "test", 0, 0, ArmSettings.DEFAULT, limits);
         return OperatorRuntime.start(settings, OperatorAgainstEmulatorTest.wiring(client, kusto, Duration.ofMillis(200),
                 ProgressWatchdog.Thresholds.defaults()));
     }

@@ -2,6 +2,7 @@ package dev.adxfed.operator.controller;
 
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.kusto.KustoConnector;
+import dev.adxfed.operator.provision.ArmSettings;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
@@ -69,7 +70,7 @@ class LeaderElectionTest {
 
     OperatorRuntime start() throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of("test"), Duration.ofMillis(300),
-                Duration.ofMillis(300), Map.of(), "adxfed-test", "test", 0, 0, RuntimeLimits.defaults()
+                Duration.ofMillis(300), Map.of(), "adxfed-test", "test", 0, 0, ArmSettings.DEFAULT, RuntimeLimits.defaults()
                 .withLeaseTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300)));
         KustoConnector noKusto = (endpoint, identity) -> {
             throw new AssertionError("a cluster without targets needs no Kusto call");

@@ -16,6 +16,7 @@ import dev.adxfed.operator.kusto.KustoConnector;
 import dev.adxfed.operator.kusto.KustoRow;
 import dev.adxfed.operator.kusto.Stage;
 import dev.adxfed.operator.kusto.StageTimeouts;
+import dev.adxfed.operator.provision.ArmSettings;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -107,8 +108,15 @@ class OperatorAgainstEmulatorTest {
     /** The operator on the mock API server, heartbeating every 500 ms, with these cluster labels and no lease. */
     static OperatorRuntime startWithoutLeaderElection(KubernetesClient client, KustoConnector kusto, Duration federationInterval,
                                                       Duration firstRetry, Map<String, String> clusterLabels) throws Exception {
+        return startWithoutLeaderElection(client, kusto, federationInterval, firstRetry, clusterLabels, ArmSettings.DEFAULT);
+    }
+
+    /** The same, provisioning through {@code arm} (the emulator's local Azure Resource Manager). */
+    static OperatorRuntime startWithoutLeaderElection(KubernetesClient client, KustoConnector kusto, Duration federationInterval,
+                                                      Duration firstRetry, Map<String, String> clusterLabels,
+                                                      ArmSettings arm) throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
-                clusterLabels, null, null, 0, 0, RuntimeLimits.defaults());
+                clusterLabels, null, null, 0, 0, arm, RuntimeLimits.defaults());
         return OperatorRuntime.start(settings, wiring(client, kusto, firstRetry, ProgressWatchdog.Thresholds.defaults()));
     }
 
@@ -212,7 +220,9 @@ class OperatorAgainstEmulatorTest {
         assertThat(condition("down").getStatus()).isEqualTo("False");
         assertThat(condition("down").getReason()).isEqualTo("HeartbeatFailed");
         assertThat(condition("down").getMessage()).contains("schema.showDatabases failed on http://127.0.0.1:1");
-        assertThat(condition("provisioned").getReason()).isEqualTo("ProvisioningNotSupported");
+        assertThat(condition("provisioned").getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition("provisioned").getMessage()).contains("missing spec.provision.subscriptionId,"
+                + " spec.provision.resourceGroup, spec.provision.location, spec.provision.skuName, spec.provision.tier");
         assertThat(condition("confused").getReason()).as("refused in the words adxfed sync uses").isEqualTo("InvalidSpec");
         assertThat(condition("confused").getMessage()).isEqualTo("spec.federation.federatedTargets: is a Partition's"
                 + " setting, but spec.role is Federated: a hub does not heartbeat; remove federatedTargets, or make this"

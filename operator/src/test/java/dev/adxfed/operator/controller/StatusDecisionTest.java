@@ -3,6 +3,7 @@ package dev.adxfed.operator.controller;
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterSpec;
 import dev.adxfed.operator.api.ADXClusterStatus;
+import dev.adxfed.operator.api.AppliedProvisionState;
 import dev.adxfed.operator.api.ProvisionSpec;
 import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
@@ -11,6 +12,7 @@ import dev.adxfed.operator.federation.HeldDepartures;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.heartbeat.TargetFailure;
+import dev.adxfed.operator.provision.ProvisionResult;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import org.junit.jupiter.api.Test;
@@ -117,18 +119,76 @@ class StatusDecisionTest {
         assertThat(after.heartbeat.failures).containsExactly("https://hub heartbeat.ingest: heartbeat.ingest failed: 403");
     }
 
+    static ADXCluster provisioned(ADXClusterStatus status) {
+        ADXCluster cluster = cluster(status);
+        cluster.getSpec().endpoint = null;
+        cluster.getSpec().clusterName = "adxfed-hub";
+        cluster.getSpec().provision = new ProvisionSpec();
+        return cluster;
+    }
+
+    static AppliedProvisionState applied(String sku) {
+        AppliedProvisionState state = new AppliedProvisionState();
+        state.skuName = sku;
+        state.tier = "Standard";
+        return state;
+    }
+
     @Test
-    void provisioningIsReportedAsNotSupportedWithoutFailingABringYourOwnCluster() {
-        ADXCluster byo = cluster(null);
-        byo.getSpec().provision = new ProvisionSpec();
-        ADXClusterStatus status = decide(byo, new Outcome.NoTargets(), T1);
+    void provisioningSaysWhereItStandsWhileAzureIsAtWork() {
+        ADXClusterStatus creating = decide(provisioned(null), new Outcome.Provisioning(new ProvisionResult.InProgress(true,
+                "creating cluster adxfed-hub in Azure", applied("Standard_E8ads_v5"), List.of("create resource group rg"))), T1);
+        assertThat(creating.conditions.get(0).getStatus()).isEqualTo("Unknown");
+        assertThat(creating.conditions.get(0).getReason()).isEqualTo("Creating");
+        assertThat(creating.conditions.get(0).getMessage()).contains("Creating cluster adxfed-hub in Azure")
+                .contains("create resource group rg");
+        assertThat(creating.endpoint).isNull();
+        assertThat(creating.appliedProvisionState.skuName).isEqualTo("Standard_E8ads_v5");
 
+        ADXClusterStatus waiting = decide(provisioned(creating), new Outcome.Provisioning(new ProvisionResult.InProgress(false,
+                "waiting for Azure: cluster adxfed-hub is Creating", applied("Standard_E8ads_v5"), List.of())), T2);
+        assertThat(waiting.conditions.get(0).getReason()).isEqualTo("Waiting");
+        assertThat(waiting.conditions.get(0).getStatus()).isEqualTo("Unknown");
+    }
+
+    @Test
+    void aReadyClusterTakesItsUriAsEndpointAndRecordsTheAppliedState() {
+        ADXClusterStatus status = decide(provisioned(null), new Outcome.Provisioned(new ProvisionResult.Ready(
+                "https://adxfed-hub.westeurope.kusto.windows.net", applied("Standard_E16ads_v5"), List.of()),
+                new Outcome.NoTargets()), T1);
+
+        assertThat(status.endpoint).isEqualTo("https://adxfed-hub.westeurope.kusto.windows.net");
+        assertThat(status.appliedProvisionState.skuName).isEqualTo("Standard_E16ads_v5");
         assertThat(status.conditions.get(0).getStatus()).isEqualTo("True");
-        assertThat(status.conditions.get(0).getMessage()).contains("spec.provision is not supported yet");
+        assertThat(status.conditions.get(0).getReason()).isEqualTo("Complete");
+        assertThat(status.conditions.get(0).getMessage()).startsWith("Cluster adxfed-hub is Running in Azure at"
+                + " https://adxfed-hub.westeurope.kusto.windows.net");
+    }
 
-        byo.getSpec().endpoint = null;
-        ADXClusterStatus none = decide(byo, new Outcome.ProvisioningNotSupported(), T1);
-        assertThat(none.conditions.get(0).getStatus()).isEqualTo("False");
-        assertThat(none.conditions.get(0).getReason()).isEqualTo("ProvisioningNotSupported");
+    @Test
+    void a403IsPermissionRestrictedAndTheConditionIsTrueOnlyWithAnEndpointToGoOnWith() {
+        ADXCluster known = provisioned(null);
+        known.getSpec().endpoint = "https://hub.westeurope.kusto.windows.net";
+        ADXClusterStatus goingOn = decide(known, new Outcome.Provisioned(new ProvisionResult.Restricted(
+                "https://hub.westeurope.kusto.windows.net", "Azure Resource Manager refused (AuthorizationFailed: no"
+                + " Microsoft.Kusto/clusters/read (HTTP 403))", null, List.of()), new Outcome.NoTargets()), T1);
+        assertThat(goingOn.conditions.get(0).getReason()).isEqualTo("PermissionRestricted");
+        assertThat(goingOn.conditions.get(0).getStatus()).isEqualTo("True");
+        assertThat(goingOn.conditions.get(0).getMessage()).contains("AuthorizationFailed").contains("federation goes on");
+
+        ADXClusterStatus unknown = decide(provisioned(null), new Outcome.Provisioning(new ProvisionResult.Restricted(null,
+                "Azure Resource Manager refused (AuthorizationFailed: no right (HTTP 403))", null, List.of())), T1);
+        assertThat(unknown.conditions.get(0).getReason()).isEqualTo("PermissionRestricted");
+        assertThat(unknown.conditions.get(0).getStatus()).isEqualTo("False");
+        assertThat(unknown.conditions.get(0).getMessage()).contains("set spec.endpoint");
+    }
+
+    @Test
+    void anArmErrorIsShownWithItsCodeAndMessage() {
+        ADXClusterStatus status = decide(provisioned(null), new Outcome.Provisioning(new ProvisionResult.Failed(
+                "Azure Resource Manager: Conflict: cluster is being deleted (HTTP 409)", null, List.of())), T1);
+        assertThat(status.conditions.get(0).getReason()).isEqualTo("ProvisioningFailed");
+        assertThat(status.conditions.get(0).getStatus()).isEqualTo("False");
+        assertThat(status.conditions.get(0).getMessage()).contains("Conflict: cluster is being deleted");
     }
 }

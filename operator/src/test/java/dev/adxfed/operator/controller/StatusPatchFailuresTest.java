@@ -3,6 +3,7 @@ package dev.adxfed.operator.controller;
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterStatus;
 import dev.adxfed.operator.kusto.KustoConnector;
+import dev.adxfed.operator.provision.ArmSettings;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -108,7 +109,7 @@ class StatusPatchFailuresTest {
 
     private OperatorRuntime start() throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of("test"), Duration.ofMillis(300),
-                Duration.ofMillis(300), Map.of("region", "westeurope"), null, null, 0, 0, RuntimeLimits.defaults());
+                Duration.ofMillis(300), Map.of("region", "westeurope"), null, null, 0, 0, ArmSettings.DEFAULT, RuntimeLimits.defaults());
         KustoConnector noKusto = (endpoint, identity) -> {
             throw new AssertionError("a cluster without targets needs no Kusto call");
         };
