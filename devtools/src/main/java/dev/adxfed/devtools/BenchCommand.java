@@ -40,6 +40,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -101,6 +105,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "How the hub's functions name their partitions, as spec.federation.functionMembers: inline or"
                     + " entityGroup (default: ${DEFAULT-VALUE}).")
     private String functionMembers;
+
+    @Option(names = "--hubs-at-once", defaultValue = "false",
+            description = "Then heartbeat the synthetic fleet into every target too and run one pass on every hub at"
+                    + " once, twice, as an operator with --max-concurrent-reconciles N does after a failover: their"
+                    + " peak heap together.")
+    private boolean hubsAtOnce;
 
     @Option(names = "--emulator-heap", paramLabel = "SIZE", defaultValue = "2g",
             description = "Maximum heap of the emulator's JVM, as -Xmx takes it (default: ${DEFAULT-VALUE}).")
@@ -171,12 +181,61 @@ final class BenchCommand implements Callable<Integer> {
             printPartitionSide(heartbeats, fleet.synthetic(), ingestCommands);
             printHubSide(first, second, planning);
             boolean passed = printChecks(heartbeats, first, second, planning);
+            if (hubsAtOnce) {
+                passed &= hubsAtOnce(kusto, federatedTargets);
+            }
             out.printf("%nPeak heap: the most heap in use (live and garbage) in this JVM, sampled every %d ms from a GC"
                     + " just before the step (max heap %s); the emulator runs in its own JVM (-Xmx%s) and is not counted.%n",
                     HEAP_SAMPLE_MILLIS,
                     mib(Runtime.getRuntime().maxMemory()), emulatorHeap);
             out.flush();
             return passed ? 0 : CommandFailure.FAILED;
+        }
+    }
+
+    /**
+     * One pass on every hub at once, twice: the first round is the first pass of every hub but the first (whose
+     * passes ran above), the second round finds every hub unchanged.
+     */
+    private boolean hubsAtOnce(KustoClients kusto, List<FederatedTarget> federatedTargets) {
+        List<Hub> hubs = new ArrayList<>();
+        for (int t = 0; t < federatedTargets.size(); t++) {
+            String url = federatedTargets.get(t).endpoint;
+            if (t > 0) {
+                fleet.ingestSyntheticHeartbeats(kusto.connect(url, null));
+            }
+            hubs.add(new Hub(url, new HeartbeatTable(BenchFleet.HEARTBEAT_DATABASE, BenchFleet.HEARTBEAT_TABLE),
+                    Duration.ofHours(1), settings()));
+        }
+        FederationPass federation = new FederationPass(kusto);
+        boolean passed = true;
+        out.printf("%n%d hubs at once (one thread each):%n", hubs.size());
+        for (String round : List.of("first round", "unchanged")) {
+            ExecutorService threads = Executors.newFixedThreadPool(hubs.size());
+            try {
+                Timed<List<FederationReport>> together = measure(() -> hubs.stream()
+                        .map(hub -> threads.submit(() -> federation.run(hub))).toList().stream()
+                        .map(BenchCommand::join).toList());
+                long failed = together.result().stream().filter(r -> !r.failureMessages().isEmpty()).count();
+                out.printf("  %s: wall %.2fs, peak heap %s, %d of %d passes with failures%n", round,
+                        seconds(together.wall()), mib(together.peakHeapBytes()), failed, hubs.size());
+                passed &= failed == 0;
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+        out.flush();
+        return passed;
+    }
+
+    private static FederationReport join(Future<FederationReport> pass) {
+        try {
+            return pass.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a hub pass threw: " + e.getCause(), e.getCause());
         }
     }
 

@@ -25,6 +25,11 @@ public class ADXClusterStatus {
             + " sent, so changes made directly in Azure are not reverted.")
     public AppliedProvisionState appliedProvisionState;
 
+    @JsonPropertyDescription("The ClientRequestId of the last Kusto call that failed (adxfed;<stage>;<uuid>), kept until"
+            + " another fails; find the call on the cluster with .show commands-and-queries or .show queries"
+            + " | where ClientActivityId == '<id>'.")
+    public String lastFailureClientRequestId;
+
     @JsonPropertyDescription("Partition role: the outcome of the last heartbeat pass.")
     public HeartbeatStatus heartbeat;
 

@@ -18,17 +18,14 @@ import java.util.Locale;
                 StatusCommand.class, OperatorCommand.class})
 public final class Adxfed {
 
-    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
-
     @Option(names = FailureReport.VERBOSE, scope = ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     private boolean verbose;
 
-    /** Must run before the first logger is created, which is after parsing and before any subcommand's work. */
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL", converter = LogLevelConverter.class,
             description = "Log level: error, warn, info, debug or trace (default: warn).")
     void logLevel(LogLevel level) {
-        System.setProperty(LOG_LEVEL_PROPERTY, level.name().toLowerCase(Locale.ROOT));
+        Logging.level(level);
     }
 
     enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
@@ -59,11 +56,8 @@ public final class Adxfed {
         return cli.setExecutionExceptionHandler(report).setParameterExceptionHandler(report);
     }
 
-    /** Runs {@code args} and exits with their code; the default log level is set before any command class loads. */
+    /** Runs {@code args} and exits with their code (logback.xml logs warnings unless --log-level says otherwise). */
     public static void run(String[] args, Class<?>... moreSubcommands) {
-        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
-            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
-        }
         System.exit(commandLine(moreSubcommands).execute(args));
     }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /** {@code adxfed operator}: runs the ADXCluster operator against a Kubernetes API server until stopped. */
 @Command(name = "operator", mixinStandardHelpOptions = true,
         description = "Reconciles ADXCluster resources in Kubernetes: partitions heartbeat, federated clusters federate."
-                + " Serves /metrics on --metrics-port, /healthz and /readyz on --health-port.")
+                + " Serves /metrics on --metrics-port, /livez, /readyz and /healthz on --health-port.")
 final class OperatorCommand implements Callable<Integer> {
 
     @Spec
@@ -35,12 +36,13 @@ final class OperatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         OperatorSettings settings = options.settings(arm.settings(ArmSettings.DEFAULT.passWait()));
+        Logging.format(options.logFormat);
         try (OperatorRuntime runtime = start(settings)) {
             spec.commandLine().getOut().printf("adxfed operator: watching ADXClusters in %s; metrics on :%d, probes on :%d%n",
                     settings.namespaces().isEmpty() ? "all namespaces" : String.join(", ", settings.namespaces()),
                     runtime.metricsPort(), runtime.healthPort());
             spec.commandLine().getOut().flush();
-            awaitStop();
+            awaitStop(settings.runtime().terminationTimeout());
         } finally {
             stopped.countDown();
         }
@@ -56,12 +58,15 @@ final class OperatorCommand implements Callable<Integer> {
         }
     }
 
-    /** Until SIGTERM or Ctrl-C (or {@link #stop()}); the shutdown hook then waits for the operator to stop. */
-    private void awaitStop() throws InterruptedException {
+    /**
+     * Until SIGTERM or Ctrl-C (or {@link #stop()}); the shutdown hook then waits for the operator to stop: running
+     * passes get the termination timeout, the Lease release and the servers a little more.
+     */
+    private void awaitStop(Duration terminationTimeout) throws InterruptedException {
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
             try {
-                stopped.await(10, TimeUnit.SECONDS);
+                stopped.await(terminationTimeout.plusSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,6 +1,7 @@
 package dev.adxfed.operator.cli;
 
 import dev.adxfed.operator.controller.OperatorSettings;
+import dev.adxfed.operator.controller.RuntimeLimits;
 import dev.adxfed.operator.provision.ArmSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The options of {@code adxfed operator}: where the Kubernetes API is, which namespaces to watch,
- * how often each role runs, the labels criteriaExpression sees, the HTTP ports and leader election.
+ * how often each role runs, the labels criteriaExpression sees, the HTTP ports, leader election, how many
+ * passes run at once and how long a stop waits for them.
  * deploy/deployment.yaml passes these; a test checks that every argument there is one of them.
  */
 final class OperatorOptions {
@@ -61,8 +63,34 @@ final class OperatorOptions {
     int metricsPort;
 
     @Option(names = "--health-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Port serving the probes /healthz and /readyz; may equal --metrics-port (default: ${DEFAULT-VALUE}).")
+            description = "Port serving the probes /livez, /readyz and /healthz (as /readyz); may equal --metrics-port"
+                    + " (default: ${DEFAULT-VALUE}).")
     int healthPort;
+
+    @Option(names = "--max-concurrent-reconciles", paramLabel = "N",
+            defaultValue = "" + RuntimeLimits.DEFAULT_MAX_CONCURRENT_RECONCILES,
+            description = "Passes that may run at once; each federation pass holds its hub's heartbeats and plan in"
+                    + " memory, so this bounds the heap (see docs/operator.md for the sizing) (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentReconciles;
+
+    @Option(names = "--lease-duration", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
+            description = "How long the Lease holds without renewal before another replica may take it (default: ${DEFAULT-VALUE}).")
+    Duration leaseDuration;
+
+    @Option(names = "--lease-renew-deadline", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long the leader keeps trying to renew the Lease before it gives it up and exits; shorter"
+                    + " than --lease-duration (default: ${DEFAULT-VALUE}).")
+    Duration leaseRenewDeadline;
+
+    @Option(names = "--lease-retry-period", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How often replicas try to take the Lease and the leader renews it; shorter than"
+                    + " --lease-renew-deadline (default: ${DEFAULT-VALUE}).")
+    Duration leaseRetryPeriod;
+
+    @Option(names = "--termination-timeout", paramLabel = "DURATION", defaultValue = "150s", converter = DurationConverter.class,
+            description = "On SIGTERM, how long running passes may take to finish before they are abandoned; keep the"
+                    + " pod's terminationGracePeriodSeconds longer (default: ${DEFAULT-VALUE}).")
+    Duration terminationTimeout;
 
     @Option(names = "--leader-election", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Reconcile only while holding the Lease, so that two replicas never reconcile at once (default: on).")
@@ -75,6 +103,11 @@ final class OperatorOptions {
     @Option(names = "--leader-election-namespace", paramLabel = "NS",
             description = "Namespace of the Lease (default: the operator pod's own namespace).")
     String leaseNamespace;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", converter = Logging.FormatConverter.class,
+            description = "Log lines as text (a UTC timestamp, level, thread, logger, the MDC and the message) or as"
+                    + " json (one JSON object a line, stack traces inside it) (default: ${DEFAULT-VALUE}).")
+    Logging.Format logFormat;
 
     /** The labels criteriaExpression sees: --region, --environment and --cloud, then --cluster-labels. */
     Map<String, String> labels() {
@@ -93,7 +126,9 @@ final class OperatorOptions {
         }
         try {
             return new OperatorSettings(kubeconfig, namespaces, heartbeatInterval, federationInterval, labels(),
-                    leaderElection ? lease : null, leaseNamespace(), metricsPort, healthPort, arm);
+                    leaderElection ? lease : null, leaseNamespace(), metricsPort, healthPort, arm,
+                    new RuntimeLimits(maxConcurrentReconciles, leaseDuration, leaseRenewDeadline, leaseRetryPeriod,
+                            terminationTimeout));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -21,20 +21,14 @@ import java.util.regex.Pattern;
  *                          leader election
  * @param leaseNamespace    the Lease's namespace; null for the client's namespace (in a pod: its own)
  * @param metricsPort       serves /metrics; 0 picks a free port
- * @param healthPort        serves /healthz and /readyz; may equal metricsPort
+ * @param healthPort        serves /livez, /readyz and /healthz; may equal metricsPort
  * @param arm               where and how spec.provision reaches Azure Resource Manager
+ * @param runtime           how many passes run at once, how the Lease is held and how long a stop waits
  */
 public record OperatorSettings(Path kubeconfig, List<String> namespaces, Duration heartbeatInterval,
                                Duration federationInterval, Map<String, String> clusterLabels, String leaseName,
-                               String leaseNamespace, int metricsPort, int healthPort, ArmSettings arm) {
-
-    /** Provisioning through the public cloud's Azure Resource Manager. */
-    public OperatorSettings(Path kubeconfig, List<String> namespaces, Duration heartbeatInterval,
-                            Duration federationInterval, Map<String, String> clusterLabels, String leaseName,
-                            String leaseNamespace, int metricsPort, int healthPort) {
-        this(kubeconfig, namespaces, heartbeatInterval, federationInterval, clusterLabels, leaseName, leaseNamespace,
-                metricsPort, healthPort, ArmSettings.DEFAULT);
-    }
+                               String leaseNamespace, int metricsPort, int healthPort, ArmSettings arm,
+                               RuntimeLimits runtime) {
 
     public static final String DEFAULT_LEASE = "adxfed-operator";
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -52,9 +46,17 @@ public record OperatorSettings(Path kubeconfig, List<String> namespaces, Duratio
         }
         port("metrics port", metricsPort);
         port("health port", healthPort);
+        if (runtime == null) {
+            throw new IllegalArgumentException("runtime limits must be given");
+        }
     }
 
-    private static void interval(String what, Duration value) {
+    /** The longer of the two intervals: no resource waits longer than this for a pass, whatever happened to the last. */
+    public Duration longestInterval() {
+        return heartbeatInterval.compareTo(federationInterval) >= 0 ? heartbeatInterval : federationInterval;
+    }
+
+    static void interval(String what, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, got " + value);
         }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -26,17 +27,29 @@ import java.util.stream.Collectors;
 final class StatusDecision {
 
     /** The status to write and the reason it carries (which also says how the reconcile is counted and retried). */
-    record Decision(ADXClusterStatus status, ConditionReason reason) {}
+    record Decision(ADXClusterStatus status, ConditionReason reason) {
+
+        /** Whether the condition is True. */
+        boolean ready() {
+            return reason == ConditionReason.COMPLETE;
+        }
+
+        Condition condition() {
+            return status.conditions.get(0);
+        }
+    }
 
     private StatusDecision() {}
 
-    static Decision decide(ADXCluster cluster, Outcome outcome, Instant now) {
+    /** @param failedCall the ClientRequestId of this pass's last failed Kusto call, if one failed */
+    static Decision decide(ADXCluster cluster, Outcome outcome, Instant now, Optional<String> failedCall) {
         ADXClusterStatus before = cluster.getStatus() == null ? new ADXClusterStatus() : cluster.getStatus();
         ADXClusterStatus status = new ADXClusterStatus();
         ProvisionResult provisioned = outcome instanceof Outcome.Provisioned p ? p.result()
                 : outcome instanceof Outcome.Provisioning p ? p.result() : null;
         Outcome pass = outcome instanceof Outcome.Provisioned p ? p.pass() : outcome;
         status.endpoint = endpoint(cluster, before, provisioned);
+        status.lastFailureClientRequestId = failedCall.orElse(before.lastFailureClientRequestId);
         status.appliedProvisionState = provisioned != null ? provisioned.applied() : before.appliedProvisionState;
         status.heartbeat = before.heartbeat;
         status.federation = before.federation;

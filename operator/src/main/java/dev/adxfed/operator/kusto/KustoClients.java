@@ -1,56 +1,126 @@
 package dev.adxfed.operator.kusto;
 
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
+import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.data.auth.endpoints.KustoTrustedEndpoints;
 import com.microsoft.azure.kusto.data.auth.endpoints.MatchRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One SDK client per (endpoint, identity), made on first use and reused by every later pass. */
+/**
+ * One SDK client per (endpoint, identity), made on first use and reused by every later pass. The first
+ * client of each identity that takes a token (every https endpoint) first checks that a token can be had,
+ * so that a missing or misconfigured identity shows at start-up, in the log and through {@link TokenReport},
+ * rather than only as failed calls.
+ */
 public final class KustoClients implements KustoConnector {
+
+    /** Told once per identity whether a token could be had; {@code failure} says why not. */
+    @FunctionalInterface
+    public interface TokenReport {
+        void checked(KustoIdentity identity, String endpoint, Optional<String> failure);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KustoClients.class);
+    private static final Duration TOKEN_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private record Key(String endpoint, KustoIdentity identity) {}
 
     private final StageTimeouts timeouts;
+    private final Map<String, String> environment;
+    private final TokenReport report;
     private final Map<Key, Kusto> clients = new ConcurrentHashMap<>();
+    private final Set<KustoIdentity> checked = ConcurrentHashMap.newKeySet();
 
+    /** With the process's environment (workload identity when the webhook injected it), and token checks logged only. */
     public KustoClients(StageTimeouts timeouts) {
+        this(timeouts, System.getenv(), (identity, endpoint, failure) -> { });
+    }
+
+    public KustoClients(StageTimeouts timeouts, Map<String, String> environment, TokenReport report) {
         this.timeouts = timeouts;
+        this.environment = Map.copyOf(environment);
+        this.report = report;
     }
 
     @Override
     public Kusto connect(String endpoint, String managedIdentityClientId) {
-        KustoIdentity identity = KustoIdentity.of(endpoint, managedIdentityClientId);
-        return clients.computeIfAbsent(new Key(endpoint, identity), key -> new SdkKusto(endpoint, create(key), timeouts));
+        KustoIdentity identity = KustoIdentity.of(endpoint, managedIdentityClientId, environment);
+        return clients.computeIfAbsent(new Key(endpoint, identity), key -> {
+            ConnectionStringBuilder connection = connectionString(endpoint, identity);
+            return new SdkKusto(endpoint, create(endpoint, connection), timeouts);
+        });
     }
 
-    private static Client create(Key key) {
+    private static Client create(String endpoint, ConnectionStringBuilder connection) {
         try {
-            return ClientFactory.createClient(connectionString(key.endpoint(), key.identity()));
+            return ClientFactory.createClient(connection);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a Kusto endpoint: " + key.endpoint(), e);
+            throw new IllegalArgumentException("not a Kusto endpoint: " + endpoint, e);
         }
     }
 
-    private static ConnectionStringBuilder connectionString(String endpoint, KustoIdentity identity) {
+    private ConnectionStringBuilder connectionString(String endpoint, KustoIdentity identity) {
         if (identity instanceof KustoIdentity.None) {
             trustPlainHttpHost(endpoint);
             return new ConnectionStringBuilder(endpoint);
         }
+        TokenCredential credential = credential(identity);
+        if (checked.add(identity)) {
+            checkToken(identity, endpoint, credential);
+        }
+        return ConnectionStringBuilder.createWithTokenCredential(endpoint, credential);
+    }
+
+    private static TokenCredential credential(KustoIdentity identity) {
+        if (identity instanceof KustoIdentity.WorkloadIdentity workload) {
+            WorkloadIdentityCredentialBuilder builder = new WorkloadIdentityCredentialBuilder()
+                    .clientId(workload.clientId()).tenantId(workload.tenantId()).tokenFilePath(workload.tokenFile());
+            if (workload.authorityHost() != null && !workload.authorityHost().isBlank()) {
+                builder.authorityHost(workload.authorityHost());
+            }
+            return builder.build();
+        }
         if (identity instanceof KustoIdentity.ManagedIdentity managed) {
             // createWithAadManagedIdentity(url, id) sends a wrong client id in kusto-data 6.0.2.
-            return ConnectionStringBuilder.createWithTokenCredential(endpoint,
-                    new ManagedIdentityCredentialBuilder().clientId(managed.clientId()).build());
+            return new ManagedIdentityCredentialBuilder().clientId(managed.clientId()).build();
         }
-        return ConnectionStringBuilder.createWithTokenCredential(endpoint, new DefaultAzureCredentialBuilder().build());
+        return new DefaultAzureCredentialBuilder().build();
+    }
+
+    /** Asks for a token for the cluster as the SDK will ({@code <endpoint>/.default}); reports, never throws. */
+    private void checkToken(KustoIdentity identity, String endpoint, TokenCredential credential) {
+        Optional<String> failure;
+        try {
+            credential.getToken(new TokenRequestContext().addScopes(scope(endpoint))).block(TOKEN_CHECK_TIMEOUT);
+            failure = Optional.empty();
+            LOG.info("{} identity: a token for {} was issued", identity.kind(), endpoint);
+        } catch (RuntimeException e) {
+            failure = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            LOG.error("{} identity ({}): no token for {}: calls to it will fail until the identity is fixed: {}",
+                    identity.kind(), identity, endpoint, failure.get());
+        }
+        report.checked(identity, endpoint, failure);
+    }
+
+    private static String scope(String endpoint) {
+        URI uri = URI.create(endpoint);
+        return uri.getScheme() + "://" + uri.getAuthority() + "/.default";
     }
 
     /** The SDK trusts only loopback and Azure hosts; an in-cluster Kustainer service needs adding. */

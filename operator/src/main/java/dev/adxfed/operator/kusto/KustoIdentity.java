@@ -1,26 +1,67 @@
 package dev.adxfed.operator.kusto;
 
 import java.net.URI;
+import java.util.Map;
 
 /** How the operator signs in to a cluster. */
 public sealed interface KustoIdentity {
 
     /** Plain http endpoints (emulator, Kustainer) take no token. */
-    record None() implements KustoIdentity {}
+    record None() implements KustoIdentity {
+        @Override
+        public String kind() {
+            return "none";
+        }
+    }
 
-    /** A user-assigned managed identity, by client id. */
-    record ManagedIdentity(String clientId) implements KustoIdentity {}
+    /**
+     * Azure workload identity: the pod's service-account token exchanged for an Entra token. When the webhook
+     * injected it (AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID, AZURE_TENANT_ID), it is the only credential
+     * used: falling through to the node's managed identity would sign in as whatever the node may do.
+     *
+     * @param clientId the resource's managedIdentityClientId when it names one, else AZURE_CLIENT_ID
+     */
+    record WorkloadIdentity(String clientId, String tenantId, String tokenFile, String authorityHost)
+            implements KustoIdentity {
+        @Override
+        public String kind() {
+            return "workload";
+        }
+    }
 
-    /** The default chain: workload identity, environment, system-assigned managed identity, ... */
-    record DefaultChain() implements KustoIdentity {}
+    /** A user-assigned managed identity, by client id, from the node's identity endpoint. */
+    record ManagedIdentity(String clientId) implements KustoIdentity {
+        @Override
+        public String kind() {
+            return "managed";
+        }
+    }
 
-    static KustoIdentity of(String endpoint, String managedIdentityClientId) {
+    /** The default chain (environment, managed identity, Azure CLI, ...) where no workload identity is set up. */
+    record DefaultChain() implements KustoIdentity {
+        @Override
+        public String kind() {
+            return "default";
+        }
+    }
+
+    static KustoIdentity of(String endpoint, String managedIdentityClientId, Map<String, String> environment) {
         if ("http".equalsIgnoreCase(URI.create(endpoint).getScheme())) {
             return new None();
         }
-        if (managedIdentityClientId != null && !managedIdentityClientId.isBlank()) {
-            return new ManagedIdentity(managedIdentityClientId.strip());
+        String clientId = managedIdentityClientId == null || managedIdentityClientId.isBlank() ? null
+                : managedIdentityClientId.strip();
+        String tokenFile = environment.get("AZURE_FEDERATED_TOKEN_FILE");
+        if (tokenFile != null && !tokenFile.isBlank()) {
+            return new WorkloadIdentity(clientId != null ? clientId : environment.get("AZURE_CLIENT_ID"),
+                    environment.get("AZURE_TENANT_ID"), tokenFile, environment.get("AZURE_AUTHORITY_HOST"));
+        }
+        if (clientId != null) {
+            return new ManagedIdentity(clientId);
         }
         return new DefaultChain();
     }
+
+    /** How metrics and logs name the kind: none, workload, managed or default. */
+    String kind();
 }

@@ -9,6 +9,9 @@ import com.microsoft.azure.kusto.data.exceptions.DataWebException;
 import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
 import com.microsoft.azure.kusto.data.exceptions.KustoServiceQueryError;
 import com.microsoft.azure.kusto.data.exceptions.OneApiError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
@@ -19,13 +22,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** {@link Kusto} over the official Java SDK. */
+/**
+ * {@link Kusto} over the official Java SDK. Each call carries a ClientRequestId {@code adxfed;<stage>;<uuid>},
+ * which Kusto records as the ClientActivityId of {@code .show commands-and-queries}; it is in the MDC
+ * ({@value #CLIENT_REQUEST_ID}) of every log line written during the call and in the line of a failure. The
+ * stage's timeout goes to the cluster too ({@code servertimeout}), so that a call the operator gave up on
+ * does not keep running there and overlap the next pass.
+ */
 final class SdkKusto implements Kusto {
+
+    static final String CLIENT_REQUEST_ID = "clientRequestId";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SdkKusto.class);
 
     private final String endpoint;
     private final Client client;
@@ -70,8 +84,10 @@ final class SdkKusto implements Kusto {
     private KustoResultSetTable call(Stage stage, String database, String text, boolean management) {
         Duration timeout = timeouts.of(stage);
         ClientRequestProperties properties = new ClientRequestProperties();
-        properties.setClientRequestId("adxfed;" + stage.label() + ";" + java.util.UUID.randomUUID());
-        try {
+        String clientRequestId = "adxfed;" + stage.label() + ";" + UUID.randomUUID();
+        properties.setClientRequestId(clientRequestId);
+        properties.setTimeoutInMilliSec(timeout.toMillis());
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CLIENT_REQUEST_ID, clientRequestId)) {
             Mono<KustoOperationResult> call = management
                     ? client.executeMgmtAsync(database, text, properties)
                     : client.executeQueryAsync(database, text, properties);
@@ -81,11 +97,17 @@ final class SdkKusto implements Kusto {
             }
             return result.getPrimaryResults();
         } catch (KustoException e) {
-            throw e;
+            throw failed(e, clientRequestId);
         } catch (RuntimeException e) {
             Throwable cause = Exceptions.unwrap(e);
-            throw new KustoException(stage, endpoint, database, reason(cause, timeout), cause);
+            throw failed(new KustoException(stage, endpoint, database, reason(cause, timeout), cause), clientRequestId);
         }
+    }
+
+    private static KustoException failed(KustoException e, String clientRequestId) {
+        FailedCalls.failed(clientRequestId);
+        LOG.info("{} (ClientRequestId {})", e.getMessage(), clientRequestId);
+        return e;
     }
 
     private static String reason(Throwable cause, Duration timeout) {

@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * The operator's own meters, named as Prometheus shows them:
- * {@code adxfed_reconciles_total{role,result}}, {@code adxfed_reconcile_duration_seconds{role}},
+ * {@code adxfed_reconciles_total{role,hub,result}}, {@code adxfed_reconcile_duration_seconds{role}},
+ * {@code adxfed_resource_ready{namespace,name,role}}, {@code adxfed_status_patch_failures_total{code}},
+ * {@code adxfed_kusto_token_available{identity}},
  * {@code adxfed_kusto_call_duration_seconds{stage,result}}, {@code adxfed_script_commands_total{kind,result}},
  * {@code adxfed_database_commands_total{hub,database,kind,result}}, {@code adxfed_heartbeat_rows_read_total{hub}},
  * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}},
@@ -27,7 +29,8 @@ import java.util.stream.Collectors;
  * {@code adxfed_conflicts{hub,kind}}, {@code adxfed_hub_databases_missing{hub}},
  * {@code adxfed_partitions_excluded{hub,reason}}, and the heartbeat ages of {@link HeartbeatAgeGauges}
  * ({@code adxfed_heartbeat_age_seconds{hub,stat}}, {@code adxfed_partitions_stale{hub}},
- * {@code adxfed_heartbeat_ttl_seconds{hub}}). A {@code database} label is only ever one of the
+ * {@code adxfed_heartbeat_ttl_seconds{hub}}). Series of a resource, hub or target go with the resource
+ * ({@link ResourceSeries}). A {@code database} label is only ever one of the
  * hub's current topology (at most {@link #DATABASE_LABELS}); any other database counts as
  * {@value #OTHER_DATABASE}.
  */
@@ -42,22 +45,28 @@ public final class OperatorMetrics {
     private final Clock clock;
     private final Map<String, LivePartitionsGauge> partitionsByHub = new ConcurrentHashMap<>();
     private final Map<String, HeartbeatAgeGauges> heartbeatAgesByHub = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> hubGauges = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AtomicInteger>> hubGauges = new ConcurrentHashMap<>();
+    private final ResourceSeries resources;
+    private final Map<String, AtomicInteger> tokens = new ConcurrentHashMap<>();
 
     /** @param clock what heartbeat ages are measured against at scrape time */
     public OperatorMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+        this.resources = new ResourceSeries(registry, this::forgetHub);
     }
 
     public MeterRegistry registry() {
         return registry;
     }
 
-    /** @param result complete, failed, invalid, criteriaError or skipped */
-    public void reconciled(String role, String result, Duration took) {
-        Counter.builder("adxfed.reconciles").description("ADXCluster reconciles by role and result")
-                .tags("role", role, "result", result).register(registry).increment();
+    /**
+     * @param hub    the endpoint of a Federated resource, empty for a Partition
+     * @param result complete, failed, invalid, criteriaError or skipped
+     */
+    public void reconciled(String role, String hub, String result, Duration took) {
+        Counter.builder("adxfed.reconciles").description("ADXCluster reconciles by role, hub (Federated) and result")
+                .tags("role", role, "hub", hub, "result", result).register(registry).increment();
         Timer.builder("adxfed.reconcile.duration").description("Time one ADXCluster reconcile took, by role")
                 .tags("role", role).register(registry).record(took);
     }
@@ -113,10 +122,56 @@ public final class OperatorMetrics {
         }
     }
 
+    /**
+     * The resource {@code namespace/name}, as this pass sees it, is the hub {@code hub} (Federated; null for a
+     * Partition) and heartbeats into {@code targets}: the series of a hub or target it no longer names go when
+     * no other resource names them.
+     */
+    public void follows(String namespace, String name, String role, String hub, Set<String> targets) {
+        resources.follows(namespace, name, role, hub == null ? Set.of() : Set.of(hub), targets);
+    }
+
+    /** {@code adxfed_resource_ready{namespace,name,role}}: whether the resource's last pass left it ready. */
+    public void ready(String namespace, String name, String role, boolean ready) {
+        resources.ready(namespace, name, role, ready);
+    }
+
+    /** The resource was deleted or is no longer selected: its series, and its hub's and targets' no one else names, go. */
+    public void gone(String namespace, String name) {
+        resources.gone(namespace, name);
+    }
+
+    /** A status patch the API server refused; {@code code} is its HTTP status (0: no answer). */
+    public void statusPatchFailed(int code) {
+        Counter.builder("adxfed.status.patch.failures")
+                .description("ADXCluster status patches that failed, by HTTP status (0: no answer); the pass is retried")
+                .tags("code", Integer.toString(code)).register(registry).increment();
+    }
+
+    /**
+     * {@code adxfed_kusto_token_available{identity}}: whether the identity (workload, managed or default) got a
+     * token when it was first used; 0 means every call to an https cluster with it fails.
+     */
+    public void tokenChecked(String identity, boolean available) {
+        tokens.computeIfAbsent(identity, kind -> {
+            AtomicInteger holder = new AtomicInteger();
+            Gauge.builder("adxfed.kusto.token.available", holder, AtomicInteger::get)
+                    .description("1 when the identity got a Kusto token at its first use, 0 when it could not")
+                    .tags("identity", kind).register(registry);
+            return holder;
+        }).set(available ? 1 : 0);
+    }
+
+    private void forgetHub(String hub) {
+        partitionsByHub.remove(hub);
+        heartbeatAgesByHub.remove(hub);
+        hubGauges.remove(hub);
+    }
+
     /** A gauge of one hub, set to the value of the last pass that read heartbeats. */
     private void hubGauge(String name, String description, String hub, Tags tags, int value) {
         Tags all = tags.and("hub", hub);
-        hubGauges.computeIfAbsent(name + all, k -> {
+        hubGauges.computeIfAbsent(hub, h -> new ConcurrentHashMap<>()).computeIfAbsent(name + all, k -> {
             AtomicInteger holder = new AtomicInteger();
             Gauge.builder(name, holder, AtomicInteger::get).description(description).tags(all).register(registry);
             return holder;

@@ -12,8 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * Prometheus scrape endpoint ({@code /metrics}) and the probes ({@code /healthz}, {@code /readyz}) on
- * the JDK's HTTP server. A probe answers 200 "ok" or 503 "not ready"/"unhealthy".
+ * Prometheus scrape endpoint ({@code /metrics}) and the probes on the JDK's HTTP server: {@code /livez}
+ * (the process can make progress), {@code /readyz} (it is started and watching its resources) and
+ * {@code /healthz}, which answers as {@code /readyz} for installs that still probe it. A probe answers
+ * 200 "ok" or 503 "not ready"/"not live".
  */
 public final class ProbeServer implements AutoCloseable {
 
@@ -32,8 +34,9 @@ public final class ProbeServer implements AutoCloseable {
                     "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         }
         if (live != null) {
-            server.createContext("/healthz", exchange -> probe(exchange, live, "unhealthy"));
+            server.createContext("/livez", exchange -> probe(exchange, live, "not live"));
             server.createContext("/readyz", exchange -> probe(exchange, ready, "not ready"));
+            server.createContext("/healthz", exchange -> probe(exchange, ready, "not ready"));
         }
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "adxfed-http-" + port);

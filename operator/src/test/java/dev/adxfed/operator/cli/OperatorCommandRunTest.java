@@ -88,7 +88,7 @@ class OperatorCommandRunTest {
                 // The heartbeat lands before the pass that sent it is counted.
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(body(metrics + "/metrics"))
                         .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub + "\"} 1.0")
-                        .contains("adxfed_reconciles_total{result=\"complete\",role=\"Partition\"}"));
+                        .contains("adxfed_reconciles_total{hub=\"\",result=\"complete\",role=\"Partition\"}"));
             } finally {
                 ((OperatorCommand) cli.getSubcommands().get("operator").getCommand()).stop();
                 running.join(Duration.ofSeconds(20).toMillis());

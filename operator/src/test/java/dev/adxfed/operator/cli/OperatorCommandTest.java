@@ -44,6 +44,20 @@ class OperatorCommandTest {
         assertThat(kubeconfig.err()).contains("--kubeconfig: cannot read " + dir.resolve("none"));
     }
 
+    @Test
+    void leaseTimingsThatCannotWorkAnUnknownLogFormatAndNoPassesAreNamed() {
+        Run timings = Run.adxfed("operator", "--no-leader-election", "--lease-duration", "10s", "--lease-renew-deadline", "10s");
+        Run format = Run.adxfed("operator", "--no-leader-election", "--log-format", "yaml");
+        Run passes = Run.adxfed("operator", "--no-leader-election", "--max-concurrent-reconciles", "0");
+
+        assertThat(timings.exitCode()).isEqualTo(2);
+        assertThat(timings.err()).contains("lease renew deadline (PT10S) must be shorter than the lease duration (PT10S)");
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).contains("--log-format").contains("'yaml' is not one of text, json");
+        assertThat(passes.exitCode()).isEqualTo(2);
+        assertThat(passes.err()).contains("max concurrent reconciles must be at least 1, got 0");
+    }
+
     private Path write(String name) throws IOException {
         return Files.writeString(dir.resolve(name), "apiVersion: v1\nkind: Config\n");
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -41,8 +42,8 @@ class FederationConditionTest {
 
     static StatusDecision.Decision decide(FederationReport report) {
         ADXClusterStatus before = StatusDecision.decide(cluster(null), new Outcome.FederationDone(clean(List.of(),
-                HeldDepartures.NONE, List.of())), T1).status();
-        return StatusDecision.decide(cluster(before), new Outcome.FederationDone(report), T2);
+                HeldDepartures.NONE, List.of())), T1, Optional.empty()).status();
+        return StatusDecision.decide(cluster(before), new Outcome.FederationDone(report), T2, Optional.empty());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.adxfed.operator.controller;
 
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.kusto.KustoConnector;
+import dev.adxfed.operator.provision.ArmSettings;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.Counter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +70,13 @@ class LeaderElectionTest {
 
     OperatorRuntime start() throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of("test"), Duration.ofMillis(300),
-                Duration.ofMillis(300), Map.of(), "adxfed-test", "test", 0, 0);
+                Duration.ofMillis(300), Map.of(), "adxfed-test", "test", 0, 0, ArmSettings.DEFAULT, RuntimeLimits.defaults()
+                .withLeaseTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300)));
         KustoConnector noKusto = (endpoint, identity) -> {
             throw new AssertionError("a cluster without targets needs no Kusto call");
         };
-        return OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, noKusto, false,
-                () -> { throw new AssertionError("leadership lost while running"); }, Clock.systemUTC(),
-                new OperatorRuntime.LeaseTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300)),
-                OperatorRuntime.FIRST_RETRY));
+        return OperatorRuntime.start(settings, OperatorAgainstEmulatorTest.wiring(client, noKusto,
+                OperatorRuntime.FIRST_RETRY, ProgressWatchdog.Thresholds.defaults()));
     }
 
     static double reconciles(OperatorRuntime runtime) {

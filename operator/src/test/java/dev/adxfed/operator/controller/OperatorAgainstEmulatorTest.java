@@ -116,10 +116,16 @@ class OperatorAgainstEmulatorTest {
                                                       Duration firstRetry, Map<String, String> clusterLabels,
                                                       ArmSettings arm) throws Exception {
         OperatorSettings settings = new OperatorSettings(null, List.of(), Duration.ofMillis(500), federationInterval,
-                clusterLabels, null, null, 0, 0, arm);
-        return OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false, kusto, false,
-                () -> { throw new AssertionError("no leader election here"); }, Clock.systemUTC(),
-                OperatorRuntime.LeaseTimings.josdkDefaults(), firstRetry));
+                clusterLabels, null, null, 0, 0, arm, RuntimeLimits.defaults());
+        return OperatorRuntime.start(settings, wiring(client, kusto, firstRetry, ProgressWatchdog.Thresholds.defaults()));
+    }
+
+    /** The mock API server's client (kept open), JSON merge patches, the system clock. */
+    static OperatorRuntime.Wiring wiring(KubernetesClient client, KustoConnector kusto, Duration firstRetry,
+                                         ProgressWatchdog.Thresholds liveness) {
+        return new OperatorRuntime.Wiring(client, false, report -> kusto, false,
+                () -> { throw new AssertionError("leadership lost while running"); }, Clock.systemUTC(), firstRetry,
+                liveness);
     }
 
     @Test
@@ -166,8 +172,11 @@ class OperatorAgainstEmulatorTest {
 
         String metrics = get(runtime.metricsPort(), "/metrics").body();
         assertThat(metrics)
-                .contains("adxfed_reconciles_total{result=\"complete\",role=\"Federated\"}")
-                .contains("adxfed_reconciles_total{result=\"skipped\",role=\"Partition\"}")
+                .contains("adxfed_reconciles_total{hub=\"" + hub.url() + "\",result=\"complete\",role=\"Federated\"}")
+                .contains("adxfed_reconciles_total{hub=\"\",result=\"skipped\",role=\"Partition\"}")
+                .contains("adxfed_resource_ready{name=\"hub\",namespace=\"test\",role=\"Federated\"} 1.0")
+                .contains("jvm_memory_used_bytes{").contains("jvm_gc_max_data_size_bytes").contains("jvm_threads_live_threads")
+                .contains("process_cpu_usage").contains("process_uptime_seconds")
                 .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub.url() + "\"}")
                 .contains("adxfed_partitions_live{database=\"Metrics\",hub=\"" + hub.url() + "\"} 1.0")
                 .contains("adxfed_heartbeat_rows_read_total{hub=\"" + hub.url() + "\"}")
@@ -178,8 +187,9 @@ class OperatorAgainstEmulatorTest {
                         + "\",kind=\"function.createOrAlter\",result=\"completed\"}")
                 .contains("adxfed_kusto_call_duration_seconds_count{result=\"success\",stage=\"heartbeat.read\"}")
                 .contains("operator_sdk_reconciliations_started_total");
-        assertThat(get(runtime.healthPort(), "/healthz").statusCode()).isEqualTo(200);
+        assertThat(get(runtime.healthPort(), "/livez").statusCode()).isEqualTo(200);
         assertThat(get(runtime.healthPort(), "/readyz").statusCode()).isEqualTo(200);
+        assertThat(get(runtime.healthPort(), "/healthz").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -218,7 +228,9 @@ class OperatorAgainstEmulatorTest {
                 + " setting, but spec.role is Federated: a hub does not heartbeat; remove federatedTargets, or make this"
                 + " a Partition; spec.federation.partitioning: is a Partition's setting, but spec.role is Federated:"
                 + " remove partitioning, or make this a Partition");
-        assertThat(get(runtime.healthPort(), "/healthz").statusCode()).as("still alive").isEqualTo(200);
+        assertThat(get(runtime.healthPort(), "/livez").statusCode()).as("still alive").isEqualTo(200);
+        assertThat(status("down").lastFailureClientRequestId).as("the failed call, to find on the cluster")
+                .startsWith("adxfed;schema.showDatabases;");
     }
 
     @Test

@@ -149,7 +149,7 @@ class OperatorSafetyAgainstEmulatorTest {
         assertThat(raw.mgmt(Stage.HUB_DATABASES, null, ".show databases")).as("no database made").hasSize(1);
         assertThat(get(runtime.metricsPort(), "/metrics").body())
                 .contains("adxfed_hub_databases_missing{hub=\"" + strictHub.url() + "\"} 60.0")
-                .contains("adxfed_reconciles_total{result=\"hubDatabaseMissing\",role=\"Federated\"}");
+                .contains("adxfed_reconciles_total{hub=\"" + strictHub.url() + "\",result=\"hubDatabaseMissing\",role=\"Federated\"}");
     }
 
     @Test

@@ -41,7 +41,7 @@ class StatusDecisionTest {
     }
 
     static ADXClusterStatus decide(ADXCluster cluster, Outcome outcome, Instant now) {
-        return StatusDecision.decide(cluster, outcome, now).status();
+        return StatusDecision.decide(cluster, outcome, now, Optional.empty()).status();
     }
 
     static FederationReport federation(Map<String, Integer> failures, List<String> messages) {
