@@ -112,7 +112,7 @@ class MonitoringFilesTest {
         assertThat(dashboard.path("options").path("labels").path("grafana_dashboard").asText()).isEqualTo("1");
 
         JsonNode monitor = MonitoringFiles.yaml("servicemonitor.yaml");
-        JsonNode service = MonitoringFiles.yaml("../service.yaml");
+        JsonNode service = MonitoringFiles.yaml("../operator/service.yaml");
         assertThat(monitor.path("kind").asText()).isEqualTo("ServiceMonitor");
         monitor.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(label ->
                 assertThat(service.path("metadata").path("labels").path(label.getKey()).asText())
