@@ -71,7 +71,7 @@ class PromtoolRulesTest {
                       - eval_time: 25m
                         alertname: AdxfedOperatorAbsent
                         exp_alerts:
-                          - exp_labels: {severity: critical, job: adxfed-operator, namespace: adx-mon}
+                          - exp_labels: {severity: critical}
                 """);
 
         Result test = promtool("test", "rules", tests.toString());
