@@ -49,11 +49,11 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--endpoint", paramLabel = "URL", description = "The hub, instead of a file.")
     private String endpoint;
 
-    @Option(names = "--heartbeat-database", paramLabel = "DB", defaultValue = ClusterPass.DEFAULT_HEARTBEAT_DATABASE,
+    @Option(names = "--heartbeat-database", paramLabel = "DB", defaultValue = "FederationHeartbeats",
             description = "With --endpoint: the heartbeat database (default: ${DEFAULT-VALUE}).")
     private String heartbeatDatabase;
 
-    @Option(names = "--heartbeat-table", paramLabel = "T", defaultValue = ClusterPass.DEFAULT_HEARTBEAT_TABLE,
+    @Option(names = "--heartbeat-table", paramLabel = "T", defaultValue = "Heartbeat",
             description = "With --endpoint: the heartbeat table (default: ${DEFAULT-VALUE}).")
     private String heartbeatTable;
 

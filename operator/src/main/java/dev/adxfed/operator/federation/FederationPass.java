@@ -1,5 +1,6 @@
 package dev.adxfed.operator.federation;
 
+import dev.adxfed.operator.api.DurationText;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
@@ -127,7 +128,7 @@ public final class FederationPass {
             if (freshOnly.fresh() == 0) {
                 excluded = freshOnly.excluded();
                 LOG.info("hub {}: no live partition within {} ({} read, {} malformed, {} left out); nothing changed",
-                        hub.endpoint(), hub.heartbeatTtl(), inputs.heartbeats().size(), malformed.size(), excluded.total());
+                        hub.endpoint(), DurationText.format(hub.heartbeatTtl()), inputs.heartbeats().size(), malformed.size(), excluded.total());
                 return report(true);
             }
             Map<String, List<ExistingEntityGroup>> groups = showEntityGroups(hubDatabases);
@@ -142,7 +143,7 @@ public final class FederationPass {
                     hub.heartbeatTtl());
             LOG.info("hub {}: read {} heartbeat(s) over {} in {} page(s): {} fresh member(s), {} held, {} malformed;"
                             + " excluded {} blocked ({} by the hub function), {} not selected, {} lacking metadata",
-                    hub.endpoint(), inputs.heartbeats().size(), hub.heartbeatTtl().plus(hub.settings().departureHoldTime()),
+                    hub.endpoint(), inputs.heartbeats().size(), DurationText.format(hub.heartbeatTtl().plus(hub.settings().departureHoldTime())),
                     inputs.heartbeatPages(),
                     membership.fresh(), held.endpoints().size(), malformed.size(), excluded.blocked(),
                     inputs.blockedByFunction(), excluded.notSelected(), excluded.metadataMissing());

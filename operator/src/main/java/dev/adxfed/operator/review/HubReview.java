@@ -9,7 +9,7 @@ import java.util.List;
  * One hub as a dry-run pass found it: its partitions, the operator's groups and functions per hub
  * database against the plan, what the safety rules hold back, and what could not be read.
  *
- * @param heartbeatTtl        ISO-8601, e.g. PT10M
+ * @param heartbeatTtl        as the CRD writes it, e.g. 1h30m
  * @param readAt              when the hub was read, RFC 3339
  * @param inputsRead          false when the heartbeats (or another input) could not be read: nothing else is known
  * @param pendingRequests     requests (database scripts and single commands) a sync would send now

@@ -24,9 +24,7 @@ public final class PlanMarkdown {
         md.append("## adxfed plan: `").append(hub.name()).append("` (").append(hub.endpoint()).append(")\n\n");
         md.append(hub.livePartitions()).append(" live partition(s) within the heartbeat TTL ").append(hub.heartbeatTtl())
                 .append("; a sync would send ").append(hub.pendingRequests()).append(" request(s).\n\n");
-        if (hub.databases().isEmpty() && hub.pendingRequests() == 0) {
-            md.append("No changes: the hub is in step with its partitions.\n\n");
-        }
+        md.append(HubVerdict.of(hub)).append("\n\n");
         for (DatabaseReview database : hub.databases()) {
             md.append("### Database `").append(database.database()).append("`\n\n");
             if (!database.entityGroups().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.adxfed.operator.review;
 
+import dev.adxfed.operator.api.DurationText;
 import dev.adxfed.operator.federation.Changes;
 import dev.adxfed.operator.federation.Command;
 import dev.adxfed.operator.federation.Conflict;
@@ -107,7 +108,7 @@ public final class ReviewRecorder implements PassObserver {
         groups.forEach((db, reviews) -> databases.put(db, new DatabaseReview(db, reviews, List.of())));
         functions.forEach((db, reviews) -> databases.put(db, new DatabaseReview(db,
                 databases.containsKey(db) ? databases.get(db).entityGroups() : List.of(), reviews)));
-        return new HubReview(name, hub.endpoint(), hub.heartbeatTtl().toString(), now == null ? null : now.toString(),
+        return new HubReview(name, hub.endpoint(), DurationText.format(hub.heartbeatTtl()), now == null ? null : now.toString(),
                 report.heartbeatsRead(), partitions(hub.heartbeatTtl(), held), List.copyOf(databases.values()),
                 held.endpoints(), held.reason(), report.hubDatabasesMissing(), pendingRequests, report.failureMessages(),
                 lastPass);

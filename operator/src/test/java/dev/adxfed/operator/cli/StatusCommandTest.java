@@ -203,7 +203,7 @@ class StatusCommandTest {
                 "--heartbeat-table", "Heartbeat", "--heartbeat-ttl", "10m");
 
         assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
-        assertThat(status.out()).startsWith("hub " + clusters.hub + ", read ").contains("heartbeat TTL PT10M")
+        assertThat(status.out()).startsWith("hub " + clusters.hub + ", read ").contains("heartbeat TTL 10m")
                 .contains("Partitions: 2 live").contains("Last pass: " + StatusText.NO_RESOURCE);
     }
 

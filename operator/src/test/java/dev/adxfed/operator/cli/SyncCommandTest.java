@@ -92,7 +92,8 @@ class SyncCommandTest {
         Run noFile = Run.adxfed("sync");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("ADXCluster p has no spec.endpoint");
+        assertThat(run.err()).contains("p.yaml:6: spec.endpoint: is empty: give the URL of an existing cluster, or"
+                + " spec.provision to have the cluster made in Azure");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml: no such file");
         assertThat(noFile.exitCode()).isEqualTo(2);
