@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +62,22 @@ class DeployManifestsTest {
         assertThat(crds.objects()).containsOnlyKeys("CustomResourceDefinition/adxclusters.adx-mon.azure.com");
         String ns = operator.deployment().at("/metadata/namespace").asText();
         assertThat(namespace.objects()).containsOnlyKeys("Namespace/" + ns);
+    }
+
+    /** kubectl renders what a kustomization lists, so a manifest left out of every list would never be installed. */
+    @Test
+    void everyManifestIsListedByTheKustomizationOfItsDirectory() throws IOException {
+        for (String dir : List.of("", "operator", "namespaced", "crds", "namespace")) {
+            Path root = deploy.resolve(dir);
+            Set<String> listed = new TreeSet<>();
+            new YAMLMapper().readTree(root.resolve("kustomization.yaml").toFile()).path("resources")
+                    .forEach(r -> listed.add(r.asText()));
+            try (Stream<Path> files = Files.list(root)) {
+                files.map(f -> f.getFileName().toString())
+                        .filter(n -> (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.equals("kustomization.yaml"))
+                        .forEach(n -> assertThat(listed).as("deploy/" + dir + "/kustomization.yaml").contains(n));
+            }
+        }
     }
 
     @Test
