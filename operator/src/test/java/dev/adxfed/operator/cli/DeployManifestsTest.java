@@ -1,6 +1,7 @@
 package dev.adxfed.operator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,19 @@ class DeployManifestsTest {
                         .forEach(n -> assertThat(listed).as("deploy/" + dir + "/kustomization.yaml").contains(n));
             }
         }
+    }
+
+    /** The API server drops a field its types lack with a warning at most; the object would then lack what it says. */
+    @Test
+    void everyFieldOfTheRenderedObjectsIsOneKubernetesKnows() {
+        for (RenderedInstall install : List.of(operator, namespaced, namespace)) {
+            install.objects().forEach((name, object) ->
+                    assertThat(UnknownFields.of(object)).as(install.dir() + " " + name).isEmpty());
+        }
+        JsonNode misspelt = operator.deployment().deepCopy();
+        ((ObjectNode) misspelt.at("/spec/template/spec"))
+                .set("topologySpreadConstraint", misspelt.at("/spec/template/spec/topologySpreadConstraints"));
+        assertThat(UnknownFields.of(misspelt)).containsExactly("spec.template.spec.topologySpreadConstraint");
     }
 
     @Test
