@@ -30,8 +30,17 @@ public final class ClusterPass {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    /** One pass: whether everything worked, and lines for a terminal (the first one a summary). */
-    public record Outcome(boolean succeeded, List<String> lines) {}
+    /**
+     * One pass: whether everything worked, and lines for a terminal (the first one a summary).
+     *
+     * @param notSetUp every failure was a hub without its heartbeat table yet
+     */
+    public record Outcome(boolean succeeded, List<String> lines, boolean notSetUp) {
+
+        public Outcome(boolean succeeded, List<String> lines) {
+            this(succeeded, lines, false);
+        }
+    }
 
     private final HeartbeatSender heartbeats;
     private final FederationPass federation;
@@ -72,9 +81,10 @@ public final class ClusterPass {
                 name, report.reached().size(), targets.size(), schema, report.partitionRoundTrips()));
         report.schemaFailure().ifPresent(f -> lines.add("  failed  schema: " + f));
         for (TargetFailure failure : report.failures()) {
-            lines.add("  failed  " + failure.endpoint() + ": " + failure.message());
+            lines.add((failure.hubNotSetUp() ? "  not set up " : "  failed  ") + failure.endpoint() + ": " + failure.message());
         }
-        return new Outcome(report.schemaFailure().isEmpty() && report.failures().isEmpty(), lines);
+        return new Outcome(report.schemaFailure().isEmpty() && report.failures().isEmpty(), lines,
+                report.schemaFailure().isEmpty() && report.failures().stream().allMatch(TargetFailure::hubNotSetUp));
     }
 
     Outcome federate(ADXCluster cluster) {

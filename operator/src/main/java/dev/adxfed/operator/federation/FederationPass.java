@@ -90,6 +90,7 @@ public final class FederationPass {
         private HeldDepartures held = HeldDepartures.NONE;
         private ExcludedPartitions excluded = ExcludedPartitions.NONE;
         private HeartbeatTimes heartbeatTimes;
+        private boolean hubNotSetUp;
         private int groupsInSync;
         private int functionsInSync;
         private int commandsSent;
@@ -113,8 +114,10 @@ public final class FederationPass {
                 if (!hubDatabases.contains(heartbeats.database()) && createDatabase(heartbeats.database())) {
                     hubDatabases.add(heartbeats.database());
                 }
-                boolean recordExisted = ensureTables(heartbeats);
-                inputs = HubInputs.read(cluster, hub, now, recordExisted);
+                TablesFound found = ensureTables(heartbeats);
+                hubNotSetUp = !found.heartbeat();
+                // A heartbeat table made just now is empty: there is nothing to read yet.
+                inputs = hubNotSetUp ? HubInputs.NONE : HubInputs.read(cluster, hub, now, found.ownershipRecord());
             } catch (KustoException e) {
                 fail(e.stage().label(), e.getMessage() + "; nothing changed");
                 return report(false);
@@ -210,8 +213,10 @@ public final class FederationPass {
             }
         }
 
-        /** @return whether the ownership record table was there already (a dry run only pretends to create it) */
-        private boolean ensureTables(HeartbeatTable heartbeats) {
+        /** Which of the hub's own tables were there already (a dry run only pretends to create the others). */
+        private record TablesFound(boolean heartbeat, boolean ownershipRecord) {}
+
+        private TablesFound ensureTables(HeartbeatTable heartbeats) {
             Set<String> tables = new HashSet<>();
             cluster.mgmt(Stage.HEARTBEAT_TABLE, heartbeats.database(), heartbeats.showTablesCommand())
                     .forEach(r -> tables.add(r.string("TableName")));
@@ -222,9 +227,8 @@ public final class FederationPass {
             if (!tables.contains(OwnershipRecord.TABLE)) {
                 create(Stage.HEARTBEAT_TABLE, heartbeats.database(),
                         new Command(Command.Kind.TABLE_CREATE, OwnershipRecord.TABLE, OwnershipRecord.createCommand()));
-                return false;
             }
-            return true;
+            return new TablesFound(tables.contains(heartbeats.table()), tables.contains(OwnershipRecord.TABLE));
         }
 
         private void create(Stage stage, String database, Command create) {
@@ -424,7 +428,7 @@ public final class FederationPass {
                     groupsInSync, functionsInSync, Map.copyOf(completed), Map.copyOf(failures), List.copyOf(failureMessages),
                     cluster.roundTrips(), commandsSent, ddlBytes, List.copyOf(commandResults),
                     conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList(), held, excluded,
-                    List.copyOf(hubDatabasesMissing), heartbeatTimes);
+                    List.copyOf(hubDatabasesMissing), heartbeatTimes, hubNotSetUp);
         }
     }
 }

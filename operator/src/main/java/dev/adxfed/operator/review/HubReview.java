@@ -15,12 +15,13 @@ import java.util.List;
  * @param pendingRequests     requests (database scripts and single commands) a sync would send now
  * @param failures            reads that failed in this dry run
  * @param lastPass            the operator's account of its last pass, when the file carried a status; else null
+ * @param notSetUp            the hub has no heartbeat table yet: no partition can have heartbeated into it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HubReview(String name, String endpoint, String heartbeatTtl, String readAt, boolean inputsRead,
                         List<PartitionReview> partitions, List<DatabaseReview> databases, List<String> heldDepartures,
                         String heldReason, List<String> missingHubDatabases, int pendingRequests, List<String> failures,
-                        LastPass lastPass) {
+                        LastPass lastPass, boolean notSetUp) {
 
     public HubReview {
         partitions = List.copyOf(partitions);
@@ -49,6 +50,6 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
     public HubReview changes() {
         return new HubReview(name, endpoint, heartbeatTtl, readAt, inputsRead, partitions,
                 databases.stream().map(DatabaseReview::changes).filter(d -> !d.isEmpty()).toList(), heldDepartures,
-                heldReason, missingHubDatabases, pendingRequests, failures, lastPass);
+                heldReason, missingHubDatabases, pendingRequests, failures, lastPass, notSetUp);
     }
 }

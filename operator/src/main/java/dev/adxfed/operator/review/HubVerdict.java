@@ -17,6 +17,10 @@ public final class HubVerdict {
         if (!hub.inputsRead() || !hub.failures().isEmpty()) {
             return "ERROR: the hub could not be read in full; what follows may be incomplete";
         }
+        if (hub.notSetUp()) {
+            return "NOT SET UP YET: the hub has no heartbeat table, so no partition has heartbeated into it; its first"
+                    + " sync (adxfed sync -f FILE) or the operator's first pass makes it, then partitions can heartbeat";
+        }
         if (hub.inSync()) {
             return "IN SYNC: a sync would send nothing";
         }

@@ -111,7 +111,7 @@ public final class ReviewRecorder implements PassObserver {
         return new HubReview(name, hub.endpoint(), DurationText.format(hub.heartbeatTtl()), now == null ? null : now.toString(),
                 report.heartbeatsRead(), partitions(hub.heartbeatTtl(), held), List.copyOf(databases.values()),
                 held.endpoints(), held.reason(), report.hubDatabasesMissing(), pendingRequests, report.failureMessages(),
-                lastPass);
+                lastPass, report.hubNotSetUp());
     }
 
     private List<PartitionReview> partitions(Duration ttl, HeldDepartures held) {

@@ -208,14 +208,14 @@ class StatusCommandTest {
     }
 
     @Test
-    void anUnreachableHubOrBadArgumentsExitWithTwo() throws IOException {
+    void anUnreachableHubIsNotInSyncAndBadArgumentsExitWithTwo() throws IOException {
         Path gone = Files.writeString(dir.resolve("gone.yaml"), Files.readString(hub).replace(clusters.hub, "http://127.0.0.1:1"));
 
         Run unreachable = Run.adxfed("status", "-f", gone.toString());
         Run neither = Run.adxfed("status");
         Run partition = Run.adxfed("status", "-f", clusters.partitionsFile(dir, clusters.hub).toString());
 
-        assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(2);
+        assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(1);
         assertThat(unreachable.out()).contains("ERROR: the hub could not be read in full")
                 .contains("Read failed: hub.showDatabases failed on http://127.0.0.1:1");
         assertThat(neither.exitCode()).isEqualTo(2);
