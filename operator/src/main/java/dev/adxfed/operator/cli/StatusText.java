@@ -86,9 +86,9 @@ final class StatusText {
 
     private static String functionDetail(FunctionReview f) {
         return switch (f.state()) {
-            case IN_SYNC -> f.members().size() + " partition(s)";
-            case MISSING -> "a sync creates it over " + f.members().size() + " partition(s)";
-            case DRIFTED -> "differs from the plan: a sync alters it (" + f.members().size() + " partition(s))";
+            case IN_SYNC -> f.over();
+            case MISSING -> "a sync creates it over " + f.over();
+            case DRIFTED -> "differs from the plan: a sync alters it (over " + f.over() + ")";
             case STALE -> "no live partition has it: a sync drops it";
             case CONFLICT -> "a user's function of that name, left alone";
         };

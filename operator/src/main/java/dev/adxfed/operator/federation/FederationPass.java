@@ -206,6 +206,7 @@ public final class FederationPass {
                 send(create);
                 cluster.mgmt(Stage.DATABASE_CREATE, null, create.text());
                 count(completed, create.kind().label());
+                observer.databaseCreated(database);
                 return true;
             } catch (KustoException e) {
                 hubDatabasesMissing.add(database);

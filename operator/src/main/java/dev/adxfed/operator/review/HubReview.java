@@ -16,12 +16,13 @@ import java.util.List;
  * @param failures            reads that failed in this dry run
  * @param lastPass            the operator's account of its last pass, when the file carried a status; else null
  * @param notSetUp            the hub has no heartbeat table yet: no partition can have heartbeated into it
+ * @param databasesToCreate   databases the hub lacks that a sync makes (the heartbeat database, partitions' databases)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HubReview(String name, String endpoint, String heartbeatTtl, String readAt, boolean inputsRead,
                         List<PartitionReview> partitions, List<DatabaseReview> databases, List<String> heldDepartures,
                         String heldReason, List<String> missingHubDatabases, int pendingRequests, List<String> failures,
-                        LastPass lastPass, boolean notSetUp) {
+                        LastPass lastPass, boolean notSetUp, List<String> databasesToCreate) {
 
     public HubReview {
         partitions = List.copyOf(partitions);
@@ -29,6 +30,7 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
         heldDepartures = List.copyOf(heldDepartures);
         missingHubDatabases = List.copyOf(missingHubDatabases);
         failures = List.copyOf(failures);
+        databasesToCreate = List.copyOf(databasesToCreate);
     }
 
     @JsonProperty
@@ -50,6 +52,6 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
     public HubReview changes() {
         return new HubReview(name, endpoint, heartbeatTtl, readAt, inputsRead, partitions,
                 databases.stream().map(DatabaseReview::changes).filter(d -> !d.isEmpty()).toList(), heldDepartures,
-                heldReason, missingHubDatabases, pendingRequests, failures, lastPass, notSetUp);
+                heldReason, missingHubDatabases, pendingRequests, failures, lastPass, notSetUp, databasesToCreate);
     }
 }

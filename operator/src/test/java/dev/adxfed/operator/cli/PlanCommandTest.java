@@ -167,7 +167,8 @@ class PlanCommandTest {
         Run plan = Run.adxfed("plan", "-f", hub.toString(), "-o", "markdown");
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        assertThat(plan.out()).contains("### Database `Audit`")
+        assertThat(plan.out()).contains("### Databases the sync creates on the hub\n\n`Audit`\n")
+                .contains("### Database `Audit`")
                 .contains("| `Audit_Partitions` | **create** | `cluster('https://pa.example.net').database('Audit')` |  |")
                 .contains("| `Events()` | **create** | 1 |")
                 .doesNotContain("Reads that failed");

@@ -223,4 +223,21 @@ class StatusCommandTest {
         assertThat(partition.exitCode()).isEqualTo(2);
         assertThat(partition.err()).contains("has role Partition; status reads Federated clusters");
     }
+
+    @Test
+    void functionsOverTheEntityGroupsNameTheGroupNotAPartitionCount() throws IOException {
+        hub = clusters.hubFile(dir, "heartbeatTTL: 10m\nfunctionMembers: entityGroup\n");
+        heartbeatsArrive();
+        ok(Run.adxfed("sync", "-f", hub.toString()));
+        hubQuery("Metrics", ".create-or-alter function with (folder='adxfed') Cpu() { print Changed = 1 }");
+
+        Run status = Run.adxfed("status", "-f", hub.toString());
+
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+        assertThat(status.out())
+                .containsPattern("Metrics +function +Cpu\\(\\) +drifted +differs from the plan: a sync alters it \\(over group"
+                        + " Metrics_Partitions\\)")
+                .containsPattern("Metrics +function +Memory\\(\\) +in sync +group Metrics_Partitions")
+                .doesNotContain("0 partition(s)");
+    }
 }

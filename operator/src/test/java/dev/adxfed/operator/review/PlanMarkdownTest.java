@@ -26,7 +26,7 @@ class PlanMarkdownTest {
                         List.of(new FunctionReview("Cpu", ObjectState.DRIFTED, List.of(A)),
                                 new FunctionReview("Disk", ObjectState.IN_SYNC, List.of(A))))),
                 List.of("https://b.example.net", "https://c.example.net"), "2 of 3 member partitions fell silent",
-                List.of("Sales"), 1, List.of("functions of Logs left as they are: timed out"), null, false);
+                List.of("Sales"), 1, List.of("functions of Logs left as they are: timed out"), null, false, List.of());
 
         assertThat(PlanMarkdown.of(List.of(hub))).isEqualTo("""
                 ## adxfed plan: `hub` (https://hub.example.net)
