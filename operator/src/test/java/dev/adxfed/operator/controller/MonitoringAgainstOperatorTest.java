@@ -37,6 +37,9 @@ class MonitoringAgainstOperatorTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][\\w:]*)(?:\\{(.*)})?\\s+\\S+$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** The labels a ServiceMonitor's scrape puts on every series of the target. */
+    private static final Set<String> TARGET_LABELS = Set.of("job", "instance", "namespace", "pod", "service", "endpoint",
+            "container");
 
     KubernetesClient client;
 
@@ -94,6 +97,16 @@ class MonitoringAgainstOperatorTest {
                 .containsExactly("alert B: metric adxfed_departure_held");
         assertThat(missingFrom(exported, "alert C", "sum by (database) (adxfed_departures_held{kind=\"x\"})"))
                 .containsExactly("alert C: label kind of adxfed_departures_held", "alert C: label database");
+        assertThat(missingFrom(exported, "alert D", "absent(up{job=\"adxfed-operator\",namespace=\"adx-mon\"} == 1)")).isEmpty();
+
+        Map<String, Set<String>> renamed = exported("""
+                adxfed_resource_ready{name="hub",namespace="metrics",role="Federated"} 1.0
+                """);
+        assertThat(missingFrom(renamed, "alert E",
+                "max by (exported_namespace, name) (adxfed_resource_ready{job=\"adxfed-operator\",namespace=\"adx-mon\"}) == 0"))
+                .isEmpty();
+        assertThat(missingFrom(exported, "alert F", "sum by (exported_namespace) (adxfed_departures_held)"))
+                .containsExactly("alert F: label exported_namespace");
     }
 
     /** What of {@code expr} the scrape lacks: metrics, labels matched on them, labels grouped by. */
@@ -114,19 +127,24 @@ class MonitoringAgainstOperatorTest {
         return missing;
     }
 
-    /** Metric name to every label name its samples carry, from the Prometheus text format. */
+    /**
+     * Metric name to every label name its series carry once Prometheus scraped them through the shipped
+     * ServiceMonitor: the labels of the Prometheus text format, those named like a target label renamed
+     * {@code exported_<name>} (the target's label wins), the target labels, and the {@code up} series of the scrape.
+     */
     static Map<String, Set<String>> exported(String scrape) {
         Map<String, Set<String>> exported = new TreeMap<>();
+        exported.put("up", new TreeSet<>(TARGET_LABELS));
         for (String line : scrape.split("\n")) {
             Matcher sample = SAMPLE.matcher(line.strip());
             if (line.startsWith("#") || !sample.matches()) {
                 continue;
             }
-            Set<String> labels = exported.computeIfAbsent(sample.group(1), n -> new TreeSet<>());
+            Set<String> labels = exported.computeIfAbsent(sample.group(1), n -> new TreeSet<>(TARGET_LABELS));
             if (sample.group(2) != null) {
                 Matcher label = LABEL.matcher(sample.group(2));
                 while (label.find()) {
-                    labels.add(label.group(1));
+                    labels.add(TARGET_LABELS.contains(label.group(1)) ? "exported_" + label.group(1) : label.group(1));
                 }
             }
         }
