@@ -2,11 +2,7 @@ package dev.adxfed.operator.federation;
 
 import dev.adxfed.kql.KqlText;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -82,17 +78,9 @@ public final class FederatedFunction {
                 .append(KqlText.identifier(name)).append(" ) }").toString();
     }
 
-    /** What Kusto's {@code hash_sha256(Body)} gives for this body: the lowercase hex SHA-256 of its UTF-8 bytes. */
+    /** The body's fingerprint, as the hub computes it for a stored body in {@code .show functions}. */
     public String bodyHash() {
-        return sha256(body());
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return FunctionFingerprint.of(body());
     }
 
     /**

@@ -134,7 +134,7 @@ final class FakeHub implements Kusto {
                 String folder = folders.getOrDefault(database, Map.of()).getOrDefault(name, "");
                 bodiesSent += folder.equals("adxfed") || !body.contains("macro-expand") ? 0 : 1;
                 rows.add(Map.of("Name", name, "Parameters", "()", "Folder", folder,
-                        "BodyHash", FederatedFunction.sha256(body.strip()),
+                        "BodyHash", FunctionFingerprint.of(body),
                         "Body", folder.equals("adxfed") || !body.contains("macro-expand") ? "" : body));
             });
         } else if (command.startsWith(RECORD)) {
