@@ -85,7 +85,7 @@ class FederationPassTest {
         }
         assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu", "Disk", "Mem");
         assertThat(hub.functions("Metrics").get("Disk")).isEqualTo(
-                "{ macro-expand entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
+                "{ macro-expand isfuzzy=true best_effort=true entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
         assertThat(hub.functions("Logs")).containsOnlyKeys("Audit", "Syslog");
         assertThat(report.succeeded()).isTrue();
         assertThat(report.partitions()).isEqualTo(3);
@@ -438,7 +438,7 @@ class FederationPassTest {
 
         pass(hub);
         assertThat(hub.functions("Metrics").get("Disk")).isEqualTo(
-                "{ macro-expand entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
+                "{ macro-expand isfuzzy=true best_effort=true entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
     }
 
     @Test
