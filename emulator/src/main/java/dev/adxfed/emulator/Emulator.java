@@ -31,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The emulator: several virtual Kusto clusters in one process, each on its own port. For tests:
@@ -49,15 +46,8 @@ public final class Emulator implements AutoCloseable {
     private final ClusterDirectory directory = new ClusterDirectory();
     private final List<ClusterServer> servers = new ArrayList<>();
     private final List<VirtualCluster> clusters = new ArrayList<>();
-    private final ExecutorService executor;
 
     private Emulator() {
-        AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "emulator-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Starts {@code n} clusters with the sample databases, on free ports, in memory. */
@@ -108,7 +98,7 @@ public final class Emulator implements AutoCloseable {
         ClusterServer server;
         try {
             server = ClusterServer.bind(cluster.name(), config.host(), cluster.port(), catalog, directory, commands,
-                    engine.queries(), log, executor);
+                    engine.queries(), log);
         } catch (BindException e) {
             throw new IOException("cluster '" + cluster.name() + "' cannot listen on " + config.host() + ":" + cluster.port()
                     + " (" + e.getMessage() + "); choose another port", e);
@@ -210,6 +200,5 @@ public final class Emulator implements AutoCloseable {
     public void close() {
         servers.forEach(ClusterServer::close);
         servers.clear();
-        executor.shutdownNow();
     }
 }

@@ -8,8 +8,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * One way a virtual cluster misbehaves, for tests of the code that talks to it. Build one with a
  * factory ({@link #kustoError}, {@link #throttle}, {@link #internalError}, {@link #delay},
- * {@link #failScriptCommands}), narrow it with {@link #matching(String)} and {@link #times(int)},
- * and arm it with {@link FaultSwitch#inject(Fault)}.
+ * {@link #failScriptCommands}, {@link #unreachable}), narrow it with {@link #matching(String)} and {@link #times(int)}
+ * (not an unreachable one: a host that is down refuses every connection), and arm it with {@link FaultSwitch#inject(Fault)}.
  *
  * @param kind    what happens to a matching request
  * @param match   a regular expression searched for in the request's text (the command or query, or for
@@ -33,7 +33,12 @@ public record Fault(Kind kind, String match, Integer times, int status, String c
         /** Hold the request for a while, then run it: longer than a client's timeout, the client gives up first. */
         DELAY("delay"),
         /** Inside {@code .execute database script}, mark matching commands Failed with the reason, without running them. */
-        FAIL_SCRIPT_COMMANDS("failScriptCommands");
+        FAIL_SCRIPT_COMMANDS("failScriptCommands"),
+        /**
+         * Be a host that is down: the cluster's port refuses connections (open ones are dropped) and other clusters'
+         * cross-cluster calls to it fail as calls to an unreachable cluster do, until the fault is cleared.
+         */
+        UNREACHABLE("unreachable");
 
         private final String jsonName;
 
@@ -62,6 +67,10 @@ public record Fault(Kind kind, String match, Integer times, int status, String c
         }
         if (kind == Kind.KUSTO_ERROR && (status < 400 || status > 599)) {
             throw new IllegalArgumentException("a kustoError fault needs an HTTP error status (400 to 599), got " + status);
+        }
+        if (kind == Kind.UNREACHABLE && (match != null || times != null)) {
+            throw new IllegalArgumentException("an unreachable fault takes no match and no times: a host that is down refuses"
+                    + " every connection, whatever it would have been sent; clear the cluster's faults to bring it back");
         }
         if (kind != Kind.DELAY && (message == null || message.isBlank())) {
             throw new IllegalArgumentException("a " + kind.jsonName() + " fault needs a message");
@@ -103,6 +112,14 @@ public record Fault(Kind kind, String match, Integer times, int status, String c
     /** Matching commands inside {@code .execute database script} are Failed with this reason. */
     public static Fault failScriptCommands(String reason) {
         return new Fault(Kind.FAIL_SCRIPT_COMMANDS, null, null, 0, null, required(reason, "reason"), null);
+    }
+
+    /**
+     * The cluster is down: its port refuses connections and cross-cluster calls to it fail as to an unreachable
+     * cluster, until {@link FaultSwitch#clear()} (or {@code DELETE /adxfed/faults?cluster=NAME} on another cluster).
+     */
+    public static Fault unreachable() {
+        return new Fault(Kind.UNREACHABLE, null, null, 0, "ConnectionRefused", "the cluster is down (an injected unreachable fault)", null);
     }
 
     /** The same fault, only for requests (or script commands) in which {@code regex} is found. */
