@@ -68,7 +68,7 @@ final class PlanCommand implements Callable<Integer> {
             Hub hub = ClusterPass.hub(cluster);
             HubDryRun run = HubDryRun.of(clients, cluster.getMetadata().getName(), hub, null);
             if (output == Output.text) {
-                print(out, cluster, hub, run.report(), run.commands());
+                print(out, cluster, hub, run.report(), run.review(), run.commands());
             }
             reviews.add(run.review().changes());
             // Withheld commands all "complete", so any failure is a read that failed.
@@ -86,11 +86,14 @@ final class PlanCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, ADXCluster cluster, Hub hub, FederationReport report, List<DryRunKusto.Withheld> commands) {
+    private static void print(PrintWriter out, ADXCluster cluster, Hub hub, FederationReport report, HubReview review,
+                              List<DryRunKusto.Withheld> commands) {
         out.printf("// %s (%s): %d partition(s) heartbeating within %s%n", cluster.getMetadata().getName(), hub.endpoint(),
                 report.partitions(), hub.heartbeatTtl());
         report.failureMessages().forEach(m -> out.println("// failed: " + m));
         ClusterPass.guards(report).forEach(line -> out.println("//" + line));
+        review.adxMonObjects().forEach(o -> out.println("//  adx-mon " + o.kind() + " " + o.database() + "." + o.name() + ": "
+                + o.fate().words() + ": " + o.why()));
         if (commands.isEmpty()) {
             out.println("// in step: a sync would send nothing");
             return;

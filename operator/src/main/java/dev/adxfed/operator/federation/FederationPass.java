@@ -379,7 +379,7 @@ public final class FederationPass {
                 return;
             }
             Changes changes = FederationDiff.functions(plan, database, existing, tables);
-            observer.functions(database, existing, changes);
+            observer.functions(database, existing, tables, changes);
             functionsInSync += changes.inSync();
             conflicts.addAll(changes.conflicts());
             ScriptOutcome outcome = apply(database, changes.commands());

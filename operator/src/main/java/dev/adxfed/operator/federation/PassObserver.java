@@ -22,5 +22,6 @@ public interface PassObserver {
     /** The groups of one hub database as {@code .show entity_groups} listed them, and what the diff made of them. */
     default void entityGroups(String hubDatabase, List<ExistingEntityGroup> existing, Changes changes) {}
 
-    default void functions(String database, List<ExistingFunction> existing, Changes changes) {}
+    /** The functions of one hub database and the tables beside them, and what the diff made of them. */
+    default void functions(String database, List<ExistingFunction> existing, HubTables tables, Changes changes) {}
 }

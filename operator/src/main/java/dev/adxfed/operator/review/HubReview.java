@@ -15,12 +15,14 @@ import java.util.List;
  * @param pendingRequests     requests (database scripts and single commands) a sync would send now
  * @param failures            reads that failed in this dry run
  * @param lastPass            the operator's account of its last pass, when the file carried a status; else null
+ * @param conflicts           what stands where the operator would write, with what it did about it
+ * @param adxMonObjects       adx-mon's groups, functions and placeholder tables on the hub, and what happens to each
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HubReview(String name, String endpoint, String heartbeatTtl, String readAt, boolean inputsRead,
                         List<PartitionReview> partitions, List<DatabaseReview> databases, List<String> heldDepartures,
                         String heldReason, List<String> missingHubDatabases, int pendingRequests, List<String> failures,
-                        LastPass lastPass) {
+                        LastPass lastPass, List<String> conflicts, List<AdxMonObject> adxMonObjects) {
 
     public HubReview {
         partitions = List.copyOf(partitions);
@@ -28,6 +30,8 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
         heldDepartures = List.copyOf(heldDepartures);
         missingHubDatabases = List.copyOf(missingHubDatabases);
         failures = List.copyOf(failures);
+        conflicts = List.copyOf(conflicts);
+        adxMonObjects = List.copyOf(adxMonObjects);
     }
 
     @JsonProperty
@@ -49,6 +53,6 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
     public HubReview changes() {
         return new HubReview(name, endpoint, heartbeatTtl, readAt, inputsRead, partitions,
                 databases.stream().map(DatabaseReview::changes).filter(d -> !d.isEmpty()).toList(), heldDepartures,
-                heldReason, missingHubDatabases, pendingRequests, failures, lastPass);
+                heldReason, missingHubDatabases, pendingRequests, failures, lastPass, conflicts, adxMonObjects);
     }
 }
