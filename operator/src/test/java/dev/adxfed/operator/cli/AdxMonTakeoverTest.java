@@ -63,7 +63,6 @@ class AdxMonTakeoverTest {
                     + schema.replace("\"", "\"\"") + "\",\"{\"\"region\"\":\"\"x\"\"}\"");
         }
         for (String database : List.of("Logs", "Metrics")) {
-            hub(database, ".create database " + database + " volatile");
             for (String group : List.of("LogsSpoke", "MetricsSpoke")) {
                 String db = group.replace("Spoke", "");
                 hub(database, ".create entity_group " + group + " (cluster('" + clusters.eastus + "').database('" + db

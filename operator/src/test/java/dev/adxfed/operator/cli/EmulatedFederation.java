@@ -30,8 +30,9 @@ final class EmulatedFederation implements AutoCloseable {
 
     EmulatedFederation() throws IOException {
         List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(EmulatorConfig.sample(2).clusters());
-        // The hub holds no tables of its own: a function never hides one.
-        clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of()));
+        // The hub has the partitions' databases but no table of its own: a function never hides a table.
+        clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of(new EmulatorConfig.DatabaseConfig("Metrics", false,
+                List.of(), List.of()), new EmulatorConfig.DatabaseConfig("Logs", false, List.of(), List.of()))));
         emulator = Emulator.start(new EmulatorConfig(EmulatorConfig.sample(1).host(), clusters, null));
         eastus = emulator.clusters().get(0).url();
         westeurope = emulator.clusters().get(1).url();
