@@ -24,4 +24,7 @@ public interface PassObserver {
 
     /** The functions of one hub database and the tables beside them, and what the diff made of them. */
     default void functions(String database, List<ExistingFunction> existing, HubTables tables, Changes changes) {}
+
+    /** A database the hub lacked was made (in a dry run: would be made) for the heartbeats or a partition's groups. */
+    default void databaseCreated(String database) {}
 }

@@ -58,7 +58,7 @@ public final class HeartbeatSender {
                         target.heartbeatDatabase, heartbeat.ingestCommand(target.heartbeatTable));
                 reached.add(target.endpoint);
             } catch (KustoException e) {
-                failures.add(new TargetFailure(target.endpoint, e.stage().label(), e.getMessage()));
+                failures.add(TargetFailure.of(target, e));
             } catch (RuntimeException e) {
                 failures.add(new TargetFailure(target.endpoint, Stage.HEARTBEAT_INGEST.label(), e.toString()));
             }
