@@ -119,12 +119,12 @@ class FederationAgainstEmulatorTest {
 
         // ADX may re-space a body it stores: the fingerprint must not see it, or every pass would alter every function.
         String body = hubKusto.mgmt(Stage.FUNCTIONS_SHOW, "Metrics", ".show function Cpu").get(0).string("Body");
-        String respaced = body.replace("{ ", "{\n    ").replace(" as X ( ", "\n        as X(").replace(" ) }", ")\n}")
+        String respaced = body.replace("{ ", "{").replace(" as X ( ", "\n        as X(").replace(" ) }", ")}")
                 .replace(", ", ",\n    ");
         hubKusto.mgmt(Stage.SCRIPT_EXECUTE, "Metrics", ".create-or-alter function with (folder='adxfed', skipvalidation='true')"
                 + " Cpu() " + respaced);
         assertThat(hubKusto.mgmt(Stage.FUNCTIONS_SHOW, "Metrics", ".show function Cpu").get(0).string("Body"))
-                .isEqualTo(respaced).isNotEqualTo(body);
+                .as("stored re-spaced").contains("\n        as X(").isNotEqualTo(body);
         assertThat(new FederationPass(clients).run(hub).commandsSent()).as("after a re-spacing").isZero();
         assertThat(count(hubKusto, "Metrics", "Cpu() | count")).isEqualTo(partitionRows);
 
