@@ -106,7 +106,7 @@ public final class FaultSwitch {
      * answers with, or waits out its delay and returns so that the request runs.
      */
     public void beforeRequest(String text, boolean management) {
-        take(text, false).ifPresent(f -> apply(f, management));
+        takeRequestFault(text).ifPresent(f -> apply(f, management));
     }
 
     private static void apply(Fault f, boolean management) {
@@ -122,6 +122,14 @@ public final class FaultSwitch {
                     f.message(), f.status() < 500);
             case FAIL_SCRIPT_COMMANDS, UNREACHABLE -> throw new IllegalStateException(f.kind().jsonName() + " faults are not request faults");
         }
+    }
+
+    /**
+     * The first armed request-level fault that matches {@code text}, counted as a hit (and disarmed when its
+     * count is used up): for a server that answers in its own shape, as the ARM endpoint does.
+     */
+    public Optional<Fault> takeRequestFault(String text) {
+        return take(text, false);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * {@code /adxfed/faults} on a cluster's port: {@code POST} a JSON fault to arm it, {@code GET} the
  * armed faults, {@code DELETE} to disarm them all. They are the faults of that cluster, or with
  * {@code ?cluster=NAME} of another cluster of the same process (the only way over HTTP to bring back one that is
- * unreachable). Not part of Kusto's protocol: only for tests.
+ * unreachable). The ARM endpoint's port has the same, for its own switch. Not part of Kusto's protocol: only for tests.
  */
 public final class FaultsEndpoint {
 
@@ -35,7 +35,7 @@ public final class FaultsEndpoint {
      * {@code reason} is the failure text of a failScriptCommands fault, {@code message} that of the others.
      */
     record Request(String kind, String match, Integer times, Integer status, String code, String message,
-                   Long delayMillis, String reason) {
+                   Long delayMillis, String reason, Long retryAfterSeconds) {
 
         Fault toFault() {
             if (kind == null) {
@@ -43,7 +43,7 @@ public final class FaultsEndpoint {
             }
             Fault fault = switch (kindNamed(kind)) {
                 case KUSTO_ERROR -> Fault.kustoError(status == null ? 400 : status, code, message);
-                case THROTTLE -> Fault.throttle();
+                case THROTTLE -> retryAfterSeconds == null ? Fault.throttle() : Fault.throttle().retryAfter(Duration.ofSeconds(retryAfterSeconds));
                 case INTERNAL_ERROR -> Fault.internalError(message == null ? "injected internal error" : message);
                 case DELAY -> Fault.delay(delayMillis == null ? null : Duration.ofMillis(delayMillis));
                 case FAIL_SCRIPT_COMMANDS -> Fault.failScriptCommands(reason);
@@ -89,7 +89,7 @@ public final class FaultsEndpoint {
             return request;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the fault is not valid: " + e.getOriginalMessage()
-                    + " (fields: kind, match, times, status, code, message, delayMillis, reason)");
+                    + " (fields: kind, match, times, status, code, message, delayMillis, reason, retryAfterSeconds)");
         }
     }
 
@@ -109,6 +109,9 @@ public final class FaultsEndpoint {
             if (f.kind() == Fault.Kind.KUSTO_ERROR) {
                 node.put("status", f.status());
                 node.put("code", f.code());
+            }
+            if (f.kind() == Fault.Kind.THROTTLE && f.delay() != null) {
+                node.put("retryAfterSeconds", f.delay().toSeconds());
             }
             if (f.kind() == Fault.Kind.DELAY) {
                 node.put("delayMillis", f.delay().toMillis());

@@ -71,7 +71,21 @@ class FederationPassTest {
     }
 
     @Test
-    void firstPassCreatesTheOwnershipTableGroupsInEveryHubDatabaseAndFunctions() {
+    void aHubWithoutItsHeartbeatTableIsSetUpAndNothingElseIsRead() {
+        FakeHub hub = new FakeHub("Metrics");
+
+        FederationReport report = pass(hub);
+
+        assertThat(report.hubNotSetUp()).isTrue();
+        assertThat(report.succeeded()).isTrue();
+        assertThat(hub.tables.get("FederationHeartbeats")).containsExactly("AdxfedOwnership", "Heartbeat");
+        assertThat(hub.sent).as("no heartbeat read from a table made just now")
+                .noneMatch(s -> s.text().contains("summarize") || s.text().startsWith(".show entity_groups"));
+        assertThat(pass(hub).hubNotSetUp()).as("set up by the first pass").isFalse();
+    }
+
+    @Test
+    void firstPassCreatesTheOwnershipRecordGroupsInEveryHubDatabaseAndFunctions() {
         FakeHub hub = hubWithThreePartitions();
 
         FederationReport report = pass(hub);

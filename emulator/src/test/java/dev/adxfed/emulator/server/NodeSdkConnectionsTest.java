@@ -3,23 +3,29 @@ package dev.adxfed.emulator.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adxfed.emulator.Emulator;
+import dev.adxfed.emulator.VirtualCluster;
+import dev.adxfed.emulator.commands.CommandLog;
+import dev.adxfed.emulator.faults.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Microsoft's Node.js SDK keeps its connections alive with no idle timeout of its own and reuses them for later
+ * Connections as Microsoft's Node.js SDK sees them. The SDK keeps its connections alive with no idle timeout of its own and reuses them for later
  * requests. A server that closes idle connections races with it: a request sent as the server closes fails with
  * "socket hang up" (the JDK's built-in server did so at 30 s, more often under CPU load). Several clients send
  * requests over their pooled connections with pauses, one of them past 40 s, and every request must be answered
- * over the connection its client had used before.
+ * over the connection its client had used before. A cluster made unreachable drops the pooled connection and
+ * refuses new ones, as a host that is down.
  */
-class KeepAliveNodeSdkTest {
+class NodeSdkConnectionsTest {
 
     /**
      * Past the idle time after which Jetty's default (30 s) and the JDK's built-in server (30 s, checked every 10 s)
@@ -32,7 +38,7 @@ class KeepAliveNodeSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.startClusters(1);
+        emulator = Emulator.startClusters(2);
     }
 
     @AfterAll
@@ -67,6 +73,22 @@ class KeepAliveNodeSdkTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aClusterThatIsDownDropsThePooledConnectionAndRefusesNewOnes() throws Exception {
+        VirtualCluster down = emulator.clusters().get(1);
+        NodeSdk.Run run = NodeSdk.start(down.endpoint(), List.of(request("print answered = 'first'", 0),
+                request("print answered = 'second'", 8_000)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> down.log().entries().stream()
+                .map(CommandLog.Entry::text).anyMatch(text -> text.contains("'first'")));
+        down.faults().inject(Fault.unreachable());
+
+        List<JsonNode> answers = run.answers();
+        assertThat(answers.get(0).has("error")).as("%s", answers.get(0)).isFalse();
+        assertThat(answers.get(1).path("message").asText()).as("%s", answers.get(1)).contains("ECONNREFUSED");
+        assertThat(down.log().entries()).extracting(CommandLog.Entry::text).noneMatch(text -> text.contains("'second'"));
+        down.faults().clear();
     }
 
     private static ObjectNode request(String text, int pauseMillis) {
