@@ -259,7 +259,7 @@ final class CommandParser {
                     } while (t.match(","));
                     t.expect(")");
                 }
-                return new Command.ShowTables(position, names);
+                return new Command.ShowTables(position, names, t.match("details"));
             case "database":
                 return showDatabaseSchema(position);
             case "functions":

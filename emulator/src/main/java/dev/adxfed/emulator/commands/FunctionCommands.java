@@ -53,7 +53,7 @@ final class FunctionCommands {
         if (!properties.bool("skipvalidation", false)) {
             validator.validate(scope.context(), command);
         }
-        StoredFunction function = new StoredFunction(command.name(), parameters, command.bodyText(),
+        StoredFunction function = new StoredFunction(command.name(), parameters, respaced(command.bodyText()),
                 properties.string("folder").orElse(""), properties.string("docstring").orElse(""), view);
         Database db = scope.catalog().updateDatabase(scope.database(), current -> {
             boolean exists = current.function(command.name()).isPresent();
@@ -150,5 +150,18 @@ final class FunctionCommands {
             case DYNAMIC -> "dynamic(" + v + ")";
             case BOOL, LONG, REAL -> String.valueOf(v);
         };
+    }
+
+    /**
+     * The body as ADX stores it: re-spaced, one space inside each brace ({@code { T | take n}} comes back as
+     * {@code { T | take n }}, as Microsoft's docs show), so a client that compares stored bodies by their
+     * exact text finds out here, not on ADX.
+     */
+    static String respaced(String body) {
+        if (body.length() < 2 || body.charAt(0) != '{' || body.charAt(body.length() - 1) != '}') {
+            return body;
+        }
+        String inner = body.substring(1, body.length() - 1).strip();
+        return inner.isEmpty() ? "{ }" : "{ " + inner + " }";
     }
 }

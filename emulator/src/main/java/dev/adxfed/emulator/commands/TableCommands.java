@@ -29,6 +29,26 @@ final class TableCommands {
             new Column("Folder", ScalarType.STRING),
             new Column("DocString", ScalarType.STRING));
 
+    /** What {@code .show tables details} adds to each table's row; the emulator keeps no extents or policies. */
+    static final List<Column> SHOW_TABLES_DETAILS = List.of(
+            new Column("TotalExtents", ScalarType.LONG),
+            new Column("TotalExtentSize", ScalarType.REAL),
+            new Column("TotalOriginalSize", ScalarType.REAL),
+            new Column("TotalRowCount", ScalarType.LONG),
+            new Column("HotExtents", ScalarType.LONG),
+            new Column("HotExtentSize", ScalarType.REAL),
+            new Column("HotOriginalSize", ScalarType.REAL),
+            new Column("HotRowCount", ScalarType.LONG),
+            new Column("AuthorizedPrincipals", ScalarType.STRING),
+            new Column("RetentionPolicy", ScalarType.STRING),
+            new Column("CachingPolicy", ScalarType.STRING),
+            new Column("ShardingPolicy", ScalarType.STRING),
+            new Column("MergePolicy", ScalarType.STRING),
+            new Column("StreamingIngestionPolicy", ScalarType.STRING),
+            new Column("IngestionBatchingPolicy", ScalarType.STRING),
+            new Column("MinExtentsCreationTime", ScalarType.DATETIME),
+            new Column("MaxExtentsCreationTime", ScalarType.DATETIME));
+
     static final List<Column> TABLE_SCHEMA = List.of(
             new Column("TableName", ScalarType.STRING),
             new Column("Schema", ScalarType.STRING),
@@ -112,7 +132,10 @@ final class TableCommands {
         return new ResultTable(DROPPED, rows);
     }
 
-    /** Lists the tables, or only the named ones (each of which must exist). */
+    /**
+     * Lists the tables, or only the named ones (each of which must exist); with details, also their row
+     * counts as Kusto keeps them in extent metadata (one extent per table that holds rows, here).
+     */
     static ResultTable show(Command.ShowTables command, CommandScope scope) {
         Database db = scope.currentDatabase();
         List<Table> tables = new ArrayList<>();
@@ -124,8 +147,19 @@ final class TableCommands {
             }
         }
         List<Object[]> rows = new ArrayList<>();
-        tables.forEach(t -> rows.add(new Object[] {t.name(), db.name(), t.folder(), t.docString()}));
-        return new ResultTable(SHOW_TABLES, rows);
+        if (!command.details()) {
+            tables.forEach(t -> rows.add(new Object[] {t.name(), db.name(), t.folder(), t.docString()}));
+            return new ResultTable(SHOW_TABLES, rows);
+        }
+        for (Table t : tables) {
+            long count = t.rows().size();
+            long extents = count == 0 ? 0 : 1;
+            rows.add(new Object[] {t.name(), db.name(), t.folder(), t.docString(), extents, 0.0, 0.0, count, extents, 0.0,
+                    0.0, count, "[]", null, null, null, null, null, null, null, null});
+        }
+        List<Column> columns = new ArrayList<>(SHOW_TABLES);
+        columns.addAll(SHOW_TABLES_DETAILS);
+        return new ResultTable(columns, rows);
     }
 
     static List<Column> columns(String table, List<ColumnDeclaration> declarations) {

@@ -15,6 +15,16 @@ class FunctionCommandsTest {
     static final SampleCluster CLUSTER = new SampleCluster();
 
     @Test
+    void aStoredBodyIsReSpacedAsAdxDoes() {
+        CLUSTER.kusto().mgmt("Metrics", ".create-or-alter function Few() {Cpu | take 3}");
+        CLUSTER.kusto().mgmt("Metrics", ".create-or-alter function Lines() {\n    Cpu\n    | take 3\n}");
+
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show function Few").single("Body")).isEqualTo("{ Cpu | take 3 }");
+        assertThat(CLUSTER.kusto().mgmt("Metrics", ".show function Lines").single("Body")).isEqualTo("{ Cpu\n    | take 3 }");
+        assertThat(((Number) CLUSTER.kusto().query("Metrics", "Few | count").single("Count")).longValue()).isEqualTo(3);
+    }
+
+    @Test
     void createShowAlterAndDropAFunction() {
         Rows created = CLUSTER.kusto().mgmt("Metrics",
                 ".create function with (folder=\"hosts\", docstring=\"CPU of one host\") CpuOf(host:string, minimum:real = 0.5) { Cpu | where Host == host and Value >= minimum }");

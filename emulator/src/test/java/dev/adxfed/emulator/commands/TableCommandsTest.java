@@ -27,6 +27,20 @@ class TableCommandsTest {
     }
 
     @Test
+    void showTablesDetailsCountsEachTablesRowsAndTakesAPipe() {
+        CLUSTER.kusto().mgmt("Logs", ".create table Placeholder (Timestamp:datetime, Body:dynamic)");
+
+        Rows details = CLUSTER.kusto().mgmt("Logs", ".show tables details");
+        assertThat(details.columns()).startsWith("TableName", "DatabaseName", "Folder", "DocString", "TotalExtents")
+                .contains("TotalRowCount", "HotRowCount", "MaxExtentsCreationTime");
+        Rows counts = CLUSTER.kusto().mgmt("Logs", ".show tables details | project TableName, TotalRowCount"
+                + " | where TableName in ('Placeholder', 'Traces') | order by TableName asc");
+        assertThat(counts.column("TableName")).containsExactly("Placeholder", "Traces");
+        assertThat(((Number) counts.rows().get(0).get(1)).longValue()).isZero();
+        assertThat(((Number) counts.rows().get(1).get(1)).longValue()).isPositive();
+    }
+
+    @Test
     void createShowAndDropATable() {
         Rows created = CLUSTER.kusto().mgmt("Logs", ".create table Events (Timestamp:datetime, Name:string, Count:long) with (folder=\"ops\", docstring=\"what happened\")");
         assertThat(created.columns()).containsExactly("TableName", "Schema", "DatabaseName", "Folder", "DocString");

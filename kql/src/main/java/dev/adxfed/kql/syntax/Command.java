@@ -33,7 +33,8 @@ public sealed interface Command extends Script {
     record DropTable(SourcePosition position, String name, boolean ifExists) implements Command {}
 
     /** {@code .show tables} or {@code .show tables (T1, T2)}. */
-    record ShowTables(SourcePosition position, List<String> names) implements Command {}
+    /** {@code .show tables [(T, ...)] [details]}: with details, the row counts and extent statistics too. */
+    record ShowTables(SourcePosition position, List<String> names, boolean details) implements Command {}
 
     /** {@code .show database [D] schema [as json] [with (Functions=true, ...)]}; {@code database} null for the current one. */
     record ShowDatabaseSchema(SourcePosition position, String database, boolean asJson,

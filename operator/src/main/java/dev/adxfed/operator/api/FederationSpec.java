@@ -19,6 +19,7 @@ public class FederationSpec {
     public static final String DEFAULT_ENTITY_GROUP_NAME_PATTERN = "{database}_Partitions";
     public static final String DEFAULT_FUNCTION_FOLDER = "adxfed";
     public static final String DEFAULT_FUNCTION_MEMBERS = "inline";
+    public static final String DEFAULT_UNREACHABLE_PARTITIONS = "skip";
     public static final String DEFAULT_DEPARTURE_HOLD_TIME = "6h";
     public static final double DEFAULT_MAX_DEPARTING_FRACTION = 0.5;
     public static final String TTL_PATTERN = "^(\\d+h)?(\\d+m)?(\\d+s)?$";
@@ -58,10 +59,19 @@ public class FederationSpec {
             + " database. Never happens while no fresh heartbeat is read. Default true.")
     public Boolean cleanupStaleEntityGroups;
 
-    @Default("false")
-    @JsonPropertyDescription("Federated role (new in adxfed): generated functions use macro-expand"
-            + " isfuzzy=true best_effort=true, so a query skips (with a warning) partitions that lack the"
-            + " table or cannot be reached instead of failing. Default false.")
+    @Default(DEFAULT_UNREACHABLE_PARTITIONS)
+    @Pattern("^(skip|fail)$")
+    @JsonPropertyDescription("Federated role (new in adxfed): what a generated function does at query time when a"
+            + " partition it unions cannot be reached. skip (default): the function is written with macro-expand"
+            + " isfuzzy=true best_effort=true, as adx-mon writes it, and answers with the other partitions' rows and"
+            + " Kusto's partial-result warning. fail: the query fails while any partition is unreachable (the strict"
+            + " text: inline functions use neither parameter, functions over entity groups isfuzzy=true alone)."
+            + " Changing it alters the operator's functions once.")
+    public String unreachablePartitions;
+
+    @JsonPropertyDescription("Deprecated and ignored: use unreachablePartitions. Earlier versions defaulted it to"
+            + " false in the CRD, so every stored resource carries false whether or not a person chose it; functions"
+            + " now skip unreachable partitions unless unreachablePartitions is fail.")
     public Boolean fuzzyFunctions;
 
     @Default("true")
@@ -163,7 +173,13 @@ public class FederationSpec {
         return mode.equals("entityGroup");
     }
 
-    public boolean effectiveFuzzyFunctions() {
-        return fuzzyFunctions != null && fuzzyFunctions;
+    /** True for skip, also when unset or empty; false for fail. The deprecated fuzzyFunctions plays no part. */
+    public boolean skipUnreachablePartitions() {
+        String mode = unreachablePartitions == null || unreachablePartitions.isEmpty()
+                ? DEFAULT_UNREACHABLE_PARTITIONS : unreachablePartitions;
+        if (!mode.equals("skip") && !mode.equals("fail")) {
+            throw new IllegalArgumentException("spec.federation.unreachablePartitions: '" + mode + "' is neither skip nor fail");
+        }
+        return mode.equals("skip");
     }
 }

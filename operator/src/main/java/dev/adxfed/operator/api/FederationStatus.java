@@ -31,8 +31,10 @@ public class FederationStatus {
     @JsonPropertyDescription("Failures of the last pass by kind (e.g. entityGroup.create, function, heartbeatRead).")
     public Map<String, Integer> failures;
 
-    @JsonPropertyDescription("Objects on the hub with a name the operator would write that are not the operator's,"
-            + " left alone, e.g. 'function Metrics.Cpu'; the first 50, sorted.")
+    @JsonPropertyDescription("What stands where the operator would write, left alone: a user's function or entity group"
+            + " ('function Metrics.Cpu'), a hub table a function would hide ('table Metrics.Cpu'), a partition database"
+            + " named like the heartbeat database ('heartbeatDatabase FedHB of https://...'), a partition with the"
+            + " hub's endpoint ('hubEndpoint https://...'); the first 50, sorted.")
     public List<String> conflicts;
 
     @JsonPropertyDescription("How many conflicts there are.")

@@ -173,7 +173,7 @@ public final class ClusterPass {
             lines.add("  left out " + excluded.blocked() + " blocked, " + excluded.notSelected() + " not selected, "
                     + excluded.metadataMissing() + " lacking metadata the partitionSelector reads");
         }
-        report.conflicts().forEach(c -> lines.add("  kept    " + c + ": the user's, not the operator's; left as it is"));
+        report.conflicts().forEach(c -> lines.add("  kept    " + c + ": " + c.why()));
         report.hubDatabasesMissing().forEach(db -> lines.add("  missing database " + db + " on the hub, which refused to"
                 + " create it: create it in Azure (az kusto database create), or give the hub's ADXCluster spec.provision"
                 + " (subscriptionId, resourceGroup, location, skuName, tier) so that sync makes it through Azure Resource Manager"));

@@ -111,6 +111,8 @@ final class PlanCommand implements Callable<Integer> {
                 report.partitions(), DurationText.format(hub.heartbeatTtl()));
         report.failureMessages().forEach(m -> out.println("// failed: " + m));
         ClusterPass.guards(report).forEach(line -> out.println("//" + line));
+        run.review().adxMonObjects().forEach(o -> out.println("//  adx-mon " + o.kind() + " " + o.database() + "." + o.name()
+                + ": " + o.fate().words() + ": " + o.why()));
         out.println("// " + verdict);
         List<DryRunKusto.Withheld> commands = run.commands();
         if (commands.isEmpty()) {

@@ -56,6 +56,14 @@ final class StatusText {
         out.append(objects.isEmpty() ? "  none known (nothing live, or the hub could not be read)\n"
                 : TextTable.of(List.of("DATABASE", "KIND", "NAME", "STATE", "DETAIL"), objects).render());
         out.append('\n');
+        if (!hub.conflicts().isEmpty()) {
+            out.append("Conflicts, left as they are:\n");
+            hub.conflicts().forEach(c -> out.append("  ").append(c).append('\n'));
+        }
+        if (!hub.adxMonObjects().isEmpty()) {
+            out.append("Objects of adx-mon's operator on the hub:\n");
+            out.append(TextTable.of(List.of("DATABASE", "KIND", "NAME", "FATE", "WHY"), adxMonRows(hub)).render());
+        }
         out.append("Held departures: ").append(hub.heldDepartures().isEmpty() ? "none"
                 : String.join(", ", hub.heldDepartures()) + ": " + hub.heldReason()).append('\n');
         if (!hub.missingHubDatabases().isEmpty()) {
@@ -67,6 +75,10 @@ final class StatusText {
         return out.toString();
     }
 
+    static List<List<String>> adxMonRows(HubReview hub) {
+        return hub.adxMonObjects().stream().map(o -> List.of(o.database(), o.kind(), o.name(), o.fate().words(), o.why()))
+                .toList();
+    }
 
     private static String databases(PartitionReview p) {
         return p.databases().isEmpty() ? "-" : p.databases().stream()
@@ -90,7 +102,7 @@ final class StatusText {
             case MISSING -> "a sync creates it over " + f.over();
             case DRIFTED -> "differs from the plan: a sync alters it (over " + f.over() + ")";
             case STALE -> "no live partition has it: a sync drops it";
-            case CONFLICT -> "a user's function of that name, left alone";
+            case CONFLICT -> "a user's function or a table of that name stands there (see Conflicts), left alone";
         };
     }
 

@@ -1,19 +1,30 @@
 package dev.adxfed.operator.federation;
 
 /**
- * A user's object on the hub with the name of one the operator would write: left as it is, and
- * reported so the user can rename it or let the operator have it.
+ * Something on the hub, or in a heartbeat, that stands where the operator would write: a user's object
+ * with the name of one of the operator's, a table a function would hide, or a partition that would
+ * federate the hub into itself. Left as it is, and reported, so a person can rename it or let the
+ * operator have it.
+ *
+ * @param database the hub database concerned (empty for a partition of the hub's own endpoint)
+ * @param name     the object's name, or the partition's endpoint for the two kinds about partitions
  */
 public record Conflict(String database, Kind kind, String name) {
 
     public enum Kind {
-        FUNCTION("function"),
-        ENTITY_GROUP("entityGroup");
+        FUNCTION("function", "the user's, not the operator's; left as it is"),
+        ENTITY_GROUP("entityGroup", "the user's, not the operator's; left as it is"),
+        TABLE("table", "a table of the function's name, which the function would hide; no function is made"),
+        HEARTBEAT_DATABASE("heartbeatDatabase", "a partition database named like the hub's heartbeat database;"
+                + " not federated, so nothing of it is made there"),
+        HUB_ENDPOINT("hubEndpoint", "a partition heartbeating with the hub's own endpoint; not federated into itself");
 
         private final String label;
+        private final String why;
 
-        Kind(String label) {
+        Kind(String label, String why) {
             this.label = label;
+            this.why = why;
         }
 
         public String label() {
@@ -21,8 +32,17 @@ public record Conflict(String database, Kind kind, String name) {
         }
     }
 
+    /** What the operator did about it and why, for a person. */
+    public String why() {
+        return kind.why;
+    }
+
     @Override
     public String toString() {
-        return kind.label() + " " + database + "." + name;
+        return switch (kind) {
+            case HEARTBEAT_DATABASE -> kind.label() + " " + database + " of " + name;
+            case HUB_ENDPOINT -> kind.label() + " " + name;
+            default -> kind.label() + " " + database + "." + name;
+        };
     }
 }

@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A row of {@code .show functions}: Name, Parameters ("()" when none), Folder, and the SHA-256 of its Body
- * computed by Kusto, without the white space around it. The Body itself only where the hub sent it: functions outside the operator's folder
- * that may be federated-form functions to adopt.
+ * A row of {@code .show functions}: Name, Parameters ("()" when none), Folder, and the fingerprint of its
+ * Body computed by Kusto ({@link FunctionFingerprint}: blind to white space outside strings). The Body
+ * itself only where the hub sent it: functions outside the operator's folder that may be federated-form
+ * functions to adopt.
  */
 public record ExistingFunction(String name, String parameters, String body, String folder, String bodyHash) {
 
@@ -20,13 +21,14 @@ public record ExistingFunction(String name, String parameters, String body, Stri
      * federated form are sent.
      */
     public static String showCommand(String functionFolder) {
-        return SHOW_COMMAND + " | project Name, Parameters, Folder, BodyHash = hash_sha256(trim(@\"\\s+\", Body)), Body = iff(Folder != "
+        return SHOW_COMMAND + " | project Name, Parameters, Folder, BodyHash = "
+                + FunctionFingerprint.kqlOfBody() + ", Body = iff(Folder != "
                 + KqlText.string(functionFolder) + " and Body contains \"macro-expand\", Body, \"\")";
     }
 
     /** A function as read with its whole body, its fingerprint computed here. */
     public ExistingFunction(String name, String parameters, String body, String folder) {
-        this(name, parameters, body, folder, FederatedFunction.sha256(body == null ? "" : body.strip()));
+        this(name, parameters, body, folder, FunctionFingerprint.of(body));
     }
 
     /** {@code { macro-expand ... as S ( S.Name ) }}, as adxfed and adx-mon's operator write it. */

@@ -2,11 +2,7 @@ package dev.adxfed.operator.federation;
 
 import dev.adxfed.kql.KqlText;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,8 +10,10 @@ import java.util.function.Supplier;
 /**
  * The hub's view of one partition table or view: a function of the same name that unions it over the
  * partitions, either listed inline (exactly those that have it) or as the database's named entity group
- * (every partition of the database; fuzzy, so those without the table are skipped at query time). The
- * inline members are the topology's shared reference texts, read only when the body is written.
+ * (every partition of the database; fuzzy, so those without the table are skipped at query time). A
+ * function that skips unreachable partitions ({@code best_effort=true}, and {@code isfuzzy=true} with it as
+ * adx-mon writes them) answers with the others' rows and Kusto's partial-result warning when one is down.
+ * The inline members are the topology's shared reference texts, read only when the body is written.
  */
 public final class FederatedFunction {
 
@@ -26,32 +24,38 @@ public final class FederatedFunction {
     private final Supplier<List<String>> entities;
     private final String entityGroup;
     private final boolean fuzzy;
+    private final boolean skipUnreachable;
 
-    private FederatedFunction(String name, Supplier<List<String>> entities, String entityGroup, boolean fuzzy) {
+    private FederatedFunction(String name, Supplier<List<String>> entities, String entityGroup, boolean fuzzy,
+                              boolean skipUnreachable) {
         this.name = name;
         this.entities = entities;
         this.entityGroup = entityGroup;
         this.fuzzy = fuzzy;
+        this.skipUnreachable = skipUnreachable;
     }
 
-    /** Lists its members inline; {@code entities} is read each time the body is written. */
-    static FederatedFunction inline(String name, Supplier<List<String>> entities, boolean fuzzy) {
-        return new FederatedFunction(name, entities, null, fuzzy);
+    /**
+     * Lists its members inline; {@code entities} is read each time the body is written. Strict (neither
+     * isfuzzy nor best_effort) unless it skips unreachable partitions: every member listed has the table.
+     */
+    static FederatedFunction inline(String name, Supplier<List<String>> entities, boolean skipUnreachable) {
+        return new FederatedFunction(name, entities, null, skipUnreachable, skipUnreachable);
     }
 
     /** Unions the named entity group of its database: always fuzzy, since not every member has every table. */
-    static FederatedFunction overGroup(String name, String entityGroup) {
-        return new FederatedFunction(name, List::of, entityGroup, true);
+    static FederatedFunction overGroup(String name, String entityGroup, boolean skipUnreachable) {
+        return new FederatedFunction(name, List::of, entityGroup, true, skipUnreachable);
     }
 
-    public static FederatedFunction of(String name, String database, Iterable<String> endpoints, boolean fuzzy) {
+    public static FederatedFunction of(String name, String database, Iterable<String> endpoints, boolean skipUnreachable) {
         List<String> entities = new ArrayList<>();
         endpoints.forEach(endpoint -> entities.add(KqlText.entity(endpoint, database)));
         if (entities.isEmpty()) {
             throw new IllegalArgumentException("function " + name + " needs at least one partition");
         }
         List<String> sorted = entities.stream().sorted().distinct().toList();
-        return inline(name, () -> sorted, fuzzy);
+        return inline(name, () -> sorted, skipUnreachable);
     }
 
     public String name() {
@@ -71,7 +75,10 @@ public final class FederatedFunction {
     public String body() {
         StringBuilder body = new StringBuilder("{ macro-expand ");
         if (fuzzy) {
-            body.append("isfuzzy=true best_effort=true ");
+            body.append("isfuzzy=true ");
+        }
+        if (skipUnreachable) {
+            body.append("best_effort=true ");
         }
         if (entityGroup != null) {
             body.append(KqlText.identifier(entityGroup));
@@ -82,17 +89,9 @@ public final class FederatedFunction {
                 .append(KqlText.identifier(name)).append(" ) }").toString();
     }
 
-    /** What Kusto's {@code hash_sha256(Body)} gives for this body: the lowercase hex SHA-256 of its UTF-8 bytes. */
+    /** The body's fingerprint, as the hub computes it for a stored body in {@code .show functions}. */
     public String bodyHash() {
-        return sha256(body());
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return FunctionFingerprint.of(body());
     }
 
     /**

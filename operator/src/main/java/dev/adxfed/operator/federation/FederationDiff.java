@@ -63,13 +63,22 @@ public final class FederationDiff {
         return new Changes(commands, inSync, conflicts);
     }
 
-    /**
-     * Function commands for one hub database: those whose body (compared by Kusto's SHA-256 of it) or
-     * folder differs, and drops of the operator's functions whose table or view no live member has any
-     * more (also in a database no live member has). Each command's text is written when the returned
-     * list is read, one at a time, so the first pass of a large fleet never holds all of its DDL.
-     */
+    /** Function commands for a hub database that has no table a function could hide. */
     public static Changes functions(FederationPlan plan, String database, List<ExistingFunction> existing) {
+        return functions(plan, database, existing, HubTables.NONE);
+    }
+
+    /**
+     * Function commands for one hub database: those whose body (compared by its fingerprint) or folder
+     * differs, and drops of the operator's functions whose table or view no live member has any more (also
+     * in a database no live member has). A function that would hide a table of the hub is not written and
+     * is reported; one of the operator's that hides such a table is stale, so that the table shows again
+     * (adx-mon's empty placeholders excepted: they stay behind their functions). Each command's text is
+     * written when the returned list is read, one at a time, so the first pass of a large fleet never holds
+     * all of its DDL.
+     */
+    public static Changes functions(FederationPlan plan, String database, List<ExistingFunction> existing,
+                                    HubTables tables) {
         if (plan.topology().isEmpty()) {
             return Changes.NONE;
         }
@@ -81,6 +90,10 @@ public final class FederationDiff {
         int inSync = 0;
         Set<String> desiredNames = new HashSet<>();
         for (FederatedFunction function : plan.functions(database)) {
+            if (tables.hides(function.name())) {
+                conflicts.add(new Conflict(database, Conflict.Kind.TABLE, function.name()));
+                continue;
+            }
             desiredNames.add(function.name());
             ExistingFunction current = byName.get(function.name());
             if (current == null) {

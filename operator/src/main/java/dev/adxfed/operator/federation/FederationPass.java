@@ -125,18 +125,23 @@ public final class FederationPass {
             malformed = inputs.malformed();
             observer.heartbeatsRead(inputs.heartbeats(), now);
             logMalformed();
+            SelfFederationGuard.Guarded guarded = SelfFederationGuard.apply(inputs.heartbeats(), hub.endpoint(),
+                    heartbeats.database(), now.minus(hub.heartbeatTtl()));
+            conflicts.addAll(guarded.conflicts());
+            List<PartitionHeartbeat> partitions = guarded.heartbeats();
             // Fresh members do not depend on the hub's groups: with none, the groups need not be read.
-            Membership freshOnly = Membership.of(inputs.heartbeats(), now, hub.heartbeatTtl(), hub.settings(),
+            Membership freshOnly = Membership.of(partitions, now, hub.heartbeatTtl(), hub.settings(),
                     inputs.blocked(), Set.of(), true);
             if (freshOnly.fresh() == 0) {
                 excluded = freshOnly.excluded();
                 LOG.info("hub {}: no live partition within {} ({} read, {} malformed, {} left out); nothing changed",
                         hub.endpoint(), DurationText.format(hub.heartbeatTtl()), inputs.heartbeats().size(), malformed.size(), excluded.total());
+                logConflicts();
                 return report(true);
             }
             Map<String, List<ExistingEntityGroup>> groups = showEntityGroups(hubDatabases);
             Map<String, Set<String>> owned = ownedGroups(groups, inputs);
-            Membership membership = Membership.of(inputs.heartbeats(), now, hub.heartbeatTtl(), hub.settings(),
+            Membership membership = Membership.of(partitions, now, hub.heartbeatTtl(), hub.settings(),
                     inputs.blocked(), currentMembers(groups, owned), releaseDepartures);
             excluded = membership.excluded();
             held = membership.held();
@@ -180,11 +185,7 @@ public final class FederationPass {
                     applyFunctions(plan, database);
                 }
             }
-            if (!conflicts.isEmpty()) {
-                LOG.warn("hub {}: {} object(s) of users stand where the operator's would and were left alone: {}",
-                        hub.endpoint(), conflicts.size(),
-                        firstOf(conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList()));
-            }
+            logConflicts();
             if (!hubDatabasesMissing.isEmpty()) {
                 LOG.warn("hub {}: {} partition database(s) missing on the hub, which refused to create them (create them"
                         + " in Azure or set spec.provision): {}", hub.endpoint(), hubDatabasesMissing.size(),
@@ -238,6 +239,18 @@ public final class FederationPass {
             send(create);
             cluster.mgmt(stage, database, create.text());
             count(completed, create.kind().label());
+        }
+
+        /** One line for all of them, by kind, each with what was done about it. */
+        private void logConflicts() {
+            if (conflicts.isEmpty()) {
+                return;
+            }
+            Map<Conflict.Kind, List<Conflict>> byKind = new TreeMap<>();
+            conflicts.forEach(c -> byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(c));
+            byKind.forEach((kind, list) -> LOG.warn("hub {}: {} conflict(s) of kind {}, left as they are ({}): {}",
+                    hub.endpoint(), list.size(), kind.label(), list.get(0).why(),
+                    firstOf(list.stream().sorted(Comparator.comparing(Conflict::toString)).toList())));
         }
 
         /** One line for all of them: the rows come from other clusters, so their number has no bound. */
@@ -352,6 +365,17 @@ public final class FederationPass {
 
         private void applyFunctions(FederationPlan plan, String database) {
             List<ExistingFunction> existing = new ArrayList<>();
+            List<String> names = plan.functions(database).stream().map(FederatedFunction::name).toList();
+            HubTables tables = HubTables.NONE;
+            try {
+                if (!names.isEmpty()) {
+                    tables = HubTables.read(cluster, database, names);
+                }
+            } catch (KustoException e) {
+                fail(Stage.TABLES_SHOW.label(), "functions of " + database + " left as they are: its tables could not be"
+                        + " read: " + e.getMessage());
+                return;
+            }
             try {
                 for (KustoRow row : cluster.mgmt(Stage.FUNCTIONS_SHOW, database,
                         ExistingFunction.showCommand(hub.settings().functionFolder()))) {
@@ -362,8 +386,8 @@ public final class FederationPass {
                 fail(Stage.FUNCTIONS_SHOW.label(), "functions of " + database + " left as they are: " + e.getMessage());
                 return;
             }
-            Changes changes = FederationDiff.functions(plan, database, existing);
-            observer.functions(database, existing, changes);
+            Changes changes = FederationDiff.functions(plan, database, existing, tables);
+            observer.functions(database, existing, tables, changes);
             functionsInSync += changes.inSync();
             conflicts.addAll(changes.conflicts());
             ScriptOutcome outcome = apply(database, changes.commands());

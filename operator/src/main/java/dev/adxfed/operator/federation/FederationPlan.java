@@ -33,7 +33,7 @@ public record FederationPlan(Topology topology, FederationSettings settings, Lis
 
     private FederatedFunction function(String database, String name, Topology.DatabaseMembers members, BitSet bits) {
         return settings.overEntityGroups()
-                ? FederatedFunction.overGroup(name, settings.groupName(database))
-                : FederatedFunction.inline(name, () -> members.references(bits), settings.fuzzyFunctions());
+                ? FederatedFunction.overGroup(name, settings.groupName(database), settings.skipUnreachable())
+                : FederatedFunction.inline(name, () -> members.references(bits), settings.skipUnreachable());
     }
 }

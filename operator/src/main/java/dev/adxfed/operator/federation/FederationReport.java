@@ -21,7 +21,8 @@ import java.util.SortedMap;
  * @param commandsSent         DDL commands sent (inside scripts or alone)
  * @param ddlBytes             bytes of the DDL sent
  * @param commandResults       script commands by hub database, kind and result
- * @param conflicts            user's objects with a name the operator would write, left alone, sorted
+ * @param conflicts            what stands where the operator would write (a user's object, a table a function would
+ *                             hide, a partition that would federate the hub into itself), left alone, sorted
  * @param heldDepartures       silent partitions kept as members by the departure guard
  * @param excluded             fresh partitions that are not members, counted by why
  * @param hubDatabasesMissing  partition databases missing on the hub that the hub refused to create, sorted

@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  * @param maxDepartingFraction the share of members that may fall silent in one pass before removals are held
  * @param departureHoldTime    how long beyond the TTL a held departure waits before it is applied anyway
  * @param overEntityGroups     functions union their database's named group instead of listing members inline
+ * @param skipUnreachable      functions answer without the partitions they cannot reach (best_effort), with
+ *                             Kusto's partial-result warning, instead of failing
  */
 public record FederationSettings(String entityGroupNamePattern, boolean cleanupStaleEntityGroups,
-                                 boolean fuzzyFunctions, String functionFolder, boolean cleanupStaleFunctions,
+                                 boolean skipUnreachable, String functionFolder, boolean cleanupStaleFunctions,
                                  Set<String> blockedEndpoints, Optional<BlockedFunction> blockedFunction,
                                  PartitionSelector partitionSelector, double maxDepartingFraction,
                                  Duration departureHoldTime, boolean overEntityGroups) {
@@ -47,22 +49,22 @@ public record FederationSettings(String entityGroupNamePattern, boolean cleanupS
         blockedEndpoints = Set.copyOf(blockedEndpoints);
     }
 
-    /** The defaults with another naming pattern, cleanup and expansion. */
-    public FederationSettings(String entityGroupNamePattern, boolean cleanupStaleEntityGroups, boolean fuzzyFunctions) {
-        this(entityGroupNamePattern, cleanupStaleEntityGroups, fuzzyFunctions, FederationSpec.DEFAULT_FUNCTION_FOLDER,
+    /** The defaults with another naming pattern, cleanup, and skipping of unreachable partitions or not. */
+    public FederationSettings(String entityGroupNamePattern, boolean cleanupStaleEntityGroups, boolean skipUnreachable) {
+        this(entityGroupNamePattern, cleanupStaleEntityGroups, skipUnreachable, FederationSpec.DEFAULT_FUNCTION_FOLDER,
                 true, Set.of(), Optional.empty(), PartitionSelector.ALL, FederationSpec.DEFAULT_MAX_DEPARTING_FRACTION,
                 new FederationSpec().departureHoldTime(), false);
     }
 
     /** These settings with functions over the named groups (true) or with inline members (false). */
     public FederationSettings withFunctionsOverEntityGroups(boolean overGroups) {
-        return new FederationSettings(entityGroupNamePattern, cleanupStaleEntityGroups, fuzzyFunctions, functionFolder,
+        return new FederationSettings(entityGroupNamePattern, cleanupStaleEntityGroups, skipUnreachable, functionFolder,
                 cleanupStaleFunctions, blockedEndpoints, blockedFunction, partitionSelector, maxDepartingFraction,
                 departureHoldTime, overGroups);
     }
 
     public static FederationSettings defaults() {
-        return new FederationSettings(FederationSpec.DEFAULT_ENTITY_GROUP_NAME_PATTERN, true, false);
+        return new FederationSettings(FederationSpec.DEFAULT_ENTITY_GROUP_NAME_PATTERN, true, true);
     }
 
     /** @throws IllegalArgumentException naming the field, when the spec is invalid (a bad CEL expression, ...) */
@@ -83,7 +85,7 @@ public record FederationSettings(String entityGroupNamePattern, boolean cleanupS
         Optional<BlockedFunction> function = Optional.ofNullable(blocked.kustoFunction)
                 .map(f -> new BlockedFunction(required(f.database, "database"), required(f.name, "name")));
         return new FederationSettings(s.effectiveEntityGroupNamePattern(), s.effectiveCleanupStaleEntityGroups(),
-                s.effectiveFuzzyFunctions(), s.effectiveFunctionFolder(), s.effectiveCleanupStaleFunctions(), endpoints,
+                s.skipUnreachablePartitions(), s.effectiveFunctionFolder(), s.effectiveCleanupStaleFunctions(), endpoints,
                 function, PartitionSelector.of(s.partitionSelector), s.effectiveMaxDepartingFraction(),
                 s.departureHoldTime(), s.functionsOverEntityGroups());
     }

@@ -22,7 +22,8 @@ public interface PassObserver {
     /** The groups of one hub database as {@code .show entity_groups} listed them, and what the diff made of them. */
     default void entityGroups(String hubDatabase, List<ExistingEntityGroup> existing, Changes changes) {}
 
-    default void functions(String database, List<ExistingFunction> existing, Changes changes) {}
+    /** The functions of one hub database and the tables beside them, and what the diff made of them. */
+    default void functions(String database, List<ExistingFunction> existing, HubTables tables, Changes changes) {}
 
     /** A database the hub lacked was made (in a dry run: would be made) for the heartbeats or a partition's groups. */
     default void databaseCreated(String database) {}

@@ -14,6 +14,7 @@ public enum Stage {
     HEARTBEAT_READ("heartbeat.read"),
     ENTITY_GROUPS_SHOW("entityGroups.show"),
     FUNCTIONS_SHOW("functions.show"),
+    TABLES_SHOW("tables.show"),
     SCRIPT_EXECUTE("script.execute"),
     BLOCKED_CLUSTERS_READ("blockedClusters.read"),
     OWNERSHIP_READ("ownership.read"),

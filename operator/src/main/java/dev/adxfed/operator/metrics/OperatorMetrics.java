@@ -107,8 +107,8 @@ public final class OperatorMetrics {
             hubGauge("adxfed.departures.held", "Silent partitions the departure guard keeps as members", hub, Tags.empty(),
                     report.heldDepartures().endpoints().size());
             for (Conflict.Kind kind : Conflict.Kind.values()) {
-                hubGauge("adxfed.conflicts", "Objects on the hub with a name the operator would write that are the"
-                                + " user's, left alone, by kind", hub, Tags.of("kind", kind.label()),
+                hubGauge("adxfed.conflicts", "What stands where the operator would write, left alone, by kind: a user's"
+                                + " function or group, a table a function would hide, a partition's heartbeat database, the hub's endpoint", hub, Tags.of("kind", kind.label()),
                         (int) report.conflicts().stream().filter(c -> c.kind() == kind).count());
             }
             hubGauge("adxfed.hub.databases.missing", "Partition databases missing on the hub that it refuses to create",

@@ -132,7 +132,7 @@ final class ClusterRules {
         set.put("heartbeatTTL", differs(f.heartbeatTTL, FederationSpec.DEFAULT_HEARTBEAT_TTL));
         set.put("entityGroupNamePattern", differs(f.entityGroupNamePattern, FederationSpec.DEFAULT_ENTITY_GROUP_NAME_PATTERN));
         set.put("cleanupStaleEntityGroups", differs(f.cleanupStaleEntityGroups, defaults.effectiveCleanupStaleEntityGroups()));
-        set.put("fuzzyFunctions", differs(f.fuzzyFunctions, defaults.effectiveFuzzyFunctions()));
+        set.put("unreachablePartitions", differs(f.unreachablePartitions, FederationSpec.DEFAULT_UNREACHABLE_PARTITIONS));
         set.put("cleanupStaleFunctions", differs(f.cleanupStaleFunctions, defaults.effectiveCleanupStaleFunctions()));
         set.put("functionFolder", differs(f.functionFolder, FederationSpec.DEFAULT_FUNCTION_FOLDER));
         set.put("functionMembers", differs(f.functionMembers, FederationSpec.DEFAULT_FUNCTION_MEMBERS));

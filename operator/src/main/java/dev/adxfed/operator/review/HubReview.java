@@ -17,12 +17,15 @@ import java.util.List;
  * @param lastPass            the operator's account of its last pass, when the file carried a status; else null
  * @param notSetUp            the hub has no heartbeat table yet: no partition can have heartbeated into it
  * @param databasesToCreate   databases the hub lacks that a sync makes (the heartbeat database, partitions' databases)
+ * @param conflicts           what stands where the operator would write, with what it did about it
+ * @param adxMonObjects       adx-mon's groups, functions and placeholder tables on the hub, and what happens to each
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HubReview(String name, String endpoint, String heartbeatTtl, String readAt, boolean inputsRead,
                         List<PartitionReview> partitions, List<DatabaseReview> databases, List<String> heldDepartures,
                         String heldReason, List<String> missingHubDatabases, int pendingRequests, List<String> failures,
-                        LastPass lastPass, boolean notSetUp, List<String> databasesToCreate) {
+                        LastPass lastPass, boolean notSetUp, List<String> databasesToCreate, List<String> conflicts,
+                        List<AdxMonObject> adxMonObjects) {
 
     public HubReview {
         partitions = List.copyOf(partitions);
@@ -31,6 +34,8 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
         missingHubDatabases = List.copyOf(missingHubDatabases);
         failures = List.copyOf(failures);
         databasesToCreate = List.copyOf(databasesToCreate);
+        conflicts = List.copyOf(conflicts);
+        adxMonObjects = List.copyOf(adxMonObjects);
     }
 
     @JsonProperty
@@ -52,6 +57,7 @@ public record HubReview(String name, String endpoint, String heartbeatTtl, Strin
     public HubReview changes() {
         return new HubReview(name, endpoint, heartbeatTtl, readAt, inputsRead, partitions,
                 databases.stream().map(DatabaseReview::changes).filter(d -> !d.isEmpty()).toList(), heldDepartures,
-                heldReason, missingHubDatabases, pendingRequests, failures, lastPass, notSetUp, databasesToCreate);
+                heldReason, missingHubDatabases, pendingRequests, failures, lastPass, notSetUp, databasesToCreate, conflicts,
+                adxMonObjects);
     }
 }

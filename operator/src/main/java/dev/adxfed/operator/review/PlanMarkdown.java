@@ -51,6 +51,18 @@ public final class PlanMarkdown {
                 md.append('\n');
             }
         }
+        if (!hub.conflicts().isEmpty()) {
+            md.append("### Conflicts, left as they are\n\n");
+            hub.conflicts().forEach(c -> md.append("- ").append(c).append('\n'));
+            md.append('\n');
+        }
+        if (!hub.adxMonObjects().isEmpty()) {
+            md.append("### Objects of adx-mon's operator\n\n| Database | Kind | Name | Fate | Why |\n|---|---|---|---|---|\n");
+            hub.adxMonObjects().forEach(o -> md.append("| `").append(o.database()).append("` | ").append(o.kind()).append(" | `")
+                    .append(o.name()).append("` | ").append(o.fate().words()).append(" | ").append(o.why().replace("|", "\\|"))
+                    .append(" |\n"));
+            md.append('\n');
+        }
         if (!hub.heldDepartures().isEmpty()) {
             md.append("### Held departures\n\n").append(hub.heldReason()).append(":\n\n");
             hub.heldDepartures().forEach(e -> md.append("- `").append(e).append("`\n"));

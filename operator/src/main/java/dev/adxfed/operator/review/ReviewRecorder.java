@@ -11,6 +11,7 @@ import dev.adxfed.operator.federation.FederatedFunction;
 import dev.adxfed.operator.federation.FederationPlan;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.HeldDepartures;
+import dev.adxfed.operator.federation.HubTables;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.federation.Membership;
 import dev.adxfed.operator.federation.PassObserver;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +45,7 @@ public final class ReviewRecorder implements PassObserver {
     private FederationPlan plan;
     private final SortedMap<String, List<GroupReview>> groups = new TreeMap<>();
     private final SortedMap<String, List<FunctionReview>> functions = new TreeMap<>();
+    private final AdxMonObjects adxMon = new AdxMonObjects();
     private final SortedSet<String> databasesCreated = new TreeSet<>();
 
     @Override
@@ -83,13 +86,16 @@ public final class ReviewRecorder implements PassObserver {
         });
         reviews.sort(Comparator.comparing(GroupReview::name));
         groups.put(hubDatabase, reviews);
+        adxMon.entityGroups(plan.settings(), plan.entityGroups().stream().map(EntityGroup::name).collect(Collectors.toSet()),
+                hubDatabase, existing, changes);
     }
 
     @Override
-    public void functions(String database, List<ExistingFunction> existing, Changes changes) {
+    public void functions(String database, List<ExistingFunction> existing, HubTables tables, Changes changes) {
         Set<String> present = existing.stream().map(ExistingFunction::name).collect(Collectors.toSet());
         Map<String, Command.Kind> commands = bySubject(changes);
         Set<String> conflicts = conflicts(changes, Conflict.Kind.FUNCTION);
+        conflicts.addAll(conflicts(changes, Conflict.Kind.TABLE));
         List<FunctionReview> reviews = new ArrayList<>();
         for (FederatedFunction function : plan.functions(database)) {
             ObjectState state = conflicts.contains(function.name()) ? ObjectState.CONFLICT
@@ -104,6 +110,7 @@ public final class ReviewRecorder implements PassObserver {
         });
         reviews.sort(Comparator.comparing(FunctionReview::name));
         functions.put(database, reviews);
+        adxMon.functions(plan.settings(), database, existing, tables, changes);
     }
 
     /**
@@ -119,7 +126,8 @@ public final class ReviewRecorder implements PassObserver {
         return new HubReview(name, hub.endpoint(), DurationText.format(hub.heartbeatTtl()), now == null ? null : now.toString(),
                 report.heartbeatsRead(), partitions(hub.heartbeatTtl(), held), List.copyOf(databases.values()),
                 held.endpoints(), held.reason(), report.hubDatabasesMissing(), pendingRequests, report.failureMessages(),
-                lastPass, report.hubNotSetUp(), List.copyOf(databasesCreated));
+                lastPass, report.hubNotSetUp(), List.copyOf(databasesCreated),
+                report.conflicts().stream().map(c -> c + ": " + c.why()).toList(), adxMon.found());
     }
 
     private List<PartitionReview> partitions(Duration ttl, HeldDepartures held) {
@@ -147,6 +155,7 @@ public final class ReviewRecorder implements PassObserver {
     }
 
     private static Set<String> conflicts(Changes changes, Conflict.Kind kind) {
-        return changes.conflicts().stream().filter(c -> c.kind() == kind).map(Conflict::name).collect(Collectors.toSet());
+        return changes.conflicts().stream().filter(c -> c.kind() == kind).map(Conflict::name)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 }

@@ -41,7 +41,7 @@ class FederationSpecTest {
         FederationSpec spec = new FederationSpec();
         assertThat(spec.effectiveEntityGroupNamePattern()).isEqualTo("{database}_Partitions");
         assertThat(spec.effectiveCleanupStaleEntityGroups()).isTrue();
-        assertThat(spec.effectiveFuzzyFunctions()).isFalse();
+        assertThat(spec.skipUnreachablePartitions()).isTrue();
         assertThat(spec.effectiveFunctionFolder()).isEqualTo("adxfed");
         assertThat(spec.effectiveCleanupStaleFunctions()).isTrue();
         assertThat(spec.effectiveMaxDepartingFraction()).isEqualTo(0.5);
@@ -85,5 +85,18 @@ class FederationSpecTest {
         spec.functionMembers = "groups";
         assertThatThrownBy(() -> FederationSettings.of(spec)).hasMessage(
                 "spec.federation.functionMembers: 'groups' is neither inline nor entityGroup");
+    }
+
+    @Test
+    void functionsSkipUnreachablePartitionsUnlessSetToFailAndTheDeprecatedFuzzyFunctionsIsIgnored() {
+        FederationSpec spec = new FederationSpec();
+        spec.fuzzyFunctions = false;
+        assertThat(FederationSettings.of(spec).skipUnreachable()).as("false as the old CRD default stored it").isTrue();
+        spec.unreachablePartitions = "fail";
+        spec.fuzzyFunctions = true;
+        assertThat(FederationSettings.of(spec).skipUnreachable()).isFalse();
+        spec.unreachablePartitions = "ignore";
+        assertThatThrownBy(() -> FederationSettings.of(spec)).hasMessage(
+                "spec.federation.unreachablePartitions: 'ignore' is neither skip nor fail");
     }
 }

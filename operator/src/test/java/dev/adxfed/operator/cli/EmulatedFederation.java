@@ -1,6 +1,7 @@
 package dev.adxfed.operator.cli;
 
 import dev.adxfed.emulator.Emulator;
+import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.operator.heartbeat.Column;
 import dev.adxfed.operator.heartbeat.DatabaseSchema;
 import dev.adxfed.operator.heartbeat.Heartbeat;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,11 @@ final class EmulatedFederation implements AutoCloseable {
     final String hub;
 
     EmulatedFederation() throws IOException {
-        emulator = Emulator.startClusters(3);
+        List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(EmulatorConfig.sample(2).clusters());
+        // The hub has the partitions' databases but no table of its own: a function never hides a table.
+        clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of(new EmulatorConfig.DatabaseConfig("Metrics", false,
+                List.of(), List.of()), new EmulatorConfig.DatabaseConfig("Logs", false, List.of(), List.of()))));
+        emulator = Emulator.start(new EmulatorConfig(EmulatorConfig.sample(1).host(), clusters, null));
         eastus = emulator.clusters().get(0).url();
         westeurope = emulator.clusters().get(1).url();
         hub = emulator.clusters().get(2).url();

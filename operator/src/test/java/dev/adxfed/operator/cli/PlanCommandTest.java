@@ -119,6 +119,10 @@ class PlanCommandTest {
                 |---|---|---|
                 | `Memory()` | conflict: a user's object, left alone | 2 |
 
+                ### Conflicts, left as they are
+
+                - function Metrics.Memory: the user's, not the operator's; left as it is
+
                 """.formatted(clusters.hub, clusters.westeurope));
     }
 

@@ -130,7 +130,7 @@ class StatusCommandTest {
                 .containsPattern("Metrics +entity group +Logs_Partitions +in sync")
                 .containsPattern("Logs +function +Traces\\(\\) +missing")
                 .containsPattern("Logs +function +Stale\\(\\) +stale")
-                .containsPattern("Metrics +function +Memory\\(\\) +conflicting +a user's function of that name, left alone");
+                .containsPattern("Metrics +function +Memory\\(\\) +conflicting +a user's function or a table of that name stands there \\(see Conflicts\\), left alone");
         assertThat(view.path("inSync").asBoolean()).isFalse();
         assertThat(state(view, "Metrics", "entityGroups", "Metrics_Partitions")).isEqualTo("drifted");
         assertThat(state(view, "Logs", "functions", "Traces")).isEqualTo("missing");

@@ -43,6 +43,9 @@ final class FakeHub implements Kusto {
 
     final Set<String> databases = new TreeSet<>();
     final Map<String, Set<String>> tables = new HashMap<>();
+    /** Rows and columns of the tables a test gives them: the others are empty and have no columns. */
+    final Map<String, Long> tableRows = new HashMap<>();
+    final Map<String, Map<String, String>> tableColumns = new HashMap<>();
     final Map<String, Map<String, List<String>>> groups = new HashMap<>();
     final Map<String, Map<String, String>> functions = new HashMap<>();
     final Map<String, Map<String, String>> folders = new HashMap<>();
@@ -78,6 +81,14 @@ final class FakeHub implements Kusto {
         databases.add("FederationHeartbeats");
         tables.computeIfAbsent("FederationHeartbeats", k -> new TreeSet<>()).add("Heartbeat");
         heartbeatRows.add(Map.of("ClusterEndpoint", endpoint, "Timestamp", timestamp, "Schema", schemaJson));
+    }
+
+    /** A table of the hub with its columns and how many rows it holds. */
+    void table(String database, String name, long rows, Map<String, String> columns) {
+        databases.add(database);
+        tables.computeIfAbsent(database, k -> new TreeSet<>()).add(name);
+        tableRows.put(database + "." + name, rows);
+        tableColumns.put(database + "." + name, columns);
     }
 
     /** A user's function: no folder. */
@@ -128,6 +139,13 @@ final class FakeHub implements Kusto {
             databases.add(unquote(m.group(1)));
         } else if (command.equals(".show tables")) {
             tables.getOrDefault(database, Set.of()).forEach(t -> rows.add(Map.of("TableName", t, "DatabaseName", database)));
+        } else if (command.equals(HubTables.DETAILS_COMMAND)) {
+            tables.getOrDefault(database, Set.of()).forEach(t -> rows.add(Map.of("TableName", t,
+                    "TotalRowCount", tableRows.getOrDefault(database + "." + t, 0L))));
+        } else if (command.startsWith(".show database ") && command.contains(" schema | where isnotempty(ColumnName)")) {
+            tables.getOrDefault(database, Set.of()).stream().filter(t -> command.contains("'" + t + "'"))
+                    .forEach(t -> tableColumns.getOrDefault(database + "." + t, Map.of()).forEach((column, type) ->
+                            rows.add(Map.of("TableName", t, "ColumnName", column, "ColumnType", type))));
         } else if ((m = CREATE_TABLE.matcher(command)).matches()) {
             tables.computeIfAbsent(database, k -> new TreeSet<>()).add(unquote(m.group(1)));
         } else if (command.equals(".show entity_groups")) {
@@ -137,7 +155,7 @@ final class FakeHub implements Kusto {
                 String folder = folders.getOrDefault(database, Map.of()).getOrDefault(name, "");
                 bodiesSent += folder.equals("adxfed") || !body.contains("macro-expand") ? 0 : 1;
                 rows.add(Map.of("Name", name, "Parameters", "()", "Folder", folder,
-                        "BodyHash", FederatedFunction.sha256(body.strip()),
+                        "BodyHash", FunctionFingerprint.of(body),
                         "Body", folder.equals("adxfed") || !body.contains("macro-expand") ? "" : body));
             });
         } else if (command.startsWith(RECORD)) {

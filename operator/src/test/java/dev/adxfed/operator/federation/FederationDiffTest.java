@@ -275,14 +275,30 @@ class FederationDiffTest {
 
         Changes changes = FederationDiff.functions(plan, "Metrics", List.of(
                 fingerprinted("Cpu", cpu.bodyHash()),
-                fingerprinted("Disk", FederatedFunction.sha256(disk.body().replace("X.Disk", "X.Disk2")))));
+                fingerprinted("Disk", FunctionFingerprint.of(disk.body().replace("X.Disk", "X.Disk2")))));
 
         assertThat(changes.inSync()).isEqualTo(1);
         assertThat(changes.commands()).extracting(Command::subject).containsExactly("Disk", "Mem");
         assertThat(changes.commands()).extracting(Command::text).allMatch(t -> t.startsWith(".create-or-alter function"))
                 .anyMatch(t -> t.endsWith(disk.body()));
         assertThat(cpu.bodyHash()).as("Kusto's hash_sha256: lowercase hex of the UTF-8 bytes").matches("[0-9a-f]{64}")
-                .isEqualTo(FederatedFunction.sha256(cpu.body()));
+                .isEqualTo(FunctionFingerprint.sha256(FunctionFingerprint.canonical(cpu.body())));
+    }
+
+    @Test
+    void fingerprintsIgnoreWhiteSpaceOutsideStringsAndKeepItInside() {
+        String body = "{ macro-expand isfuzzy=true best_effort=true entity_group [cluster('https://a b').database('Logs 2')]"
+                + " as X ( X.['my table'] | where M == \"x  y\" or V == @'c:\\ d' // it's  here\n | take 1 ) }";
+        String respaced = body.replace("{ ", "{").replace(" as X", "\n   as\tX").replace(" ) }", ")\r\n}")
+                .replace("| take", "|take");
+
+        assertThat(FunctionFingerprint.of(respaced)).isEqualTo(FunctionFingerprint.of(body));
+        assertThat(FunctionFingerprint.canonical(body)).contains("'https://a b'", "'Logs 2'", "['my table']",
+                "\"x  y\"", "@'c:\\ d'", "// it's  here");
+        for (String changedInside : List.of(body.replace("Logs 2", "Logs2"), body.replace("x  y", "x y"),
+                body.replace("c:\\ d", "c:\\d"), body.replace("'my table'", "'mytable'"))) {
+            assertThat(FunctionFingerprint.of(changedInside)).as(changedInside).isNotEqualTo(FunctionFingerprint.of(body));
+        }
     }
 
     @Test

@@ -99,7 +99,7 @@ class FederationPassTest {
         }
         assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu", "Disk", "Mem");
         assertThat(hub.functions("Metrics").get("Disk")).isEqualTo(
-                "{ macro-expand entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
+                "{ macro-expand isfuzzy=true best_effort=true entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
         assertThat(hub.functions("Logs")).containsOnlyKeys("Audit", "Syslog");
         assertThat(report.succeeded()).isTrue();
         assertThat(report.partitions()).isEqualTo(3);
@@ -125,8 +125,9 @@ class FederationPassTest {
         assertThat(second.entityGroupsInSync()).isEqualTo(6);
         assertThat(second.functionsInSync()).isEqualTo(5);
         // .show databases, .show tables, heartbeat size and one page, ownership query, 3 x .show entity_groups,
-        // and 3 x .show functions: every hub database is looked at for stale functions
-        assertThat(second.roundTrips()).isEqualTo(11);
+        // 3 x .show functions (every hub database is looked at for stale functions) and 2 x .show tables details
+        // (where functions are planned; no table there is empty, so no columns are read)
+        assertThat(second.roundTrips()).isEqualTo(13);
     }
 
     @Test
@@ -452,7 +453,7 @@ class FederationPassTest {
 
         pass(hub);
         assertThat(hub.functions("Metrics").get("Disk")).isEqualTo(
-                "{ macro-expand entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
+                "{ macro-expand isfuzzy=true best_effort=true entity_group [" + entity(P3, "Metrics") + "] as X ( X.Disk ) }");
     }
 
     @Test
@@ -466,5 +467,54 @@ class FederationPassTest {
         pass(hub, overGroups, false);
 
         assertThat(hub.ddl().subList(sent, hub.ddl().size())).hasSize(3).allMatch(t -> t.startsWith(".alter entity_group"));
+    }
+
+    @Test
+    void aFunctionNeverHidesAHubTableButAdxMonsEmptyPlaceholdersStayBehindTheirFunctions() {
+        FakeHub hub = hubWithThreePartitions();
+        hub.table("Metrics", "Cpu", 12, Map.of("Timestamp", "System.DateTime", "Value", "System.Double"));
+        hub.table("Metrics", "Mem", 0, HubTables.ADX_MON_PLACEHOLDER_COLUMNS.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> switch (e.getValue()) {
+                    case "datetime" -> "System.DateTime";
+                    case "int" -> "System.Int32";
+                    case "dynamic" -> "System.Object";
+                    default -> "System.String";
+                })));
+        hub.table("Metrics", "Disk", 0, Map.of("Timestamp", "System.DateTime"));
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.functions("Metrics")).as("Mem's table is adx-mon's placeholder").containsOnlyKeys("Mem");
+        assertThat(report.conflicts()).containsExactly(new Conflict("Metrics", Conflict.Kind.TABLE, "Cpu"),
+                new Conflict("Metrics", Conflict.Kind.TABLE, "Disk"));
+        assertThat(report.conflicts().get(0).why()).contains("would hide");
+        assertThat(report.succeeded()).isTrue();
+
+        hub.tables.get("Metrics").remove("Cpu");
+        pass(hub);
+        assertThat(hub.functions("Metrics")).containsOnlyKeys("Cpu", "Mem");
+        hub.table("Metrics", "Cpu", 1, Map.of("Timestamp", "System.DateTime"));
+        pass(hub);
+        assertThat(hub.functions("Metrics")).as("the operator's function stops hiding a table made later")
+                .containsOnlyKeys("Mem");
+    }
+
+    @Test
+    void thePartitionsHeartbeatDatabaseAndTheHubsOwnEndpointAreNeverFederatedIntoTheHub() {
+        FakeHub hub = hubWithThreePartitions();
+        hub.heartbeat("https://mistaken.example.net", schema("FederationHeartbeats:Heartbeat,AdxfedOwnership", "Metrics:Cpu"));
+        hub.heartbeat(HUB.endpoint(), schema("Metrics:Cpu", "Hub:Local"));
+
+        FederationReport report = pass(hub);
+
+        assertThat(hub.functions("FederationHeartbeats")).isEmpty();
+        assertThat(hub.groups("Metrics")).doesNotContainKeys("FederationHeartbeats_Partitions", "Hub_Partitions");
+        assertThat(hub.groups("Metrics").get("Metrics_Partitions")).contains(entity("https://mistaken.example.net", "Metrics"))
+                .doesNotContain(entity(HUB.endpoint(), "Metrics"));
+        assertThat(hub.databases).doesNotContain("Hub");
+        assertThat(report.conflicts()).containsExactly(
+                new Conflict("FederationHeartbeats", Conflict.Kind.HEARTBEAT_DATABASE, "https://mistaken.example.net"),
+                new Conflict("", Conflict.Kind.HUB_ENDPOINT, HUB.endpoint()));
+        assertThat(report.partitions()).isEqualTo(4);
     }
 }

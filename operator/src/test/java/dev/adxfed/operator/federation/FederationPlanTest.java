@@ -36,7 +36,7 @@ class FederationPlanTest {
                 "cluster('https://p2.kusto.windows.net').database('Metrics')",
                 "cluster('https://p3.kusto.windows.net').database('Metrics')");
         assertThat(plan.functions("Metrics").get(0).createOrAlterCommand("adxfed").text()).isEqualTo(
-                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") Cpu() { macro-expand entity_group ["
+                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") Cpu() { macro-expand isfuzzy=true best_effort=true entity_group ["
                         + "cluster('https://p1.kusto.windows.net').database('Metrics'), "
                         + "cluster('https://p3.kusto.windows.net').database('Metrics')] as X ( X.Cpu ) }");
         assertThat(plan.functions("Metrics").get(1).entities())
@@ -54,13 +54,18 @@ class FederationPlanTest {
     }
 
     @Test
-    void fuzzyFunctionsSkipMissingOrUnreachablePartitions() {
-        FederationPlan plan = plan(new FederationSettings("{database}_Partitions", true, true),
-                partition("http://127.0.0.1:9001").database("Metrics", "Cpu"));
+    void byDefaultFunctionsSkipUnreachablePartitionsAndTheStrictSettingKeepsThePlainText() {
+        Partitions p1 = partition("http://127.0.0.1:9001").database("Metrics", "Cpu");
+        String members = "[cluster('http://127.0.0.1:9001').database('Metrics')]";
 
-        assertThat(plan.functions("Metrics").get(0).body()).isEqualTo(
-                "{ macro-expand isfuzzy=true best_effort=true entity_group "
-                        + "[cluster('http://127.0.0.1:9001').database('Metrics')] as X ( X.Cpu ) }");
+        assertThat(plan(FederationSettings.defaults(), p1).functions("Metrics").get(0).body()).isEqualTo(
+                "{ macro-expand isfuzzy=true best_effort=true entity_group " + members + " as X ( X.Cpu ) }");
+        assertThat(plan(new FederationSettings("{database}_Partitions", true, false), p1).functions("Metrics").get(0).body())
+                .isEqualTo("{ macro-expand entity_group " + members + " as X ( X.Cpu ) }");
+        assertThat(plan(new FederationSettings("{database}_Partitions", true, false).withFunctionsOverEntityGroups(true), p1)
+                .functions("Metrics").get(0).body())
+                .as("a group's members may lack the table: isfuzzy stays, an unreachable one fails the query")
+                .isEqualTo("{ macro-expand isfuzzy=true Metrics_Partitions as X ( X.Cpu ) }");
     }
 
     @Test
@@ -85,9 +90,9 @@ class FederationPlanTest {
         assertThat(plan.entityGroups().get(0).createCommand().text()).isEqualTo(
                 ".create entity_group ['my-db.v2_Partitions'] (cluster('https://p1.kusto.windows.net').database('my-db.v2'))");
         assertThat(plan.functions("my-db.v2")).extracting(f -> f.createOrAlterCommand("adxfed").text()).containsExactly(
-                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") ['cpu-load']() { macro-expand entity_group "
+                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") ['cpu-load']() { macro-expand isfuzzy=true best_effort=true entity_group "
                         + "[cluster('https://p1.kusto.windows.net').database('my-db.v2')] as X ( X.['cpu-load'] ) }",
-                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") ['views']() { macro-expand entity_group "
+                ".create-or-alter function with (folder='adxfed', skipvalidation=\"true\") ['views']() { macro-expand isfuzzy=true best_effort=true entity_group "
                         + "[cluster('https://p1.kusto.windows.net').database('my-db.v2')] as X ( X.['views'] ) }");
     }
 

@@ -42,8 +42,8 @@ class GeneratedKqlTest {
             partitions.add(p);
         }
         FederationPlan plan = plan(partitions.toArray(new Partitions[0]));
-        FederationPlan fuzzy = plan(new FederationSettings("{database}_Partitions", true, true),
-                partitions.toArray(new Partitions[0]));
+        FederationSettings strict = new FederationSettings("{database}_Partitions", true, false);
+        FederationPlan strictInline = plan(strict, partitions.toArray(new Partitions[0]));
         List<Command> commands = new ArrayList<>(FederationDiff.entityGroups(plan, "Metrics", List.of(
                 new ExistingEntityGroup("Gone-db_Partitions", List.of("cluster('http://x').database('Gone-db')")),
                 new ExistingEntityGroup("Metrics_Partitions", List.of("cluster('http://x').database('Metrics')"))),
@@ -62,7 +62,9 @@ class GeneratedKqlTest {
                 "adxfed"))).commands());
         commands.add(OwnershipRecord.recordCommand(List.of(new OwnershipRecord.Entry("my-db", "it's, \"quoted\"_Partitions"),
                 new OwnershipRecord.Entry("Metrics", "Metrics_Partitions")), OwnershipRecord.CREATED, Instant.parse("2026-11-25T10:00:00Z")));
-        commands.add(fuzzy.functions("my-db.v2").get(0).createOrAlterCommand("adxfed"));
+        commands.add(strictInline.functions("my-db.v2").get(0).createOrAlterCommand("adxfed"));
+        commands.add(plan(strict.withFunctionsOverEntityGroups(true), partitions.toArray(new Partitions[0]))
+                .functions("my-db.v2").get(0).createOrAlterCommand("adxfed"));
         assertThat(commands).extracting(Command::kind).contains(Command.Kind.DATABASE_CREATE,
                 Command.Kind.ENTITY_GROUP_CREATE, Command.Kind.ENTITY_GROUP_ALTER, Command.Kind.ENTITY_GROUP_DROP,
                 Command.Kind.FUNCTION_CREATE_OR_ALTER, Command.Kind.FUNCTION_DROP, Command.Kind.OWNERSHIP_RECORD);

@@ -26,7 +26,10 @@ class PlanMarkdownTest {
                         List.of(new FunctionReview("Cpu", ObjectState.DRIFTED, List.of(A)),
                                 new FunctionReview("Disk", ObjectState.IN_SYNC, List.of(A))))),
                 List.of("https://b.example.net", "https://c.example.net"), "2 of 3 member partitions fell silent",
-                List.of("Sales"), 1, List.of("functions of Logs left as they are: timed out"), null, false, List.of());
+                List.of("Sales"), 1, List.of("functions of Logs left as they are: timed out"), null, false, List.of(),
+                List.of("table Metrics.Disk: a table of the function's name, which the function would hide; no function is made"),
+                List.of(new AdxMonObject("Metrics", "entity group", "MetricsSpoke", AdxMonObject.Fate.LEFT,
+                        "its name does not follow entityGroupNamePattern {database}_Partitions")));
 
         assertThat(PlanMarkdown.of(List.of(hub))).isEqualTo("""
                 ## adxfed plan: `hub` (https://hub.example.net)
@@ -45,6 +48,16 @@ class PlanMarkdownTest {
                 | Function | Change | Partitions |
                 |---|---|---|
                 | `Cpu()` | **alter** | 1 |
+
+                ### Conflicts, left as they are
+
+                - table Metrics.Disk: a table of the function's name, which the function would hide; no function is made
+
+                ### Objects of adx-mon's operator
+
+                | Database | Kind | Name | Fate | Why |
+                |---|---|---|---|---|
+                | `Metrics` | entity group | `MetricsSpoke` | left as it is | its name does not follow entityGroupNamePattern {database}_Partitions |
 
                 ### Held departures
 
