@@ -19,7 +19,7 @@ import java.util.Map;
  * The options of {@code adxfed operator}: where the Kubernetes API is, which namespaces to watch,
  * how often each role runs, the labels criteriaExpression sees, the HTTP ports, leader election, how many
  * passes run at once and how long a stop waits for them.
- * deploy/deployment.yaml passes these; a test checks that every argument there is one of them.
+ * deploy/operator/deployment.yaml passes these; a test checks that every argument there is one of them.
  */
 final class OperatorOptions {
 
