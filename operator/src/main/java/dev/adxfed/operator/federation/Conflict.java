@@ -12,12 +12,17 @@ package dev.adxfed.operator.federation;
 public record Conflict(String database, Kind kind, String name) {
 
     public enum Kind {
-        FUNCTION("function", "the user's, not the operator's; left as it is"),
-        ENTITY_GROUP("entityGroup", "the user's, not the operator's; left as it is"),
-        TABLE("table", "a table of the function's name, which the function would hide; no function is made"),
+        FUNCTION("function", "the user's, not the operator's; left as it is: rename or drop it to let the operator"
+                + " make its own, or move it into the operator's functionFolder to hand it over"),
+        ENTITY_GROUP("entityGroup", "the user's, not the operator's; left as it is: rename or drop it to let the"
+                + " operator make its own"),
+        TABLE("table", "a table of the function's name, which the function would hide; no function is made: query"
+                + " the partitions through the database's entity group, or drop the table if it is a leftover"),
         HEARTBEAT_DATABASE("heartbeatDatabase", "a partition database named like the hub's heartbeat database;"
-                + " not federated, so nothing of it is made there"),
-        HUB_ENDPOINT("hubEndpoint", "a partition heartbeating with the hub's own endpoint; not federated into itself");
+                + " not federated, so nothing of it is made there: usually a hub's file given role Partition, so fix"
+                + " that file, or rename the partition's database"),
+        HUB_ENDPOINT("hubEndpoint", "a partition heartbeating with the hub's own endpoint; not federated into itself:"
+                + " remove the hub from that partition's federatedTargets");
 
         private final String label;
         private final String why;

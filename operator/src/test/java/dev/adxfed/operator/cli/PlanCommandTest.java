@@ -121,7 +121,7 @@ class PlanCommandTest {
 
                 ### Conflicts, left as they are
 
-                - function Metrics.Memory: the user's, not the operator's; left as it is
+                - function Metrics.Memory: the user's, not the operator's; left as it is: rename or drop it to let the operator make its own, or move it into the operator's functionFolder to hand it over
 
                 """.formatted(clusters.hub, clusters.westeurope));
     }
