@@ -74,6 +74,7 @@ public final class ClusterPass {
                 .orElse("never read");
         lines.add(String.format("heartbeat   %-16s sent to %d of %d target(s); schema: %s; %d round trip(s) to the partition",
                 name, report.reached().size(), targets.size(), schema, report.partitionRoundTrips()));
+        report.degraded().forEach(d -> lines.add("  degraded " + d.describe()));
         report.schemaFailure().ifPresent(f -> lines.add("  failed  schema: " + f));
         for (TargetFailure failure : report.failures()) {
             lines.add("  failed  " + failure.endpoint() + ": " + failure.message());
