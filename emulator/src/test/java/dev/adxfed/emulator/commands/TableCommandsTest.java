@@ -132,45 +132,6 @@ class TableCommandsTest {
     }
 
     @Test
-    void aBigObjectEncodingPolicyRaisesTheColumnsLimitForWhatIsIngestedAfterIt() {
-        CLUSTER.kusto().mgmt("Ingest", ".create table Beats (Id:long, Schema:dynamic)");
-        String json = "\"[" + "1,".repeat(800_000) + "1]\""; // 1.6 MB
-        CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Beats <|\n1," + json);
-        assertThat(CLUSTER.kusto().mgmt("Ingest", ".show column Beats.Schema policy encoding").single("Policy"))
-                .isEqualTo("null");
-
-        Rows altered = CLUSTER.kusto().mgmt("Ingest", ".alter column Beats.Schema policy encoding type='BigObject'");
-        assertThat(altered.columns()).containsExactly("PolicyName", "EntityName", "Policy", "ChildEntities", "EntityType");
-        assertThat(altered.single("EntityName")).isEqualTo("[Ingest].[Beats].[Schema]");
-        assertThat((String) altered.single("Policy")).contains("BigObject").contains("\"MaxValueSize\":2097152");
-        CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Beats <|\n2," + json);
-        CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Beats <|\n3,\"[" + "1,".repeat(1_100_000) + "1]\"");
-        CLUSTER.kusto().mgmt("Ingest", ".alter column ['Ingest'].['Beats'].['Schema'] policy encoding type = \"BigObject32\"");
-        CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Beats <|\n4,\"[" + "1,".repeat(1_100_000) + "1]\"");
-
-        List<Object[]> rows = table("Ingest", "Beats").rows();
-        assertThat(rows).extracting(r -> r[1] == null).as("1 MB, then 2 MB (1.6 MB kept, 2.2 MB not), then 32 MB")
-                .containsExactly(true, false, true, false);
-        assertThat((String) CLUSTER.kusto().mgmt("Ingest", ".show table Beats policy encoding").single("ChildEntities"))
-                .contains("[Ingest].[Beats].[Schema]");
-        assertThat(CLUSTER.kusto().mgmtError("Ingest", ".alter column Beats.Id policy encoding type='BigObject32'"))
-                .contains("does not apply to column Beats.Id of type long");
-        assertThat(CLUSTER.kusto().mgmtError("Ingest", ".alter column Beats.Schema policy encoding type='Huge'"))
-                .contains("'Huge' is not one of");
-        assertThat(CLUSTER.kusto().mgmtError("Ingest", ".alter column Beats.Nothing policy encoding type='BigObject'"))
-                .contains("Nothing");
-    }
-
-    @Test
-    void aRecordOverSixtyFourMegabytesFailsTheIngestion() {
-        CLUSTER.kusto().mgmt("Ingest", ".create table Huge (Id:long, Text:string)");
-        // 3 bytes a char in UTF-8: 65 MB in a third of the characters
-        String error = CLUSTER.kusto().mgmtError("Ingest", ".ingest inline into table Huge <|\n1," + "€".repeat(65 * 1024 * 1024 / 3 + 1));
-        assertThat(error).contains("over 64 MB");
-        assertThat(table("Ingest", "Huge").rows()).isEmpty();
-    }
-
-    @Test
     void aLineWithTheWrongNumberOfFieldsFailsWithStreamWrongNumberOfFieldsAndStoresNothing() {
         CLUSTER.kusto().mgmt("Ingest", ".create table Samples (Host:string, Value:real)");
         CLUSTER.kusto().mgmt("Ingest", ".ingest inline into table Samples <|\nweb-1,0.5");

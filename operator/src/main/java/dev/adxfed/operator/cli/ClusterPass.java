@@ -11,6 +11,7 @@ import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.FederationSettings;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.TargetFailure;
@@ -117,6 +118,8 @@ public final class ClusterPass {
                     + excluded.metadataMissing() + " lacking metadata the partitionSelector reads");
         }
         report.conflicts().forEach(c -> lines.add("  kept    " + c + ": the user's, not the operator's; left as it is"));
+        report.malformed().stream().filter(MalformedHeartbeat::keptLastSchema)
+                .forEach(m -> lines.add("  last usable schema " + m.clusterEndpoint() + ": " + m.problem()));
         report.hubDatabasesMissing().forEach(db -> lines.add("  missing database " + db + " on the hub, which refused to"
                 + " create it: create it in Azure, or set spec.provision"));
         return lines;

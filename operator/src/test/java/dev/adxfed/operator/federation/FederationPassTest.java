@@ -93,7 +93,8 @@ class FederationPassTest {
         assertThat(report.entityGroupsInSync()).isEqualTo(6);
         assertThat(report.functionsInSync()).isEqualTo(5);
         assertThat(report.completed()).containsEntry("entityGroup.create", 6).containsEntry("function.createOrAlter", 5)
-                .containsEntry("table.create", 2).containsEntry("ownership.record", 1);
+                .containsEntry("table.create", 2).containsEntry("column.alterEncoding", 1).containsEntry("ownership.record", 1);
+        assertThat(hub.encodingsAltered).containsExactly(".alter column Heartbeat.Schema policy encoding type='BigObject32'");
         assertThat(hub.ownershipRows).hasSize(6);
     }
 
@@ -357,7 +358,7 @@ class FederationPassTest {
 
         assertThat(report.heartbeatsRead()).isFalse();
         assertThat(report.failures()).containsOnlyKeys("blockedClusters.read");
-        assertThat(hub.ddl()).allSatisfy(d -> assertThat(d).startsWith(".create-merge table"));
+        assertThat(hub.ddl()).allSatisfy(d -> assertThat(d).matches("^\\.create-merge table .*|.* policy encoding type='BigObject32'$"));
     }
 
     @Test
@@ -414,7 +415,7 @@ class FederationPassTest {
 
         assertThat(report.heartbeatsRead()).isFalse();
         assertThat(report.failureMessages()).singleElement().asString().contains("heartbeat.read").contains("nothing changed");
-        assertThat(hub.ddl()).allMatch(t -> t.startsWith(".create-merge table"));
+        assertThat(hub.ddl()).allMatch(t -> t.startsWith(".create-merge table") || t.endsWith("policy encoding type='BigObject32'"));
         assertThat(hub.sent).extracting(FakeHub.Sent::text).filteredOn(t -> t.contains("hash(ClusterEndpoint, 3) =="))
                 .hasSize(2);
     }
