@@ -172,7 +172,7 @@ class FederationPassTest {
         FakeHub hub = hubWithThreePartitions();
         pass(hub);
         int before = hub.ddl().size();
-        hub.failing(text -> text.startsWith("Heartbeat |"));
+        hub.failing(text -> text.startsWith("let Rows = Heartbeat |"));
         hub.heartbeatRows.clear();
 
         FederationReport report = pass(hub);

@@ -69,7 +69,7 @@ class HeartbeatRowsTest {
         for (int i = 0; i < parts.size(); i++) {
             CSVRecord part = parts.get(i);
             assertThat(part.get(0)).isEqualTo("2026-11-25T10:00:00Z");
-            assertThat(part.get(2).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(new SchemaLimit(300_000, "t").bytes());
+            assertThat((long) part.get(2).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(new SchemaLimit(300_000, "t").bytes());
             JsonNode metadata = JSON.readTree(part.get(3));
             assertThat(metadata.path("region").asText()).isEqualTo("eu");
             assertThat(metadata.path(HeartbeatRows.ID_KEY).asText()).isEqualTo("the-id");
