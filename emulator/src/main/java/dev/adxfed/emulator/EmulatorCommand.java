@@ -24,6 +24,11 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "How many clusters with sample data to start (default: ${DEFAULT-VALUE}); ignored with --config.")
     private int clusters;
 
+    @Option(names = "--hub",
+            description = "Also start an empty cluster named hub, on the port after the sample clusters, to federate them"
+                    + " into (see docs/walkthrough.md); ignored with --config.")
+    private boolean hub;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "YAML file listing clusters, ports, databases, tables, rows and setup commands (see docs/emulator.md).")
     private Path config;
@@ -60,7 +65,8 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     private EmulatorConfig sample() {
         try {
-            return EmulatorConfig.sample(clusters, port, dataDir);
+            EmulatorConfig sample = EmulatorConfig.sample(clusters, port, dataDir);
+            return hub ? sample.withEmptyHub() : sample;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

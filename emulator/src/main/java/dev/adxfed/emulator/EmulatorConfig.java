@@ -81,6 +81,9 @@ public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dat
     }
 
     /** {@code n} clusters on free ports, each with the sample databases. */
+    /** The name of the empty cluster {@link #withEmptyHub()} adds. */
+    public static final String HUB = "hub";
+
     public static EmulatorConfig sample(int n) {
         return sample(n, 0, null);
     }
@@ -98,6 +101,17 @@ public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dat
             clusters.add(new ClusterConfig(SampleData.clusterName(i), basePort == 0 ? 0 : basePort + i, SampleData.databases(i)));
         }
         return new EmulatorConfig(DEFAULT_HOST, clusters, dataDir);
+    }
+
+    /**
+     * These clusters and an empty one named {@code hub} on the port after the last (a free port when the
+     * others are on free ports): a hub for federation has no tables of its own that its functions would hide.
+     */
+    public EmulatorConfig withEmptyHub() {
+        int last = clusters.get(clusters.size() - 1).port();
+        List<ClusterConfig> all = new ArrayList<>(clusters);
+        all.add(new ClusterConfig(HUB, last == 0 ? 0 : last + 1, List.of()));
+        return new EmulatorConfig(host, all, dataDir);
     }
 
     public EmulatorConfig withDataDir(Path dir) {

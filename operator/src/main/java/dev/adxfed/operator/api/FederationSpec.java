@@ -10,7 +10,6 @@ import io.fabric8.generator.annotation.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /** Partition side: where to heartbeat. Federated side: where heartbeats land and how to federate them. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,7 +21,7 @@ public class FederationSpec {
     public static final String DEFAULT_FUNCTION_MEMBERS = "inline";
     public static final String DEFAULT_DEPARTURE_HOLD_TIME = "6h";
     public static final double DEFAULT_MAX_DEPARTING_FRACTION = 0.5;
-    static final String TTL_PATTERN = "^(\\d+h)?(\\d+m)?(\\d+s)?$";
+    public static final String TTL_PATTERN = "^(\\d+h)?(\\d+m)?(\\d+s)?$";
 
     @JsonPropertyDescription("Partition role: the federated clusters this cluster heartbeats into.")
     public List<FederatedTarget> federatedTargets;
@@ -139,18 +138,11 @@ public class FederationSpec {
     }
 
     private static Duration duration(String field, String value, String fallback) {
-        String text = value == null || value.isEmpty() ? fallback : value;
-        Matcher m = java.util.regex.Pattern.compile("^(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?$").matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("spec.federation." + field + ": '" + text
-                    + "' is not hours, minutes and seconds like 1h30m");
+        try {
+            return DurationText.parse(value == null || value.isEmpty() ? fallback : value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("spec.federation." + field + ": " + e.getMessage());
         }
-        Duration duration = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2)))
-                .plusSeconds(number(m.group(3)));
-        if (duration.isZero()) {
-            throw new IllegalArgumentException("spec.federation." + field + ": '" + text + "' is zero");
-        }
-        return duration;
     }
 
     public String effectiveEntityGroupNamePattern() {
@@ -173,9 +165,5 @@ public class FederationSpec {
 
     public boolean effectiveFuzzyFunctions() {
         return fuzzyFunctions != null && fuzzyFunctions;
-    }
-
-    private static long number(String digits) {
-        return digits == null ? 0 : Long.parseLong(digits);
     }
 }

@@ -14,6 +14,10 @@ import com.networknt.schema.path.NodePath;
 import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.api.DurationText;
+import dev.adxfed.operator.api.Endpoints;
+import dev.adxfed.operator.api.FederationSpec;
+import dev.adxfed.operator.model.ClusterModel;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.IOException;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ADXCluster resources read from a YAML file (one or more documents) for {@code sync} and {@code plan},
@@ -37,6 +42,15 @@ final class ClusterFile {
     private static final String CRD = "/META-INF/fabric8/adxclusters.adx-mon.azure.com-v1.yml";
     private static final String API_VERSION = ADXCluster.GROUP + "/" + ADXCluster.VERSION;
     private static final Schema SCHEMA = loadSchema();
+    /** The CRD's patterns in words, so that a refusal says what is expected instead of quoting a regular expression. */
+    private static final Map<String, String> PATTERN_WORDS = Map.of(
+            FederationSpec.TTL_PATTERN, DurationText.EXPECTED,
+            "^[a-zA-Z0-9_]+$", "a Kusto name: letters, digits and underscores",
+            "^[a-zA-Z0-9-]+$", "letters, digits and dashes",
+            Endpoints.PATTERN, "an http(s) URL such as https://mycluster.westeurope.kusto.windows.net",
+            "^(inline|entityGroup)$", "inline or entityGroup",
+            "^[a-zA-Z0-9_]*\\{database\\}[a-zA-Z0-9_]*$",
+            "letters, digits and underscores around exactly one {database}");
 
     private ClusterFile() {}
 
@@ -50,10 +64,15 @@ final class ClusterFile {
                 continue;
             }
             List<String> found = check(doc);
-            found.stream().sorted(Comparator.comparingInt(ClusterFile::lineOf)).forEach(p -> problems.add(file + ":" + p));
             if (found.isEmpty()) {
-                clusters.add(Serialization.unmarshal(doc.toString(), ADXCluster.class));
+                ADXCluster cluster = Serialization.unmarshal(doc.toString(), ADXCluster.class);
+                if (ClusterModel.of(cluster) instanceof ClusterModel.Invalid invalid) {
+                    invalid.problems().forEach(p -> found.add(line(at(doc, p.field())) + ": " + p));
+                } else {
+                    clusters.add(cluster);
+                }
             }
+            found.stream().sorted(Comparator.comparingInt(ClusterFile::lineOf)).forEach(p -> problems.add(file + ":" + p));
         }
         if (!problems.isEmpty()) {
             throw new CommandFailure(String.join("\n", problems), CommandFailure.USAGE);
@@ -109,11 +128,17 @@ final class ClusterFile {
             String field = path.isEmpty() ? e.getProperty() : path + "." + e.getProperty();
             return line(child != null ? child : node != null ? node : doc) + ": unknown field " + field;
         }
+        String found = node != null && node.isValueNode() ? " (found '" + node.asText() + "')" : "";
+        if ("pattern".equals(e.getKeyword()) && e.getArguments() != null && e.getArguments().length > 0) {
+            String words = PATTERN_WORDS.get(String.valueOf(e.getArguments()[0]));
+            if (words != null) {
+                return line(node != null ? node : doc) + ": " + path + ": is not " + words + found;
+            }
+        }
         // The validator starts its messages with the location, which is given here as a dotted path instead.
         String message = e.getMessage();
         String prefix = e.getInstanceLocation() + ": ";
         String text = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        String found = node != null && node.isValueNode() ? " (found '" + node.asText() + "')" : "";
         return line(node != null ? node : doc) + ": " + (path.isEmpty() ? "" : path + ": ") + text + found;
     }
 
@@ -129,6 +154,23 @@ final class ClusterFile {
             }
         }
         return path.toString();
+    }
+
+    /** The node a field names, or the nearest of its parents that the file has, to give a line for it. */
+    private static JsonNode at(JsonNode doc, String field) {
+        JsonNode node = doc;
+        for (String step : field.split("\\.")) {
+            int bracket = step.indexOf('[');
+            JsonNode next = node.get(bracket < 0 ? step : step.substring(0, bracket));
+            if (next != null && bracket >= 0) {
+                next = next.get(Integer.parseInt(step.substring(bracket + 1, step.length() - 1)));
+            }
+            if (next == null || next.isMissingNode()) {
+                return node;
+            }
+            node = next;
+        }
+        return node;
     }
 
     private static int lineOf(String problem) {

@@ -1,21 +1,18 @@
 package dev.adxfed.operator.cli;
 
 import dev.adxfed.operator.api.ADXCluster;
-import dev.adxfed.operator.api.ADXClusterSpec;
 import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.api.FederatedTarget;
-import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
-import dev.adxfed.operator.federation.FederationSettings;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
-import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.TargetFailure;
 import dev.adxfed.operator.kusto.KustoConnector;
+import dev.adxfed.operator.model.ClusterModel;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -32,12 +29,19 @@ import java.util.stream.Collectors;
  */
 public final class ClusterPass {
 
-    static final String DEFAULT_HEARTBEAT_DATABASE = "FederationHeartbeats";
-    static final String DEFAULT_HEARTBEAT_TABLE = "Heartbeat";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    /** One pass: whether everything worked, and lines for a terminal (the first one a summary). */
-    public record Outcome(boolean succeeded, List<String> lines) {}
+    /**
+     * One pass: whether everything worked, and lines for a terminal (the first one a summary).
+     *
+     * @param notSetUp every failure was a hub without its heartbeat table yet
+     */
+    public record Outcome(boolean succeeded, List<String> lines, boolean notSetUp) {
+
+        public Outcome(boolean succeeded, List<String> lines) {
+            this(succeeded, lines, false);
+        }
+    }
 
     private final HeartbeatSender heartbeats;
     private final FederationPass federation;
@@ -59,15 +63,16 @@ public final class ClusterPass {
     }
 
     Outcome heartbeat(ADXCluster cluster) {
-        ADXClusterSpec spec = cluster.getSpec();
-        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
-        List<FederatedTarget> targets = federationSpec.federatedTargets == null ? List.of() : federationSpec.federatedTargets;
-        String name = cluster.getMetadata().getName();
+        if (!(ClusterModel.of(cluster) instanceof ClusterModel.Partition partition)) {
+            throw new CommandFailure("ADXCluster " + cluster.getMetadata().getName() + " is not a valid Partition",
+                    CommandFailure.USAGE);
+        }
+        List<FederatedTarget> targets = partition.targets();
+        String name = partition.name();
         if (targets.isEmpty()) {
             return new Outcome(true, List.of(String.format("heartbeat   %-16s no federatedTargets: nothing to send", name)));
         }
-        HeartbeatReport report = heartbeats.send(endpoint(cluster),
-                federationSpec.partitioning == null ? Map.of() : federationSpec.partitioning, targets);
+        HeartbeatReport report = heartbeats.send(endpoint(cluster), partition.partitioning(), targets);
         List<String> lines = new ArrayList<>();
         String schema = report.schemaReadAt()
                 .map(at -> report.databases() + " database(s), read " + TIME.format(at)
@@ -78,9 +83,10 @@ public final class ClusterPass {
         report.degraded().forEach(d -> lines.add("  degraded " + d.describe()));
         report.schemaFailure().ifPresent(f -> lines.add("  failed  schema: " + f));
         for (TargetFailure failure : report.failures()) {
-            lines.add("  failed  " + failure.endpoint() + ": " + failure.message());
+            lines.add((failure.hubNotSetUp() ? "  not set up " : "  failed  ") + failure.endpoint() + ": " + failure.message());
         }
-        return new Outcome(report.schemaFailure().isEmpty() && report.failures().isEmpty(), lines);
+        return new Outcome(report.schemaFailure().isEmpty() && report.failures().isEmpty(), lines,
+                report.schemaFailure().isEmpty() && report.failures().stream().allMatch(TargetFailure::hubNotSetUp));
     }
 
     Outcome federate(ADXCluster cluster) {
@@ -125,12 +131,13 @@ public final class ClusterPass {
         return lines;
     }
 
-    /** The hub as the federation pass takes it, with the CRD's defaults. */
+    /** The hub as the federation pass takes it, with the CRD's defaults; {@link ClusterFile} refused what is invalid. */
     static Hub hub(ADXCluster cluster) {
-        FederationSpec spec = cluster.getSpec().federation == null ? new FederationSpec() : cluster.getSpec().federation;
-        HeartbeatTable table = new HeartbeatTable(orDefault(spec.heartbeatDatabase, DEFAULT_HEARTBEAT_DATABASE),
-                orDefault(spec.heartbeatTable, DEFAULT_HEARTBEAT_TABLE));
-        return new Hub(endpoint(cluster), table, spec.heartbeatTtl(), FederationSettings.of(spec));
+        if (!(ClusterModel.of(cluster) instanceof ClusterModel.Federated hub)) {
+            throw new CommandFailure("ADXCluster " + cluster.getMetadata().getName() + " is not a valid Federated cluster",
+                    CommandFailure.USAGE);
+        }
+        return hub.hub(endpoint(cluster));
     }
 
     /** Without Kubernetes there is nothing to provision: the cluster must name its endpoint. */
@@ -141,10 +148,6 @@ public final class ClusterPass {
                     + " has no spec.endpoint; sync and plan work on existing clusters", CommandFailure.USAGE);
         }
         return endpoint;
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String counts(Map<String, Integer> byKind) {

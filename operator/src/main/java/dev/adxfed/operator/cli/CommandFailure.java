@@ -12,6 +12,8 @@ public final class CommandFailure extends RuntimeException {
     static final int USAGE = 2;
     /** A Kusto endpoint could not be reached at all. */
     static final int UNREACHABLE = 3;
+    /** A hub has no heartbeat table yet: its first sync (or the operator's first pass) sets it up. */
+    static final int NOT_SET_UP = 4;
 
     private final int exitCode;
 

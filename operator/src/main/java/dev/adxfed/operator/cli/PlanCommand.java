@@ -2,11 +2,13 @@ package dev.adxfed.operator.cli;
 
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ClusterRole;
+import dev.adxfed.operator.api.DurationText;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
 import dev.adxfed.operator.review.HubReview;
+import dev.adxfed.operator.review.HubVerdict;
 import dev.adxfed.operator.review.PlanMarkdown;
 import dev.adxfed.operator.review.ReviewJson;
 import picocli.CommandLine.Command;
@@ -68,7 +70,7 @@ final class PlanCommand implements Callable<Integer> {
             Hub hub = ClusterPass.hub(cluster);
             HubDryRun run = HubDryRun.of(clients, cluster.getMetadata().getName(), hub, null);
             if (output == Output.text) {
-                print(out, cluster, hub, run.report(), run.commands());
+                print(out, cluster, hub, run, HubVerdict.of(run.review().changes()));
             }
             reviews.add(run.review().changes());
             // Withheld commands all "complete", so any failure is a read that failed.
@@ -86,13 +88,15 @@ final class PlanCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, ADXCluster cluster, Hub hub, FederationReport report, List<DryRunKusto.Withheld> commands) {
+    private static void print(PrintWriter out, ADXCluster cluster, Hub hub, HubDryRun run, String verdict) {
+        FederationReport report = run.report();
         out.printf("// %s (%s): %d partition(s) heartbeating within %s%n", cluster.getMetadata().getName(), hub.endpoint(),
-                report.partitions(), hub.heartbeatTtl());
+                report.partitions(), DurationText.format(hub.heartbeatTtl()));
         report.failureMessages().forEach(m -> out.println("// failed: " + m));
         ClusterPass.guards(report).forEach(line -> out.println("//" + line));
+        out.println("// " + verdict);
+        List<DryRunKusto.Withheld> commands = run.commands();
         if (commands.isEmpty()) {
-            out.println("// in step: a sync would send nothing");
             return;
         }
         long bytes = 0;

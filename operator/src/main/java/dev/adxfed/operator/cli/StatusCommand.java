@@ -32,12 +32,12 @@ import java.util.concurrent.Callable;
                 + " and tables), every entity group and function of the operator (in sync, drifted, missing, stale or"
                 + " conflicting with a user's object), held departures, and the last pass from the file's status."
                 + " Sends no DDL.",
-                "Exit code: 0 in sync, 1 not in sync, 2 on errors (a read failed, or bad arguments)."})
+                "Exit code: 0 in sync, 1 not in sync or a read failed, 2 bad arguments or file, 4 the hub is not set up"
+                        + " yet (no heartbeat table: sync it first)."})
 final class StatusCommand implements Callable<Integer> {
 
     static final int IN_SYNC = 0;
     static final int NOT_IN_SYNC = 1;
-    static final int ERROR = 2;
 
     @Spec
     private CommandSpec spec;
@@ -49,11 +49,11 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--endpoint", paramLabel = "URL", description = "The hub, instead of a file.")
     private String endpoint;
 
-    @Option(names = "--heartbeat-database", paramLabel = "DB", defaultValue = ClusterPass.DEFAULT_HEARTBEAT_DATABASE,
+    @Option(names = "--heartbeat-database", paramLabel = "DB", defaultValue = "FederationHeartbeats",
             description = "With --endpoint: the heartbeat database (default: ${DEFAULT-VALUE}).")
     private String heartbeatDatabase;
 
-    @Option(names = "--heartbeat-table", paramLabel = "T", defaultValue = ClusterPass.DEFAULT_HEARTBEAT_TABLE,
+    @Option(names = "--heartbeat-table", paramLabel = "T", defaultValue = "Heartbeat",
             description = "With --endpoint: the heartbeat table (default: ${DEFAULT-VALUE}).")
     private String heartbeatTable;
 
@@ -76,7 +76,7 @@ final class StatusCommand implements Callable<Integer> {
         try {
             return show();
         } catch (CommandFailure e) {
-            throw new CommandFailure(e.getMessage(), ERROR, e);
+            throw new CommandFailure(e.getMessage(), CommandFailure.USAGE, e);
         }
     }
 
@@ -86,11 +86,13 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<HubReview> reviews = new ArrayList<>();
         int code = IN_SYNC;
+        boolean readFailed = false;
         for (ADXCluster cluster : hubs) {
             HubReview review = HubDryRun.of(clients, cluster.getMetadata().getName(), ClusterPass.hub(cluster),
                     lastPass(cluster.getStatus())).review();
             reviews.add(review);
-            code = Math.max(code, !review.inputsRead() || !review.failures().isEmpty() ? ERROR
+            readFailed |= !review.inputsRead() || !review.failures().isEmpty();
+            code = Math.max(code, review.notSetUp() && review.inputsRead() ? CommandFailure.NOT_SET_UP
                     : review.inSync() ? IN_SYNC : NOT_IN_SYNC);
             if (output == Output.text) {
                 out.print(StatusText.of(review, file != null));
@@ -101,7 +103,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println(ReviewJson.of(reviews));
         }
         out.flush();
-        if (code == ERROR) {
+        if (readFailed) {
             spec.commandLine().getErr().println("adxfed status: some reads failed (listed above): the view may be incomplete");
         }
         return code;
@@ -118,7 +120,7 @@ final class StatusCommand implements Callable<Integer> {
         for (ADXCluster cluster : hubs) {
             if (cluster.getSpec().effectiveRole() != ClusterRole.Federated) {
                 throw new CommandFailure(file + ": ADXCluster " + cluster.getMetadata().getName() + " has role "
-                        + cluster.getSpec().effectiveRole() + "; status reads Federated clusters", ERROR);
+                        + cluster.getSpec().effectiveRole() + "; status reads Federated clusters", CommandFailure.USAGE);
             }
             ClusterPass.endpoint(cluster);
         }

@@ -4,14 +4,12 @@ import dev.adxfed.operator.review.DatabaseReview;
 import dev.adxfed.operator.review.FunctionReview;
 import dev.adxfed.operator.review.GroupReview;
 import dev.adxfed.operator.review.HubReview;
+import dev.adxfed.operator.review.HubVerdict;
 import dev.adxfed.operator.review.LastPass;
-import dev.adxfed.operator.review.ObjectState;
 import dev.adxfed.operator.review.PartitionReview;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** {@code adxfed status} for a terminal: the verdict, partitions, objects, what is held back, and the last pass. */
@@ -32,7 +30,7 @@ final class StatusText {
                 .append(", read ")
                 .append(hub.readAt() == null ? "(not read)" : hub.readAt()).append(", heartbeat TTL ").append(hub.heartbeatTtl())
                 .append('\n');
-        out.append(verdict(hub)).append("\n\n");
+        out.append(HubVerdict.of(hub)).append("\n\n");
         long live = hub.livePartitions();
         out.append("Partitions: ").append(live).append(" live, ").append(hub.partitions().size() - live)
                 .append(" expired (heartbeats read over the TTL plus departureHoldTime)\n");
@@ -69,33 +67,6 @@ final class StatusText {
         return out.toString();
     }
 
-    static String verdict(HubReview hub) {
-        if (!hub.inputsRead() || !hub.failures().isEmpty()) {
-            return "ERROR: the hub could not be read in full; what follows may be incomplete";
-        }
-        if (hub.inSync()) {
-            return "IN SYNC: a sync would send nothing";
-        }
-        Map<ObjectState, Integer> counts = new EnumMap<>(ObjectState.class);
-        hub.databases().forEach(db -> {
-            db.entityGroups().forEach(g -> counts.merge(g.state(), 1, Integer::sum));
-            db.functions().forEach(f -> counts.merge(f.state(), 1, Integer::sum));
-        });
-        counts.remove(ObjectState.IN_SYNC);
-        List<String> why = new ArrayList<>();
-        if (hub.livePartitions() == 0) {
-            why.add("no live partition, so the operator changes nothing");
-        }
-        counts.forEach((state, n) -> why.add(n + " " + state.words()));
-        if (!hub.heldDepartures().isEmpty()) {
-            why.add(hub.heldDepartures().size() + " departure(s) held");
-        }
-        if (!hub.missingHubDatabases().isEmpty()) {
-            why.add(hub.missingHubDatabases().size() + " database(s) missing on the hub");
-        }
-        why.add("a sync would send " + hub.pendingRequests() + " request(s)");
-        return "NOT IN SYNC: " + String.join(", ", why);
-    }
 
     private static String databases(PartitionReview p) {
         return p.databases().isEmpty() ? "-" : p.databases().stream()
@@ -115,9 +86,9 @@ final class StatusText {
 
     private static String functionDetail(FunctionReview f) {
         return switch (f.state()) {
-            case IN_SYNC -> f.members().size() + " partition(s)";
-            case MISSING -> "a sync creates it over " + f.members().size() + " partition(s)";
-            case DRIFTED -> "differs from the plan: a sync alters it (" + f.members().size() + " partition(s))";
+            case IN_SYNC -> f.over();
+            case MISSING -> "a sync creates it over " + f.over();
+            case DRIFTED -> "differs from the plan: a sync alters it (over " + f.over() + ")";
             case STALE -> "no live partition has it: a sync drops it";
             case CONFLICT -> "a user's function of that name, left alone";
         };

@@ -1,6 +1,7 @@
 package dev.adxfed.operator.cli;
 
 import dev.adxfed.operator.api.ADXCluster;
+import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -47,17 +49,25 @@ final class SyncCommand implements Callable<Integer> {
             clusters.addAll(ClusterFile.read(file));
         }
         clusters.forEach(ClusterPass::endpoint);
+        // Hubs first: a hub's first pass makes the heartbeat table its partitions write into.
+        clusters.sort(Comparator.comparing(c -> c.getSpec().effectiveRole() != ClusterRole.Federated));
         ClusterPass pass = new ClusterPass(new KustoClients(timeout == null ? StageTimeouts.defaults() : StageTimeouts.all(timeout)),
                 Clock.systemUTC(), releaseDepartures);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
+        int notSetUp = 0;
         for (ADXCluster cluster : clusters) {
             ClusterPass.Outcome outcome = pass.run(cluster);
             outcome.lines().forEach(out::println);
             out.flush();
             if (!outcome.succeeded()) {
                 failed++;
+                notSetUp += outcome.notSetUp() ? 1 : 0;
             }
+        }
+        if (failed > 0 && failed == notSetUp) {
+            throw new CommandFailure(failed + " of " + clusters.size() + " ADXCluster pass(es) found a hub not set up yet"
+                    + " (listed above): sync the hub first", CommandFailure.NOT_SET_UP);
         }
         if (failed > 0) {
             throw new CommandFailure(failed + " of " + clusters.size() + " ADXCluster pass(es) had failures (listed above)",

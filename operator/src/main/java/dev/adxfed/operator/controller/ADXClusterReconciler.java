@@ -1,18 +1,15 @@
 package dev.adxfed.operator.controller;
 
 import dev.adxfed.operator.api.ADXCluster;
-import dev.adxfed.operator.api.ADXClusterSpec;
 import dev.adxfed.operator.api.ClusterRole;
-import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
-import dev.adxfed.operator.federation.FederationSettings;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.heartbeat.DegradedHeartbeat;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
-import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.metrics.OperatorMetrics;
+import dev.adxfed.operator.model.ClusterModel;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -23,9 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reconciles an ADXCluster: checks its criteriaExpression, runs the pass of its role (Partition:
@@ -66,7 +60,7 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         ClusterRole role = cluster.getSpec().effectiveRole();
         Instant start = clock.instant();
         boolean release = role == ClusterRole.Federated && ReleaseDepartures.requested(cluster);
-        Outcome outcome = run(name, cluster.getSpec(), role, release);
+        Outcome outcome = run(name, cluster, release);
         if (release && outcome instanceof Outcome.FederationDone done && done.report().heartbeatsRead()) {
             ReleaseDepartures.consumed(context.getClient(), cluster);
         }
@@ -89,8 +83,8 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return UpdateControl.patchStatus(patch).rescheduleAfter(next);
     }
 
-    private Outcome run(String name, ADXClusterSpec spec, ClusterRole role, boolean releaseDepartures) {
-        ClusterCriteria.Verdict verdict = criteria.evaluate(spec.criteriaExpression);
+    private Outcome run(String name, ADXCluster cluster, boolean releaseDepartures) {
+        ClusterCriteria.Verdict verdict = criteria.evaluate(cluster.getSpec().criteriaExpression);
         if (verdict instanceof ClusterCriteria.Verdict.NoMatch) {
             return new Outcome.NotSelected();
         }
@@ -98,27 +92,29 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
             LOG.warn("ADXCluster {}: {}", name, invalid.message());
             return new Outcome.CriteriaError(invalid.message());
         }
-        if (spec.endpoint == null || spec.endpoint.isBlank()) {
-            return spec.provision != null ? new Outcome.ProvisioningNotSupported()
-                    : new Outcome.InvalidSpec("spec.endpoint is empty: give the URL of the cluster");
+        ClusterModel model = ClusterModel.of(cluster);
+        if (model instanceof ClusterModel.Invalid invalid) {
+            return new Outcome.InvalidSpec(invalid.message());
         }
         try {
-            return role == ClusterRole.Federated ? federate(name, spec, releaseDepartures) : heartbeat(name, spec);
-        } catch (IllegalArgumentException e) {
-            return new Outcome.InvalidSpec(e.getMessage());
+            if (model instanceof ClusterModel.Federated hub) {
+                return hub.endpoint().isEmpty() ? new Outcome.ProvisioningNotSupported()
+                        : federate(name, hub.hub(hub.endpoint().get()), releaseDepartures);
+            }
+            ClusterModel.Partition partition = (ClusterModel.Partition) model;
+            return partition.endpoint().isEmpty() ? new Outcome.ProvisioningNotSupported()
+                    : heartbeat(name, partition.endpoint().get(), partition);
         } catch (RuntimeException e) {
-            LOG.error("ADXCluster {}: {} pass failed", name, role, e);
-            return new Outcome.PassFailed(role + " pass failed: " + e);
+            LOG.error("ADXCluster {}: {} pass failed", name, cluster.getSpec().effectiveRole(), e);
+            return new Outcome.PassFailed(cluster.getSpec().effectiveRole() + " pass failed: " + e);
         }
     }
 
-    private Outcome heartbeat(String name, ADXClusterSpec spec) {
-        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
-        if (federationSpec.federatedTargets == null || federationSpec.federatedTargets.isEmpty()) {
+    private Outcome heartbeat(String name, String endpoint, ClusterModel.Partition partition) {
+        if (partition.targets().isEmpty()) {
             return new Outcome.NoTargets();
         }
-        Map<String, String> partitioning = federationSpec.partitioning == null ? Map.of() : federationSpec.partitioning;
-        HeartbeatReport report = heartbeats.send(spec.endpoint, partitioning, federationSpec.federatedTargets);
+        HeartbeatReport report = heartbeats.send(endpoint, partition.partitioning(), partition.targets());
         metrics.heartbeat(report);
         LOG.info("ADXCluster {}: schema {} ({} databases, {} round trips); heartbeat reached {} of {} targets",
                 name, report.schemaFailure().map(f -> "read failed: " + f).orElse("read"), report.databases(),
@@ -130,22 +126,9 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         return new Outcome.HeartbeatDone(report);
     }
 
-    private Outcome federate(String name, ADXClusterSpec spec, boolean releaseDepartures) {
-        FederationSpec federationSpec = spec.federation == null ? new FederationSpec() : spec.federation;
-        List<String> missing = new ArrayList<>();
-        if (federationSpec.heartbeatDatabase == null || federationSpec.heartbeatDatabase.isBlank()) {
-            missing.add("spec.federation.heartbeatDatabase");
-        }
-        if (federationSpec.heartbeatTable == null || federationSpec.heartbeatTable.isBlank()) {
-            missing.add("spec.federation.heartbeatTable");
-        }
-        if (!missing.isEmpty()) {
-            return new Outcome.InvalidSpec("a Federated cluster needs " + String.join(" and ", missing));
-        }
-        Hub hub = new Hub(spec.endpoint, new HeartbeatTable(federationSpec.heartbeatDatabase, federationSpec.heartbeatTable),
-                federationSpec.heartbeatTtl(), FederationSettings.of(federationSpec));
+    private Outcome federate(String name, Hub hub, boolean releaseDepartures) {
         FederationReport report = federation.run(hub, releaseDepartures);
-        metrics.federation(spec.endpoint, report);
+        metrics.federation(hub.endpoint(), report);
         LOG.info("ADXCluster {}: heartbeats {} ({} partitions, {} malformed, {} excluded, {} departures held{}); {}"
                         + " databases ({} missing on the hub); {} entity groups and {} functions in sync, {} conflicts;"
                         + " {} commands sent ({} bytes) in {} round trips; failures {}",

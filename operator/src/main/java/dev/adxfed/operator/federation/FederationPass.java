@@ -1,5 +1,6 @@
 package dev.adxfed.operator.federation;
 
+import dev.adxfed.operator.api.DurationText;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
@@ -89,6 +90,7 @@ public final class FederationPass {
         private HeldDepartures held = HeldDepartures.NONE;
         private ExcludedPartitions excluded = ExcludedPartitions.NONE;
         private HeartbeatTimes heartbeatTimes;
+        private boolean hubNotSetUp;
         private int groupsInSync;
         private int functionsInSync;
         private int commandsSent;
@@ -112,8 +114,10 @@ public final class FederationPass {
                 if (!hubDatabases.contains(heartbeats.database()) && createDatabase(heartbeats.database())) {
                     hubDatabases.add(heartbeats.database());
                 }
-                boolean recordExisted = ensureTables(heartbeats);
-                inputs = HubInputs.read(cluster, hub, now, recordExisted);
+                TablesFound found = ensureTables(heartbeats);
+                hubNotSetUp = !found.heartbeat();
+                // A heartbeat table made just now is empty: there is nothing to read yet.
+                inputs = hubNotSetUp ? HubInputs.NONE : HubInputs.read(cluster, hub, now, found.ownershipRecord());
             } catch (KustoException e) {
                 fail(e.stage().label(), e.getMessage() + "; nothing changed");
                 return report(false);
@@ -127,7 +131,7 @@ public final class FederationPass {
             if (freshOnly.fresh() == 0) {
                 excluded = freshOnly.excluded();
                 LOG.info("hub {}: no live partition within {} ({} read, {} malformed, {} left out); nothing changed",
-                        hub.endpoint(), hub.heartbeatTtl(), inputs.heartbeats().size(), malformed.size(), excluded.total());
+                        hub.endpoint(), DurationText.format(hub.heartbeatTtl()), inputs.heartbeats().size(), malformed.size(), excluded.total());
                 return report(true);
             }
             Map<String, List<ExistingEntityGroup>> groups = showEntityGroups(hubDatabases);
@@ -142,7 +146,7 @@ public final class FederationPass {
                     hub.heartbeatTtl());
             LOG.info("hub {}: read {} heartbeat(s) over {} in {} page(s): {} fresh member(s), {} held, {} malformed;"
                             + " excluded {} blocked ({} by the hub function), {} not selected, {} lacking metadata",
-                    hub.endpoint(), inputs.heartbeats().size(), hub.heartbeatTtl().plus(hub.settings().departureHoldTime()),
+                    hub.endpoint(), inputs.heartbeats().size(), DurationText.format(hub.heartbeatTtl().plus(hub.settings().departureHoldTime())),
                     inputs.heartbeatPages(),
                     membership.fresh(), held.endpoints().size(), malformed.size(), excluded.blocked(),
                     inputs.blockedByFunction(), excluded.notSelected(), excluded.metadataMissing());
@@ -202,6 +206,7 @@ public final class FederationPass {
                 send(create);
                 cluster.mgmt(Stage.DATABASE_CREATE, null, create.text());
                 count(completed, create.kind().label());
+                observer.databaseCreated(database);
                 return true;
             } catch (KustoException e) {
                 hubDatabasesMissing.add(database);
@@ -209,8 +214,10 @@ public final class FederationPass {
             }
         }
 
-        /** @return whether the ownership record table was there already (a dry run only pretends to create it) */
-        private boolean ensureTables(HeartbeatTable heartbeats) {
+        /** Which of the hub's own tables were there already (a dry run only pretends to create the others). */
+        private record TablesFound(boolean heartbeat, boolean ownershipRecord) {}
+
+        private TablesFound ensureTables(HeartbeatTable heartbeats) {
             Set<String> tables = new HashSet<>();
             cluster.mgmt(Stage.HEARTBEAT_TABLE, heartbeats.database(), heartbeats.showTablesCommand())
                     .forEach(r -> tables.add(r.string("TableName")));
@@ -223,9 +230,8 @@ public final class FederationPass {
             if (!tables.contains(OwnershipRecord.TABLE)) {
                 create(Stage.HEARTBEAT_TABLE, heartbeats.database(),
                         new Command(Command.Kind.TABLE_CREATE, OwnershipRecord.TABLE, OwnershipRecord.createCommand()));
-                return false;
             }
-            return true;
+            return new TablesFound(tables.contains(heartbeats.table()), tables.contains(OwnershipRecord.TABLE));
         }
 
         private void create(Stage stage, String database, Command create) {
@@ -432,7 +438,7 @@ public final class FederationPass {
                     groupsInSync, functionsInSync, Map.copyOf(completed), Map.copyOf(failures), List.copyOf(failureMessages),
                     cluster.roundTrips(), commandsSent, ddlBytes, List.copyOf(commandResults),
                     conflicts.stream().sorted(Comparator.comparing(Conflict::toString)).toList(), held, excluded,
-                    List.copyOf(hubDatabasesMissing), heartbeatTimes);
+                    List.copyOf(hubDatabasesMissing), heartbeatTimes, hubNotSetUp);
         }
     }
 }

@@ -27,6 +27,8 @@ import java.util.SortedMap;
  * @param hubDatabasesMissing  partition databases missing on the hub that the hub refused to create, sorted
  * @param heartbeatTimes       when the fresh members last heartbeated (none when no heartbeats were read), for
  *                             their ages: the metrics keep one value per hub, not one per partition
+ * @param hubNotSetUp          the heartbeat table was missing when the pass began: the pass made it (a dry run
+ *                             would), so no partition can have heartbeated into this hub yet
  */
 public record FederationReport(boolean heartbeatsRead, int partitions, List<MalformedHeartbeat> malformed,
                                SortedMap<String, Integer> partitionsByDatabase,
@@ -35,7 +37,8 @@ public record FederationReport(boolean heartbeatsRead, int partitions, List<Malf
                                List<String> failureMessages, int roundTrips, int commandsSent, long ddlBytes,
                                List<CommandResults> commandResults, List<Conflict> conflicts,
                                HeldDepartures heldDepartures, ExcludedPartitions excluded,
-                               List<String> hubDatabasesMissing, HeartbeatTimes heartbeatTimes) {
+                               List<String> hubDatabasesMissing, HeartbeatTimes heartbeatTimes,
+                               boolean hubNotSetUp) {
 
     /**
      * Conflicts, held departures and missing hub databases are not failures: each has its own

@@ -28,6 +28,9 @@ import java.util.TreeSet;
 record HubInputs(List<PartitionHeartbeat> heartbeats, List<MalformedHeartbeat> malformed, Set<String> blocked,
                  int blockedByFunction, Set<OwnershipRecord.Entry> owned, int heartbeatPages) {
 
+    /** The inputs of a hub that is not set up: no heartbeat, nothing blocked, nothing recorded. */
+    static final HubInputs NONE = new HubInputs(List.of(), List.of(), Set.of(), 0, Set.of(), 0);
+
     /**
      * @param recordExists false when the ownership table was only just created: then it is empty
      * @throws KustoException when any input cannot be read; the message says which

@@ -23,4 +23,7 @@ public interface PassObserver {
     default void entityGroups(String hubDatabase, List<ExistingEntityGroup> existing, Changes changes) {}
 
     default void functions(String database, List<ExistingFunction> existing, Changes changes) {}
+
+    /** A database the hub lacked was made (in a dry run: would be made) for the heartbeats or a partition's groups. */
+    default void databaseCreated(String database) {}
 }

@@ -77,7 +77,7 @@ public final class HeartbeatSender {
                     degraded.add(new DegradedHeartbeat(target.endpoint, rows.shape(), rows.rows().size(), rows.schemaBytes(), limit));
                 }
             } catch (KustoException e) {
-                failures.add(new TargetFailure(target.endpoint, e.stage().label(), e.getMessage()));
+                failures.add(TargetFailure.of(target, e));
             } catch (RuntimeException e) {
                 failures.add(new TargetFailure(target.endpoint, Stage.HEARTBEAT_INGEST.label(), e.toString()));
             }

@@ -24,8 +24,10 @@ public final class PlanMarkdown {
         md.append("## adxfed plan: `").append(hub.name()).append("` (").append(hub.endpoint()).append(")\n\n");
         md.append(hub.livePartitions()).append(" live partition(s) within the heartbeat TTL ").append(hub.heartbeatTtl())
                 .append("; a sync would send ").append(hub.pendingRequests()).append(" request(s).\n\n");
-        if (hub.databases().isEmpty() && hub.pendingRequests() == 0) {
-            md.append("No changes: the hub is in step with its partitions.\n\n");
+        md.append(HubVerdict.of(hub)).append("\n\n");
+        if (!hub.databasesToCreate().isEmpty()) {
+            md.append("### Databases the sync creates on the hub\n\n")
+                    .append(code(hub.databasesToCreate()).replace("<br>", ", ")).append("\n\n");
         }
         for (DatabaseReview database : hub.databases()) {
             md.append("### Database `").append(database.database()).append("`\n\n");
@@ -42,7 +44,9 @@ public final class PlanMarkdown {
                 md.append("| Function | Change | Partitions |\n|---|---|---|\n");
                 for (FunctionReview function : database.functions()) {
                     md.append("| `").append(function.name()).append("()` | ").append(change(function.state())).append(" | ")
-                            .append(function.state() == ObjectState.STALE ? "" : function.members().size()).append(" |\n");
+                            .append(function.state() == ObjectState.STALE ? "" : function.entityGroup() != null
+                                    ? "`" + function.entityGroup() + "`" : String.valueOf(function.members().size()))
+                            .append(" |\n");
                 }
                 md.append('\n');
             }

@@ -1,5 +1,6 @@
 package dev.adxfed.operator.review;
 
+import dev.adxfed.operator.api.DurationText;
 import dev.adxfed.operator.federation.Changes;
 import dev.adxfed.operator.federation.Command;
 import dev.adxfed.operator.federation.Conflict;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -40,11 +43,17 @@ public final class ReviewRecorder implements PassObserver {
     private FederationPlan plan;
     private final SortedMap<String, List<GroupReview>> groups = new TreeMap<>();
     private final SortedMap<String, List<FunctionReview>> functions = new TreeMap<>();
+    private final SortedSet<String> databasesCreated = new TreeSet<>();
 
     @Override
     public void heartbeatsRead(List<PartitionHeartbeat> read, Instant at) {
         heartbeats = List.copyOf(read);
         now = at;
+    }
+
+    @Override
+    public void databaseCreated(String database) {
+        databasesCreated.add(database);
     }
 
     @Override
@@ -86,7 +95,7 @@ public final class ReviewRecorder implements PassObserver {
             ObjectState state = conflicts.contains(function.name()) ? ObjectState.CONFLICT
                     : commands.get(function.name()) != Command.Kind.FUNCTION_CREATE_OR_ALTER ? ObjectState.IN_SYNC
                     : present.contains(function.name()) ? ObjectState.DRIFTED : ObjectState.MISSING;
-            reviews.add(new FunctionReview(function.name(), state, function.entities()));
+            reviews.add(new FunctionReview(function.name(), state, function.entities(), function.entityGroup().orElse(null)));
         }
         commands.forEach((name, kind) -> {
             if (kind == Command.Kind.FUNCTION_DROP) {
@@ -107,10 +116,10 @@ public final class ReviewRecorder implements PassObserver {
         groups.forEach((db, reviews) -> databases.put(db, new DatabaseReview(db, reviews, List.of())));
         functions.forEach((db, reviews) -> databases.put(db, new DatabaseReview(db,
                 databases.containsKey(db) ? databases.get(db).entityGroups() : List.of(), reviews)));
-        return new HubReview(name, hub.endpoint(), hub.heartbeatTtl().toString(), now == null ? null : now.toString(),
+        return new HubReview(name, hub.endpoint(), DurationText.format(hub.heartbeatTtl()), now == null ? null : now.toString(),
                 report.heartbeatsRead(), partitions(hub.heartbeatTtl(), held), List.copyOf(databases.values()),
                 held.endpoints(), held.reason(), report.hubDatabasesMissing(), pendingRequests, report.failureMessages(),
-                lastPass);
+                lastPass, report.hubNotSetUp(), List.copyOf(databasesCreated));
     }
 
     private List<PartitionReview> partitions(Duration ttl, HeldDepartures held) {

@@ -64,17 +64,20 @@ class ExampleResourcesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"partition.yaml", "federated.yaml", "emulator-partition.yaml", "adx-mon-provisioned.yaml"})
+    @ValueSource(strings = {"partition.yaml", "federated.yaml", "emulator-partitions.yaml", "emulator-hub.yaml",
+            "adx-mon-provisioned.yaml"})
     void exampleIsValidAgainstTheGeneratedSchema(String file) throws IOException {
         Path example = RepositoryFiles.resolve("deploy/examples/" + file);
-        assertThat(errors(YAML.readTree(example.toFile()))).as(file).isEmpty();
+        List<JsonNode> documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(example.toFile()).readAll();
+        assertThat(documents).as(file).isNotEmpty();
+        documents.forEach(document -> assertThat(errors(document)).as(file).isEmpty());
     }
 
     @Test
     void examplesListedAboveAreAllTheExamples() throws IOException {
         try (var files = Files.list(RepositoryFiles.resolve("deploy/examples"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("adx-mon-provisioned.yaml", "emulator-partition.yaml", "federated.yaml",
+                    .containsExactly("adx-mon-provisioned.yaml", "emulator-hub.yaml", "emulator-partitions.yaml", "federated.yaml",
                             "partition.yaml");
         }
     }

@@ -68,7 +68,8 @@ class ClusterFileTest {
         assertThatThrownBy(() -> ClusterFile.read(f)).isInstanceOf(CommandFailure.class)
                 .hasMessageContaining(f + ":8: spec.role: ")
                 .hasMessageContaining(f + ":12: spec.federation.heartbeatTTL: ")
-                .hasMessageContaining("(found '90 minutes')")
+                .hasMessageContaining(f + ":12: spec.federation.heartbeatTTL: is not hours, minutes and seconds like 30s,"
+                        + " 10m or 1h30m (found '90 minutes')")
                 .hasMessageContaining("(found 'Hub')");
     }
 
@@ -95,5 +96,49 @@ class ClusterFileTest {
 
         Path missing = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> ClusterFile.read(missing)).hasMessage(missing + ": no such file");
+    }
+
+    @Test
+    void zeroTtlIsNamedWithItsLineAsAnyOtherBadValue() throws IOException {
+        Path f = file(HUB.replace("heartbeatTTL: 1h", "heartbeatTTL: 0m"));
+
+        assertThatThrownBy(() -> ClusterFile.read(f)).isInstanceOf(CommandFailure.class)
+                .hasMessage(f + ":12: spec.federation.heartbeatTTL: '0m' is zero; give a positive duration like 1h")
+                .extracting(e -> ((CommandFailure) e).exitCode()).isEqualTo(CommandFailure.USAGE);
+    }
+
+    @Test
+    void partitionGivenAHubsRoleIsRefusedNamingBothFields() throws IOException {
+        Path f = file(HUB.replace("    heartbeatTTL: 1h\n", "") + """
+                    federatedTargets:
+                      - endpoint: http://127.0.0.1:8081
+                        heartbeatDatabase: FederationHeartbeats
+                        heartbeatTable: Heartbeat
+                """);
+
+        assertThatThrownBy(() -> ClusterFile.read(f)).hasMessage(f + ":13: spec.federation.federatedTargets: is a"
+                + " Partition's setting, but spec.role is Federated: a hub does not heartbeat; remove federatedTargets,"
+                + " or make this a Partition");
+    }
+
+    @Test
+    void hubFileWithoutRoleIsRefusedNotIgnored() throws IOException {
+        Path f = file(HUB.replace("  role: Federated\n", ""));
+
+        assertThatThrownBy(() -> ClusterFile.read(f)).hasMessage(String.join("\n",
+                f + ":9: spec.federation.heartbeatDatabase: is a Federated cluster's setting, but spec.role is Partition"
+                        + " (the default when spec.role is unset): set spec.role: Federated for a hub, or remove"
+                        + " heartbeatDatabase from a partition",
+                f + ":10: spec.federation.heartbeatTable: is a Federated cluster's setting, but spec.role is Partition"
+                        + " (the default when spec.role is unset): set spec.role: Federated for a hub, or remove"
+                        + " heartbeatTable from a partition"));
+    }
+
+    @Test
+    void hubWithoutItsHeartbeatTableIsRefusedAsInKubernetes() throws IOException {
+        Path f = file(HUB.replace("    heartbeatDatabase: FederationHeartbeats\n", ""));
+
+        assertThatThrownBy(() -> ClusterFile.read(f)).hasMessage(f + ":10: spec.federation.heartbeatDatabase: is required:"
+                + " the database where partitions heartbeat");
     }
 }

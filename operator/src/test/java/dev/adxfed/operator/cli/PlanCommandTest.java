@@ -40,7 +40,7 @@ class PlanCommandTest {
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         String out = plan.out();
-        assertThat(out).contains("// hub (" + clusters.hub + "): 2 partition(s) heartbeating within PT10M")
+        assertThat(out).contains("// hub (" + clusters.hub + "): 2 partition(s) heartbeating within 10m")
                 .contains("// database Metrics")
                 .contains(".execute database script with (ContinueOnErrors=true)")
                 .containsPattern("\\.create entity_group Metrics_Partitions .*cluster\\('" + clusters.eastus + "'\\)\\.database\\('Metrics'\\)")
@@ -71,7 +71,7 @@ class PlanCommandTest {
         Run plan = Run.adxfed("plan", "-f", hub.toString());
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        assertThat(plan.out()).contains("// in step: a sync would send nothing").doesNotContain(".execute");
+        assertThat(plan.out()).contains("// IN SYNC: a sync would send nothing").doesNotContain(".execute");
     }
 
     /** After a sync: one group drifted (a member gone, one missing), a function dropped, a stale one, a user's one. */
@@ -98,7 +98,9 @@ class PlanCommandTest {
         assertThat(plan.out()).isEqualTo("""
                 ## adxfed plan: `hub` (%1$s)
 
-                2 live partition(s) within the heartbeat TTL PT10M; a sync would send 2 request(s).
+                2 live partition(s) within the heartbeat TTL 10m; a sync would send 2 request(s).
+
+                NOT IN SYNC: 1 missing, 1 drifted, 1 stale, 1 conflicting, a sync would send 2 request(s)
 
                 ### Database `Logs`
 
@@ -155,7 +157,7 @@ class PlanCommandTest {
         Run plan = Run.adxfed("plan", "-f", hub.toString(), "-o", "markdown");
 
         assertThat(plan.out()).contains("a sync would send 0 request(s).")
-                .contains("No changes: the hub is in step with its partitions.").doesNotContain("###");
+                .contains("IN SYNC: a sync would send nothing").doesNotContain("###");
     }
 
     @Test
@@ -165,7 +167,8 @@ class PlanCommandTest {
         Run plan = Run.adxfed("plan", "-f", hub.toString(), "-o", "markdown");
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        assertThat(plan.out()).contains("### Database `Audit`")
+        assertThat(plan.out()).contains("### Databases the sync creates on the hub\n\n`Audit`\n")
+                .contains("### Database `Audit`")
                 .contains("| `Audit_Partitions` | **create** | `cluster('https://pa.example.net').database('Audit')` |  |")
                 .contains("| `Events()` | **create** | 1 |")
                 .doesNotContain("Reads that failed");
@@ -190,7 +193,24 @@ class PlanCommandTest {
         Run plan = Run.adxfed("plan", "-f", gone.toString());
 
         assertThat(plan.exitCode()).isEqualTo(1);
-        assertThat(plan.out()).contains("// failed: hub.showDatabases failed on http://127.0.0.1:1");
+        assertThat(plan.out()).contains("// failed: hub.showDatabases failed on http://127.0.0.1:1")
+                .contains("// ERROR: the hub could not be read in full").doesNotContain("IN SYNC");
         assertThat(plan.err()).contains("some reads failed");
+    }
+
+    @Test
+    void withNoLivePartitionPlanAndStatusGiveTheSameVerdict() throws IOException {
+        Path quiet = Files.writeString(dir.resolve("quiet.yaml"),
+                Files.readString(hub).replace("heartbeatTable: Heartbeat", "heartbeatTable: Quiet"));
+        Run sync = Run.adxfed("sync", "-f", quiet.toString());
+        assertThat(sync.exitCode()).as(sync.toString()).isZero();
+        assertThat(sync.out()).as("no partition heartbeats into that table").contains("0 partition(s) live");
+
+        Run plan = Run.adxfed("plan", "-f", quiet.toString(), "-o", "markdown");
+        Run status = Run.adxfed("status", "-f", quiet.toString());
+
+        String verdict = "NOT IN SYNC: no live partition, so the operator changes nothing";
+        assertThat(plan.out()).as(plan.toString()).contains(verdict).doesNotContain("IN SYNC: a sync would send nothing");
+        assertThat(status.out()).as(status.toString()).contains(verdict);
     }
 }

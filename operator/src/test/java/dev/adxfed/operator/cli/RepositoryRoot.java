@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds files of the repository (deploy/, docs/, README.md) from wherever the tests run. */
-final class RepositoryRoot {
+public final class RepositoryRoot {
 
     private RepositoryRoot() {}
 
-    static Path path(String relative) {
+    public static Path path(String relative) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("adxfed")) && Files.isDirectory(p.resolve("deploy"))) {
                 return p.resolve(relative);

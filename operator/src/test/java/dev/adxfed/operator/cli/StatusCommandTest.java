@@ -203,24 +203,41 @@ class StatusCommandTest {
                 "--heartbeat-table", "Heartbeat", "--heartbeat-ttl", "10m");
 
         assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
-        assertThat(status.out()).startsWith("hub " + clusters.hub + ", read ").contains("heartbeat TTL PT10M")
+        assertThat(status.out()).startsWith("hub " + clusters.hub + ", read ").contains("heartbeat TTL 10m")
                 .contains("Partitions: 2 live").contains("Last pass: " + StatusText.NO_RESOURCE);
     }
 
     @Test
-    void anUnreachableHubOrBadArgumentsExitWithTwo() throws IOException {
+    void anUnreachableHubIsNotInSyncAndBadArgumentsExitWithTwo() throws IOException {
         Path gone = Files.writeString(dir.resolve("gone.yaml"), Files.readString(hub).replace(clusters.hub, "http://127.0.0.1:1"));
 
         Run unreachable = Run.adxfed("status", "-f", gone.toString());
         Run neither = Run.adxfed("status");
         Run partition = Run.adxfed("status", "-f", clusters.partitionsFile(dir, clusters.hub).toString());
 
-        assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(2);
+        assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(1);
         assertThat(unreachable.out()).contains("ERROR: the hub could not be read in full")
                 .contains("Read failed: hub.showDatabases failed on http://127.0.0.1:1");
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("give either -f FILE or --endpoint URL");
         assertThat(partition.exitCode()).isEqualTo(2);
         assertThat(partition.err()).contains("has role Partition; status reads Federated clusters");
+    }
+
+    @Test
+    void functionsOverTheEntityGroupsNameTheGroupNotAPartitionCount() throws IOException {
+        hub = clusters.hubFile(dir, "heartbeatTTL: 10m\nfunctionMembers: entityGroup\n");
+        heartbeatsArrive();
+        ok(Run.adxfed("sync", "-f", hub.toString()));
+        hubQuery("Metrics", ".create-or-alter function with (folder='adxfed') Cpu() { print Changed = 1 }");
+
+        Run status = Run.adxfed("status", "-f", hub.toString());
+
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+        assertThat(status.out())
+                .containsPattern("Metrics +function +Cpu\\(\\) +drifted +differs from the plan: a sync alters it \\(over group"
+                        + " Metrics_Partitions\\)")
+                .containsPattern("Metrics +function +Memory\\(\\) +in sync +group Metrics_Partitions")
+                .doesNotContain("0 partition(s)");
     }
 }

@@ -92,10 +92,38 @@ class SyncCommandTest {
         Run noFile = Run.adxfed("sync");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("ADXCluster p has no spec.endpoint");
+        assertThat(run.err()).contains("p.yaml:6: spec.endpoint: is empty: give the URL of an existing cluster, or"
+                + " spec.provision to have the cluster made in Azure");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml: no such file");
         assertThat(noFile.exitCode()).isEqualTo(2);
         assertThat(noFile.err()).contains("Missing required option: '--file=FILE'");
+    }
+
+    @Test
+    void aHubNeverSyncedIsNotSetUpYetForEveryCommandUntilItsFirstSync() throws IOException {
+        Path hub = clusters.hubFile(dir);
+        Path partitions = clusters.partitionsFile(dir, clusters.hub);
+
+        Run early = Run.adxfed("sync", "-f", partitions.toString());
+        Run status = Run.adxfed("status", "-f", hub.toString());
+        Run plan = Run.adxfed("plan", "-f", hub.toString());
+
+        assertThat(early.exitCode()).as(early.toString()).isEqualTo(CommandFailure.NOT_SET_UP);
+        assertThat(early.out()).contains("not set up " + clusters.hub + ": the hub has no heartbeat table"
+                + " FederationHeartbeats.Heartbeat yet (it is not set up): sync the hub first");
+        assertThat(early.err()).contains("found a hub not set up yet").doesNotContain("unexpected");
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(CommandFailure.NOT_SET_UP);
+        assertThat(status.out()).contains("NOT SET UP YET").doesNotContain("ERROR");
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("// NOT SET UP YET").contains(".create database FederationHeartbeats")
+                .contains(".create-merge table Heartbeat").contains(".create-merge table AdxfedOwnership");
+        Run databases = Run.adxfed("query", "--endpoint", clusters.hub, "--database", "NetDefaultDB", ".show databases");
+        assertThat(databases.out()).as("nothing was made").doesNotContain("FederationHeartbeats");
+
+        Run both = Run.adxfed("sync", "-f", partitions.toString(), "-f", hub.toString());
+
+        assertThat(both.exitCode()).as("the hub is synced first, whatever the order of the files: " + both).isZero();
+        assertThat(both.out()).containsPattern("(?s)federation  hub.*heartbeat   eastus +sent to 1 of 1");
     }
 }

@@ -31,7 +31,7 @@ class FederationConditionTest {
                                    ExcludedPartitions excluded, List<String> missing) {
         int partitions = partitionsByDatabase.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return new FederationReport(true, partitions, List.of(), partitionsByDatabase, 2, 3, Map.of(), failures,
-                messages, 5, 0, 0, List.of(), conflicts, held, excluded, missing, HeartbeatTimes.none(Duration.ofHours(1)));
+                messages, 5, 0, 0, List.of(), conflicts, held, excluded, missing, HeartbeatTimes.none(Duration.ofHours(1)), false);
     }
 
     static FederationReport clean(List<Conflict> conflicts, HeldDepartures held, List<String> missing) {

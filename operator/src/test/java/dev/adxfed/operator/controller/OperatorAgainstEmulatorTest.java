@@ -182,12 +182,18 @@ class OperatorAgainstEmulatorTest {
         ADXCluster provisioned = cluster("provisioned", null, null);
         provisioned.getSpec().provision = new dev.adxfed.operator.api.ProvisionSpec();
         create(provisioned);
+        ADXCluster confused = partitionCluster("confused", partition.url(), null);
+        confused.getSpec().role = ClusterRole.Federated;
+        confused.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
+        confused.getSpec().federation.heartbeatTable = "Heartbeat";
+        create(confused);
 
         // A created resource may carry an empty status already: wait for the operator's condition.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             assertThat(status("typo").conditions).isNotEmpty();
             assertThat(status("down").conditions).isNotEmpty();
             assertThat(status("provisioned").conditions).isNotEmpty();
+            assertThat(status("confused").conditions).isNotEmpty();
         });
 
         assertThat(condition("typo").getStatus()).isEqualTo("False");
@@ -197,6 +203,11 @@ class OperatorAgainstEmulatorTest {
         assertThat(condition("down").getReason()).isEqualTo("HeartbeatFailed");
         assertThat(condition("down").getMessage()).contains("schema.showDatabases failed on http://127.0.0.1:1");
         assertThat(condition("provisioned").getReason()).isEqualTo("ProvisioningNotSupported");
+        assertThat(condition("confused").getReason()).as("refused in the words adxfed sync uses").isEqualTo("InvalidSpec");
+        assertThat(condition("confused").getMessage()).isEqualTo("spec.federation.federatedTargets: is a Partition's"
+                + " setting, but spec.role is Federated: a hub does not heartbeat; remove federatedTargets, or make this"
+                + " a Partition; spec.federation.partitioning: is a Partition's setting, but spec.role is Federated:"
+                + " remove partitioning, or make this a Partition");
         assertThat(get(runtime.healthPort(), "/healthz").statusCode()).as("still alive").isEqualTo(200);
     }
 

@@ -46,7 +46,7 @@ class StatusDecisionTest {
         return new FederationReport(true, 3, List.of(new MalformedHeartbeat("ftp://x", "not http(s)")),
                 new TreeMap<>(Map.of("Logs", 2, "Metrics", 3)), 4, 7, Map.of("entityGroup.create", 2), failures,
                 messages, 9, 2, 300, List.of(), List.of(), HeldDepartures.NONE, ExcludedPartitions.NONE, List.of(),
-                HeartbeatTimes.none(Duration.ofHours(1)));
+                HeartbeatTimes.none(Duration.ofHours(1)), false);
     }
 
     @Test

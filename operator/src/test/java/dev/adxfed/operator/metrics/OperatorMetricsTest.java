@@ -74,7 +74,7 @@ class OperatorMetricsTest {
                                    List<String> missing, HeartbeatTimes times) {
         return new FederationReport(heartbeatsRead, live.values().stream().mapToInt(Integer::intValue).max().orElse(0),
                 List.of(), live, 0, 0, Map.of(), Map.of(), List.of(), 1, 0, 0, commands, conflicts, held, excluded, missing,
-                times);
+                times, false);
     }
 
     /** A pass whose fresh members heartbeated at {@code timestamps}, all in database Metrics. */

@@ -18,7 +18,7 @@ class PlanMarkdownTest {
 
     @Test
     void heldDeparturesMissingDatabasesAndFailedReadsFollowTheDatabases() {
-        HubReview hub = new HubReview("hub", "https://hub.example.net", "PT1H", "2026-12-01T10:00:00Z", true, List.of(),
+        HubReview hub = new HubReview("hub", "https://hub.example.net", "1h", "2026-12-01T10:00:00Z", true, List.of(),
                 List.of(new DatabaseReview("Metrics",
                         List.of(new GroupReview("Logs_Partitions", ObjectState.IN_SYNC, List.of(A), List.of(A)),
                                 new GroupReview("Metrics_Partitions", ObjectState.DRIFTED, List.of(A, B, C), List.of(A)),
@@ -26,12 +26,14 @@ class PlanMarkdownTest {
                         List.of(new FunctionReview("Cpu", ObjectState.DRIFTED, List.of(A)),
                                 new FunctionReview("Disk", ObjectState.IN_SYNC, List.of(A))))),
                 List.of("https://b.example.net", "https://c.example.net"), "2 of 3 member partitions fell silent",
-                List.of("Sales"), 1, List.of("functions of Logs left as they are: timed out"), null);
+                List.of("Sales"), 1, List.of("functions of Logs left as they are: timed out"), null, false, List.of());
 
         assertThat(PlanMarkdown.of(List.of(hub))).isEqualTo("""
                 ## adxfed plan: `hub` (https://hub.example.net)
 
-                0 live partition(s) within the heartbeat TTL PT1H; a sync would send 1 request(s).
+                0 live partition(s) within the heartbeat TTL 1h; a sync would send 1 request(s).
+
+                ERROR: the hub could not be read in full; what follows may be incomplete
 
                 ### Database `Metrics`
 
