@@ -144,7 +144,7 @@ class HeartbeatPagingTest {
     void everyMalformedSchemaComesBackToBeReportedAndNoneIsLostOnTheServer() {
         HeartbeatTable table = new HeartbeatTable(TABLE.database(), "OddHeartbeat");
         hubKusto.mgmt(Stage.HEARTBEAT_TABLE, table.database(), table.createCommand());
-        String now = Instant.now().toString();
+        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(); // Kusto keeps 100 ns ticks
         hubKusto.mgmt(Stage.HEARTBEAT_INGEST, table.database(), ".ingest inline into table OddHeartbeat <|\n"
                 + now + ",https://good.example,\"[{\"\"database\"\":\"\"Metrics\"\",\"\"tables\"\":[\"\"Cpu\"\"]}]\",\n"
                 + now + ",https://text.example,\"\"\"just text\"\"\",\n"
