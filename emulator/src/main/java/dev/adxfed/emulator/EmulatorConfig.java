@@ -31,15 +31,45 @@ import java.util.Map;
  *               - ["2024-05-01T10:00:00Z", "web-1", 0.5]
  *         commands:
  *           - ".create function CpuOf(host:string) { Cpu | where Host == host }"
+ * arm:
+ *   port: 8090
+ *   provisioningDelayMillis: 1000
  * </pre>
  */
-public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dataDir) {
+public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dataDir, ArmConfig arm) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     public EmulatorConfig {
         host = host == null || host.isBlank() ? DEFAULT_HOST : host;
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        arm = arm == null ? ArmConfig.DEFAULT : arm;
+    }
+
+    /** The clusters, with the local Azure Resource Manager endpoint as {@link ArmConfig#DEFAULT} has it. */
+    public EmulatorConfig(String host, List<ClusterConfig> clusters, Path dataDir) {
+        this(host, clusters, dataDir, null);
+    }
+
+    /**
+     * The local Azure Resource Manager endpoint: its port (0 picks a free one) and how long a long-running
+     * operation (a cluster or database made, changed or deleted, a provider registered) stays in progress.
+     */
+    public record ArmConfig(Integer port, Long provisioningDelayMillis) {
+
+        /** A free port, and one second of provisioning: long enough to be seen in progress, short enough to wait for. */
+        public static final ArmConfig DEFAULT = new ArmConfig(0, 1000L);
+
+        public ArmConfig {
+            port = port == null ? 0 : port;
+            provisioningDelayMillis = provisioningDelayMillis == null ? 1000L : provisioningDelayMillis;
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("arm.port must be a port number (0 picks a free one), got " + port);
+            }
+            if (provisioningDelayMillis < 0) {
+                throw new IllegalArgumentException("arm.provisioningDelayMillis cannot be negative, got " + provisioningDelayMillis);
+            }
+        }
     }
 
     /** One virtual cluster; port 0 picks a free port. Its databases are created only when it has no saved data. */
@@ -116,7 +146,11 @@ public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dat
     }
 
     public EmulatorConfig withDataDir(Path dir) {
-        return new EmulatorConfig(host, clusters, dir);
+        return new EmulatorConfig(host, clusters, dir, arm);
+    }
+
+    public EmulatorConfig withArm(ArmConfig settings) {
+        return new EmulatorConfig(host, clusters, dataDir, settings);
     }
 
     /**

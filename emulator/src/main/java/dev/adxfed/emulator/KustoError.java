@@ -54,6 +54,15 @@ public final class KustoError extends RuntimeException {
                 kind + " '" + name + "' already exists", true, BAD_REQUEST);
     }
 
+    /**
+     * A command the cluster will not run for anyone (HTTP 403), as a regular ADX cluster refuses to make or drop
+     * databases, which are made in Azure.
+     */
+    public static KustoError forbidden(String message) {
+        return new KustoError("Forbidden", "Forbidden", "Kusto.Common.Svc.Exceptions.UnauthorizedOperationException",
+                message, true, 403);
+    }
+
     /** A valid Kusto feature this emulator does not implement. */
     public static KustoError unsupported(String feature) {
         return new KustoError("NotSupported", "BadRequest_NotSupported", "Kusto.Data.Exceptions.KustoNotSupportedException",

@@ -19,6 +19,7 @@ class EmulatorConfigTest {
     @Test
     void aYamlFileNamesClustersPortsDatabasesTablesRowsAndSetupCommands() throws Exception {
         int port = freePort();
+        int armPort = freePort();
         Path file = Files.writeString(dir.resolve("clusters.yaml"), """
                 clusters:
                   - name: hub
@@ -35,11 +36,16 @@ class EmulatorConfigTest {
                           - ".create function Crewed() { Ships | where Crew > 80 }"
                   - name: partition-1
                     port: 0
-                """.formatted(port));
+                arm:
+                  port: %d
+                  provisioningDelayMillis: 0
+                """.formatted(port, armPort));
 
         try (Emulator emulator = Emulator.start(EmulatorConfig.readYaml(file))) {
             assertThat(emulator.clusters()).extracting(VirtualCluster::name).containsExactly("hub", "partition-1");
             assertThat(emulator.endpoint().getPort()).isEqualTo(port);
+            assertThat(emulator.armEndpoint().getPort()).isEqualTo(armPort);
+            assertThat(emulator.arm().provisioningDelay()).isZero();
             SdkSession kusto = new SdkSession(emulator.endpoint());
             assertThat(kusto.mgmt("Fleet", ".show tables").column("TableName")).containsExactly("Ships");
             assertThat(kusto.mgmt("Fleet", ".show functions").column("Name")).containsExactly("Crewed");

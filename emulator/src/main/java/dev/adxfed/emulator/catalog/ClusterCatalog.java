@@ -1,6 +1,7 @@
 package dev.adxfed.emulator.catalog;
 
 import dev.adxfed.emulator.KustoError;
+import dev.adxfed.kql.KqlText;
 
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,35 @@ public final class ClusterCatalog {
             current = after;
             return after;
         }
+    }
+
+    /**
+     * Creates an empty database: the one way a database comes to be, whether by {@code .create database}, a
+     * configuration's seeding or Azure Resource Manager. An existing database of that name is kept as it is
+     * when {@code ifNotExists}, an error otherwise.
+     *
+     * @return the database as it now is
+     */
+    public Database createDatabase(String name, boolean persistent, boolean ifNotExists) {
+        if (!KqlText.isValidEntityName(name)) {
+            throw KustoError.badArgument("Database name '" + name + "' is not valid: use 1 to 1024 letters, digits, '_', '-', '.'"
+                    + " or spaces, not starting or ending with '__' or a space");
+        }
+        CatalogSnapshot after = update(snapshot -> {
+            if (snapshot.database(name).isPresent()) {
+                if (ifNotExists) {
+                    return snapshot;
+                }
+                throw KustoError.alreadyExists("Database", name);
+            }
+            return snapshot.with(Database.empty(name, persistent));
+        });
+        return after.database(name).orElseThrow();
+    }
+
+    /** Drops a database if there is one of that name. */
+    public void dropDatabase(String name) {
+        update(snapshot -> snapshot.database(name).isPresent() ? snapshot.without(name) : snapshot);
     }
 
     /** Runs {@code change} on one database, which must exist. */

@@ -1,5 +1,6 @@
 package dev.adxfed.emulator.catalog;
 
+import dev.adxfed.emulator.faults.FaultSwitch;
 import dev.adxfed.kql.ClusterEndpoint;
 
 import java.net.URI;
@@ -16,14 +17,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClusterDirectory {
 
-    /** One registered cluster. */
-    public record Entry(String name, URI endpoint, ClusterCatalog catalog) {}
+    /**
+     * One registered cluster, with the fault switch that its requests meet, cross-cluster calls from the other
+     * clusters of the process included.
+     */
+    public record Entry(String name, URI endpoint, ClusterCatalog catalog, FaultSwitch faults) {}
 
     private final Map<String, Entry> byKey = new ConcurrentHashMap<>();
     private final Map<String, Entry> byName = new ConcurrentHashMap<>();
 
+    /** Registers a cluster with a fault switch of its own, nothing armed. */
     public void register(String name, URI endpoint, ClusterCatalog catalog) {
-        Entry entry = new Entry(name, endpoint, catalog);
+        register(new Entry(name, endpoint, catalog, new FaultSwitch()));
+    }
+
+    public void register(Entry entry) {
+        URI endpoint = entry.endpoint();
+        String name = entry.name();
         byKey.put(key(endpoint.toString()), entry);
         byName.put(name.toLowerCase(Locale.ROOT), entry);
     }

@@ -32,26 +32,20 @@ final class DatabaseCommands {
 
     private DatabaseCommands() {}
 
-    static ResultTable create(Command.CreateDatabase command, CommandScope scope) {
+    static ResultTable create(Command.CreateDatabase command, CommandScope scope, DatabaseMaking making) {
+        refuseOnAzure(making, ".create database", command.name(), scope);
         CommandScope.requireValidName("Database", command.name(), command.position());
         if (command.persistence() == null) {
             throw KustoError.syntax(".create database " + command.name() + " at " + command.position().line() + ":"
                     + command.position().column() + " needs 'volatile' or 'persist (...)'");
         }
         boolean persistent = command.persistence().equalsIgnoreCase("persist");
-        CatalogSnapshot after = scope.catalog().update(snapshot -> {
-            if (snapshot.database(command.name()).isPresent()) {
-                if (command.ifNotExists()) {
-                    return snapshot;
-                }
-                throw KustoError.alreadyExists("Database", command.name());
-            }
-            return snapshot.with(Database.empty(command.name(), persistent));
-        });
-        return rows(List.of(after.database(command.name()).orElseThrow()), scope);
+        Database created = scope.catalog().createDatabase(command.name(), persistent, command.ifNotExists());
+        return rows(List.of(created), scope);
     }
 
-    static ResultTable drop(Command.DropDatabase command, CommandScope scope) {
+    static ResultTable drop(Command.DropDatabase command, CommandScope scope, DatabaseMaking making) {
+        refuseOnAzure(making, ".drop database", command.name(), scope);
         CatalogSnapshot after = scope.catalog().update(snapshot -> {
             if (snapshot.database(command.name()).isEmpty()) {
                 if (command.ifExists()) {
@@ -62,6 +56,15 @@ final class DatabaseCommands {
             return snapshot.without(command.name());
         });
         return rows(List.copyOf(after.databases().values()), scope);
+    }
+
+    /** A regular ADX cluster makes and deletes databases through Azure Resource Manager only. */
+    private static void refuseOnAzure(DatabaseMaking making, String command, String database, CommandScope scope) {
+        if (making == DatabaseMaking.AZURE_RESOURCE_MANAGER) {
+            throw KustoError.forbidden("The command '" + command + " " + database + "' is not allowed on cluster '"
+                    + scope.context().cluster().name() + "': its databases are created and deleted through Azure Resource"
+                    + " Manager (Microsoft.Kusto/clusters/databases), with the Azure portal, the Azure CLI or an ARM client");
+        }
     }
 
     static ResultTable show(CommandScope scope) {

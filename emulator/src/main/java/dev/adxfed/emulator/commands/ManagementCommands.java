@@ -22,16 +22,19 @@ public final class ManagementCommands {
     private final TabularPipe pipe;
     private final FunctionValidator validator;
     private final FaultSwitch faults;
+    private final DatabaseMaking databaseMaking;
 
     public ManagementCommands(CommandLog log, TabularPipe pipe, FunctionValidator validator) {
-        this(log, pipe, validator, new FaultSwitch());
+        this(log, pipe, validator, new FaultSwitch(), DatabaseMaking.KUSTO_COMMANDS);
     }
 
-    public ManagementCommands(CommandLog log, TabularPipe pipe, FunctionValidator validator, FaultSwitch faults) {
+    public ManagementCommands(CommandLog log, TabularPipe pipe, FunctionValidator validator, FaultSwitch faults,
+                              DatabaseMaking databaseMaking) {
         this.log = log;
         this.pipe = pipe;
         this.validator = validator;
         this.faults = faults;
+        this.databaseMaking = databaseMaking;
     }
 
     /** The faults armed on this cluster: the server applies them to requests, scripts to their commands. */
@@ -78,9 +81,9 @@ public final class ManagementCommands {
             return pipe.pipe(run(piped.command(), scope), piped.operators(), scope.context().now());
         }
         if (command instanceof Command.CreateDatabase c) {
-            return DatabaseCommands.create(c, scope);
+            return DatabaseCommands.create(c, scope, databaseMaking);
         } else if (command instanceof Command.DropDatabase c) {
-            return DatabaseCommands.drop(c, scope);
+            return DatabaseCommands.drop(c, scope, databaseMaking);
         } else if (command instanceof Command.ShowDatabases) {
             return DatabaseCommands.show(scope);
         } else if (command instanceof Command.ShowDatabaseSchema c) {

@@ -28,6 +28,7 @@ final class Invocations {
         if (at.isRemote()) {
             return scope.session().remote().query(at.clusterEndpoint(), at.database(), KqlText.identifier(name));
         }
+        scope.session().call(at, KqlText.identifier(name));
         Database db = database(at);
         Optional<StoredFunction> function = db.function(name);
         if (function.isPresent()) {
@@ -49,6 +50,7 @@ final class Invocations {
                 throw e;
             }
         }
+        scope.session().call(at, KqlText.identifier(name) + " | take 0");
         Optional<Database> db = at.localDatabase();
         return db.isPresent() && (db.get().function(name).isPresent() || db.get().table(name).isPresent());
     }
@@ -60,6 +62,7 @@ final class Invocations {
             }
             return scope.session().remote().query(at.clusterEndpoint(), at.database(), KqlText.identifier(name) + "()");
         }
+        scope.session().call(at, KqlText.identifier(name) + "()");
         StoredFunction f = database(at).function(name).orElseThrow(() -> SemanticErrors.unknownFunction(name));
         return callStored(scope, at, f, args);
     }
@@ -67,7 +70,7 @@ final class Invocations {
     private static ResultTable callStored(Scope caller, Location at, StoredFunction f, List<Expression> args) {
         List<Statement> body = FunctionBodies.statements(f);
         List<FunctionParameter> params = FunctionBodies.parameters(f);
-        Scope bodyScope = caller.function(at);
+        Scope bodyScope = caller.function(at.inside());
         return caller.session().nested("function '" + f.name() + "'", () -> {
             bindArguments(caller, bodyScope, f.name(), params, args);
             return StatementRunner.run(bodyScope, body, f.name());

@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reaches clusters outside this process with the official Kusto Java SDK, without authentication (as the
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
  * answers with an error gives a {@link KustoError} with the same code.
  */
 final class KustoSdkRemoteClusters implements RemoteClusters {
-    private static final Pattern CODE = Pattern.compile("\\b(SEM\\d{4}|SYN\\d{4})\\b");
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Duration timeout;
 
@@ -53,9 +50,7 @@ final class KustoSdkRemoteClusters implements RemoteClusters {
             if (e.getStatusCode() == null) {
                 throw new ClusterUnreachable(endpoint, e);
             }
-            Matcher m = CODE.matcher(String.valueOf(e.getMessage()));
-            String code = m.find() ? m.group(1) : SemanticErrors.REMOTE;
-            throw KustoError.semantic(code, "cluster('" + endpoint + "').database('" + database + "'): " + e.getMessage());
+            throw RemoteClusters.answeredWithError(endpoint, database, e.getMessage());
         } catch (DataClientException e) {
             throw new ClusterUnreachable(endpoint, e);
         } catch (RuntimeException e) {

@@ -13,7 +13,8 @@ import java.util.List;
  * {@code macro-expand [kind=...] [isfuzzy=true] [best_effort=true] G as X ( body )}: runs the body once per
  * member of the entity group with {@code X} standing for that member, and unions the results. A member
  * lacking a table fails the query with SEM0100 unless isfuzzy; a member whose cluster does not answer fails
- * it unless best_effort. Skipped members become warnings.
+ * it with SEM0056 unless best_effort, given to the operator or to the query ({@code set best_effort=true;}, the
+ * request option), which skips both. Skipped members become warnings.
  */
 final class MacroExpansion {
     private MacroExpansion() {
@@ -22,6 +23,7 @@ final class MacroExpansion {
     static ResultTable expand(Scope scope, TabularExpression.MacroExpand e) {
         List<EntityReference> members = members(scope, e.group());
         TabularExpression.MacroExpandOptions options = e.options();
+        boolean bestEffort = options.bestEffort() || scope.session().bestEffort();
         List<Unions.Part> parts = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (EntityReference member : members) {
@@ -32,13 +34,13 @@ final class MacroExpansion {
                 ResultTable result = scope.session().nested("macro-expand", () -> StatementRunner.run(body, e.body(), "macro-expand"));
                 parts.add(new Unions.Part(KqlText.entity(member), result));
             } catch (RemoteClusters.ClusterUnreachable unreachable) {
-                if (!options.bestEffort()) {
+                if (!bestEffort) {
                     throw KustoError.semantic(SemanticErrors.REMOTE, "macro-expand: entity " + KqlText.entity(member) + ": "
                             + unreachable.getMessage() + " (best_effort=true skips unreachable entities)");
                 }
                 skipped.add(KqlText.entity(member) + ": " + unreachable.getMessage());
             } catch (KustoError error) {
-                if (!options.isFuzzy() || !error.errorCode().equals(SemanticErrors.UNRESOLVED)) {
+                if (!(options.isFuzzy() || bestEffort) || !error.errorCode().equals(SemanticErrors.UNRESOLVED)) {
                     throw KustoError.semantic(error.errorCode(), "macro-expand: entity " + KqlText.entity(member) + ": " + stripPrefix(error));
                 }
                 skipped.add(KqlText.entity(member) + ": " + stripPrefix(error));

@@ -1,5 +1,6 @@
 package dev.adxfed.emulator.engine;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.CatalogSnapshot;
 import dev.adxfed.emulator.catalog.ClusterDirectory;
@@ -62,7 +63,7 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
      */
     @Override
     public ResultTable pipe(ResultTable input, List<TabularOperator> operators, Instant now) {
-        QuerySession session = new QuerySession(now, new ClusterDirectory(), remote);
+        QuerySession session = new QuerySession(now, new ClusterDirectory(), remote, "", MissingNode.getInstance(), REMOTE_TIMEOUT);
         return guarded(session, () -> {
             Scope scope = Scope.root(session, new Location("", CatalogSnapshot.EMPTY, ""));
             ResultTable table = input;
@@ -89,7 +90,8 @@ public final class QueryEngine implements QueryRunner, TabularPipe {
     }
 
     private QueryResult guarded(QueryContext context, Function<QuerySession, ResultTable> work) {
-        QuerySession session = new QuerySession(context.now(), context.directory(), remote);
+        QuerySession session = new QuerySession(context.now(), context.directory(), remote, context.cluster().endpoint().toString(),
+                context.properties().path("Options"), REMOTE_TIMEOUT);
         return guarded(session, () -> work.apply(session));
     }
 

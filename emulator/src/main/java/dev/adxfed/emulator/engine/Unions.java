@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * {@code union} and the union of macro-expand results. Outer (the default) keeps every column, in order of
  * first appearance, null where a part lacks it; a name with two types becomes {@code name_type} in each.
- * Inner keeps the columns every part has.
+ * Inner keeps the columns every part has. {@code isfuzzy=true} skips legs that do not resolve; a query with
+ * {@code best_effort} also skips legs on clusters that cannot be reached.
  */
 final class Unions {
     /** One input of a union and the name {@code withsource} reports for it. */
@@ -35,8 +36,13 @@ final class Unions {
             TabularExpression t = tables.get(i);
             try {
                 parts.add(new Part(sourceName(t, leading.size() + i), evaluator.evaluate(t)));
+            } catch (RemoteClusters.ClusterUnreachable e) {
+                if (!scope.session().bestEffort()) {
+                    throw e;
+                }
+                failures.add(e.getMessage());
             } catch (KustoError e) {
-                if (!options.isFuzzy() || !e.errorCode().equals(SemanticErrors.UNRESOLVED)) {
+                if (!(options.isFuzzy() || scope.session().bestEffort()) || !e.errorCode().equals(SemanticErrors.UNRESOLVED)) {
                     throw e;
                 }
                 failures.add(e.getMessage());
@@ -45,7 +51,7 @@ final class Unions {
         if (parts.isEmpty()) {
             throw SemanticErrors.unresolvedTable("union: none of its tables resolved (" + String.join("; ", failures) + ")");
         }
-        failures.forEach(f -> scope.session().warn("union (isfuzzy): skipped a table: " + f));
+        failures.forEach(f -> scope.session().warn("union: skipped a leg: " + f));
         return merge(parts, options.kind(), options.withSource());
     }
 

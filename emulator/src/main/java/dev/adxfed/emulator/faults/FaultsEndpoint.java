@@ -14,12 +14,16 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code /adxfed/faults} on a cluster's own port: {@code POST} a JSON fault to arm it, {@code GET} the
- * armed faults, {@code DELETE} to disarm them all. Not part of Kusto's protocol: only for tests.
+ * {@code /adxfed/faults} on a cluster's port: {@code POST} a JSON fault to arm it, {@code GET} the
+ * armed faults, {@code DELETE} to disarm them all. They are the faults of that cluster, or with
+ * {@code ?cluster=NAME} of another cluster of the same process (the only way over HTTP to bring back one that is
+ * unreachable). The ARM endpoint's port has the same, for its own switch. Not part of Kusto's protocol: only for tests.
  */
 public final class FaultsEndpoint {
 
     public static final String PATH = "/adxfed/faults";
+    /** The query parameter naming another cluster of the process whose faults a request addresses. */
+    public static final String CLUSTER_PARAMETER = "cluster";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -31,7 +35,7 @@ public final class FaultsEndpoint {
      * {@code reason} is the failure text of a failScriptCommands fault, {@code message} that of the others.
      */
     record Request(String kind, String match, Integer times, Integer status, String code, String message,
-                   Long delayMillis, String reason) {
+                   Long delayMillis, String reason, Long retryAfterSeconds) {
 
         Fault toFault() {
             if (kind == null) {
@@ -39,10 +43,11 @@ public final class FaultsEndpoint {
             }
             Fault fault = switch (kindNamed(kind)) {
                 case KUSTO_ERROR -> Fault.kustoError(status == null ? 400 : status, code, message);
-                case THROTTLE -> Fault.throttle();
+                case THROTTLE -> retryAfterSeconds == null ? Fault.throttle() : Fault.throttle().retryAfter(Duration.ofSeconds(retryAfterSeconds));
                 case INTERNAL_ERROR -> Fault.internalError(message == null ? "injected internal error" : message);
                 case DELAY -> Fault.delay(delayMillis == null ? null : Duration.ofMillis(delayMillis));
                 case FAIL_SCRIPT_COMMANDS -> Fault.failScriptCommands(reason);
+                case UNREACHABLE -> Fault.unreachable();
             };
             if (match != null) {
                 fault = fault.matching(match);
@@ -84,7 +89,7 @@ public final class FaultsEndpoint {
             return request;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the fault is not valid: " + e.getOriginalMessage()
-                    + " (fields: kind, match, times, status, code, message, delayMillis, reason)");
+                    + " (fields: kind, match, times, status, code, message, delayMillis, reason, retryAfterSeconds)");
         }
     }
 
@@ -105,6 +110,9 @@ public final class FaultsEndpoint {
                 node.put("status", f.status());
                 node.put("code", f.code());
             }
+            if (f.kind() == Fault.Kind.THROTTLE && f.delay() != null) {
+                node.put("retryAfterSeconds", f.delay().toSeconds());
+            }
             if (f.kind() == Fault.Kind.DELAY) {
                 node.put("delayMillis", f.delay().toMillis());
             } else {
@@ -123,9 +131,18 @@ public final class FaultsEndpoint {
         return Arrays.stream(Fault.Kind.values()).map(Fault.Kind::jsonName).collect(Collectors.joining(", "));
     }
 
+    /** The answer to a request whose {@code ?cluster=} names no cluster of this process. */
+    public static Response unknownCluster(String name) {
+        return error(404, "no cluster of this emulator is named '" + name + "' (" + PATH + "?" + CLUSTER_PARAMETER + "=NAME)");
+    }
+
     private static Response error(int status, String message) {
         ObjectNode root = JSON.createObjectNode();
-        root.putObject("error").put("code", status == 405 ? "MethodNotAllowed" : "BadRequest").put("message", message);
+        root.putObject("error").put("code", switch (status) {
+            case 404 -> "NotFound";
+            case 405 -> "MethodNotAllowed";
+            default -> "BadRequest";
+        }).put("message", message);
         try {
             return new Response(status, JSON.writeValueAsBytes(root));
         } catch (JsonProcessingException e) {

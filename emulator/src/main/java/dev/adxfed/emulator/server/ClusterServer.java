@@ -3,8 +3,6 @@ package dev.adxfed.emulator.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.adxfed.emulator.KustoError;
 import dev.adxfed.emulator.catalog.ClusterCatalog;
 import dev.adxfed.emulator.catalog.ClusterDirectory;
@@ -12,25 +10,44 @@ import dev.adxfed.emulator.catalog.ResultTable;
 import dev.adxfed.emulator.commands.Caller;
 import dev.adxfed.emulator.commands.CommandLog;
 import dev.adxfed.emulator.commands.ManagementCommands;
+import dev.adxfed.emulator.faults.FaultSwitch;
 import dev.adxfed.emulator.faults.FaultsEndpoint;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 /**
  * The REST endpoints of one virtual cluster on its own port: {@code /v1/rest/mgmt} for management
  * commands, {@code /v2/rest/query} for queries, and a 404 for {@code /v1/rest/auth/metadata}, which
  * tells the SDK to assume the public cloud and send no token.
+ *
+ * <p>Served by Jetty. Keep-alive connections are never closed for being idle: clients such as Microsoft's Node.js
+ * SDK keep pooled connections without a timeout of their own, and a server that reaps idle connections races with
+ * them (a request sent as the server closes the connection fails with "socket hang up"). A closed connection is the
+ * client's doing, or the cluster's {@link dev.adxfed.emulator.faults.Fault#unreachable() unreachable} fault, which
+ * closes the port and every connection until it is cleared.
  */
 public final class ClusterServer implements AutoCloseable {
 
@@ -38,8 +55,13 @@ public final class ClusterServer implements AutoCloseable {
     private static final String DEFAULT_DATABASE = "NetDefaultDB";
     /** Not Kusto: the emulator's account of the responses it sent (see {@link ResponseLog}). */
     private static final String RESPONSES_PATH = "/adxfed/responses";
+    /** Connections the kernel queues before the server accepts them; a burst of new clients waits rather than fails. */
+    private static final int ACCEPT_QUEUE = 1024;
+    /** The server whose request the current thread is answering: a fault that closes its port waits for the answer. */
+    private static final ThreadLocal<ClusterServer> ANSWERING = new ThreadLocal<>();
 
-    private final HttpServer http;
+    private final Server http;
+    private final ServerConnector connector;
     private final String name;
     private final ClusterDirectory directory;
     private final ManagementCommands commands;
@@ -47,10 +69,13 @@ public final class ClusterServer implements AutoCloseable {
     private final CommandLog log;
     private final ClusterDirectory.Entry self;
     private final ResponseLog responses = new ResponseLog();
+    private final Object port = new Object();
+    private volatile boolean portChangeAfterAnswer;
 
-    private ClusterServer(HttpServer http, ClusterDirectory.Entry self, ClusterDirectory directory, ManagementCommands commands,
-                          QueryRunner queries, CommandLog log) {
+    private ClusterServer(Server http, ServerConnector connector, ClusterDirectory.Entry self, ClusterDirectory directory,
+                          ManagementCommands commands, QueryRunner queries, CommandLog log) {
         this.http = http;
+        this.connector = connector;
         this.self = self;
         this.name = self.name();
         this.directory = directory;
@@ -66,19 +91,47 @@ public final class ClusterServer implements AutoCloseable {
      */
     public static ClusterServer bind(String name, String host, int port, ClusterCatalog catalog,
                                      ClusterDirectory directory, ManagementCommands commands, QueryRunner queries,
-                                     CommandLog log, Executor executor) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
-        URI endpoint = URI.create("http://" + host + ":" + http.getAddress().getPort());
-        ClusterServer server = new ClusterServer(http, new ClusterDirectory.Entry(name, endpoint, catalog), directory,
-                commands, queries, log);
-        http.createContext("/", server::handle);
-        http.setExecutor(executor);
-        directory.register(name, endpoint, catalog);
+                                     CommandLog log) throws IOException {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 2);
+        threads.setName("emulator-" + name);
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        Server http = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(false);
+        ServerConnector connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        connector.setIdleTimeout(0);
+        http.addConnector(connector);
+        try {
+            connector.open();
+        } catch (IOException e) {
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
+            throw e;
+        }
+        // Reopening the port after an unreachable fault must bind the same one, not another free one.
+        connector.setPort(connector.getLocalPort());
+        URI endpoint = URI.create("http://" + host + ":" + connector.getLocalPort());
+        ClusterDirectory.Entry self = new ClusterDirectory.Entry(name, endpoint, catalog, commands.faults());
+        ClusterServer server = new ClusterServer(http, connector, self, directory, commands, queries, log);
+        http.setHandler(server.new Requests());
+        directory.register(self);
+        commands.faults().onReachabilityChange(server::followReachability);
         return server;
     }
 
     public void start() {
-        http.start();
+        try {
+            http.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cluster '" + name + "' could not start serving on " + endpoint(), e);
+        }
+        followReachability();
     }
 
     /** Runs a management command as if it came over HTTP, for setting a cluster up. */
@@ -105,62 +158,150 @@ public final class ClusterServer implements AutoCloseable {
     @Override
     public void close() {
         directory.unregister(self.endpoint());
-        http.stop(0);
+        try {
+            http.stop();
+        } catch (Exception e) {
+            LOG.warn("cluster '{}' did not stop cleanly", name, e);
+        }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        UUID activityId = UUID.randomUUID();
-        String clientRequestId = Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-ms-client-request-id"))
-                .orElse("adxfed.emulator;" + activityId);
-        exchange.getResponseHeaders().set("x-ms-activity-id", activityId.toString());
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
-            String method = exchange.getRequestMethod();
-            if (path.equalsIgnoreCase(FaultsEndpoint.PATH)) {
-                FaultsEndpoint.Response answer = new FaultsEndpoint(commands.faults())
-                        .handle(method, exchange.getRequestBody().readAllBytes());
-                send(exchange, answer.status(), answer.body());
+    /**
+     * Closes the port (and drops every connection) while an unreachable fault is armed, and reopens it when the
+     * faults are cleared. A fault armed by a request to this very cluster takes effect once that request is answered.
+     */
+    private void followReachability() {
+        if (ANSWERING.get() == this) {
+            portChangeAfterAnswer = true;
+            return;
+        }
+        synchronized (port) {
+            if (!http.isStarted()) {
                 return;
             }
-            if (path.equalsIgnoreCase("/v1/rest/auth/metadata")) {
-                send(exchange, 404, new byte[0]);
-                return;
-            }
+            boolean down = commands.faults().unreachable();
             try {
-                byte[] body;
-                long rows;
-                if (method.equals("GET") && path.equals(RESPONSES_PATH)) {
-                    send(exchange, 200, responses.json(fromParameter(exchange.getRequestURI())));
-                    return;
-                } else if (method.equals("POST") && path.equalsIgnoreCase("/v1/rest/mgmt")) {
-                    KustoRequest request = KustoRequest.read(exchange.getRequestBody());
-                    commands.faults().beforeRequest(request.csl(), true);
-                    ResultTable result = execute(databaseOf(request), request.csl(),
-                            caller(exchange, clientRequestId, activityId, request));
-                    body = V1Response.of(result);
-                    rows = result.rows().size();
-                } else if (method.equals("POST") && path.equalsIgnoreCase("/v2/rest/query")) {
-                    KustoRequest request = KustoRequest.read(exchange.getRequestBody());
-                    commands.faults().beforeRequest(request.csl(), false);
-                    Caller caller = caller(exchange, clientRequestId, activityId, request);
-                    QueryResult result = runQuery(request, caller);
-                    V2Response.Sent sent = V2Response.of(result, ResultLimits.of(caller.properties(), result.options()),
-                            name, clientRequestId, activityId);
-                    body = sent.body();
-                    rows = sent.rows();
-                } else {
-                    throw KustoError.badRequest(method + " " + path + " is not a Kusto REST endpoint: use POST /v1/rest/mgmt or POST /v2/rest/query");
+                if (down && connector.isStarted()) {
+                    connector.stop();
+                    LOG.info("cluster '{}' is down (unreachable fault): {} refuses connections", name, endpoint());
+                } else if (!down && !connector.isStarted()) {
+                    connector.start();
+                    LOG.info("cluster '{}' is back: {} accepts connections again", name, endpoint());
                 }
-                sendLogged(exchange, path, 200, body, rows);
-            } catch (KustoError e) {
-                sendLogged(exchange, path, e.httpStatus(), ErrorResponse.of(e, name, clientRequestId, activityId), 0);
-            } catch (RuntimeException e) {
-                LOG.error("{} on {} failed", exchange.getRequestURI(), name, e);
-                KustoError error = KustoError.internal("the emulator failed: " + e);
-                sendLogged(exchange, path, error.httpStatus(), ErrorResponse.of(error, name, clientRequestId, activityId), 0);
+            } catch (Exception e) {
+                throw new IllegalStateException("cluster '" + name + "' could not " + (down ? "close" : "reopen") + " its port "
+                        + connector.getPort() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** One HTTP request, read whole before it is answered, so that the connection stays usable for the next one. */
+    private record Exchange(String method, String path, String query, HttpFields headers, byte[] body) {
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** An answer: status and JSON body (empty for none). */
+    private record Answer(int status, byte[] body) {}
+
+    private final class Requests extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            byte[] body;
+            try (InputStream in = Request.asInputStream(request)) {
+                body = in.readAllBytes();
+            }
+            Exchange exchange = new Exchange(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+                    request.getHeaders(), body);
+            UUID activityId = UUID.randomUUID();
+            Answer answer;
+            ANSWERING.set(ClusterServer.this);
+            try {
+                answer = answer(exchange, activityId);
+            } finally {
+                ANSWERING.remove();
+            }
+            response.setStatus(answer.status());
+            response.getHeaders().put("x-ms-activity-id", activityId.toString());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            response.write(true, ByteBuffer.wrap(answer.body()), Callback.from(callback, () -> {
+                if (portChangeAfterAnswer) {
+                    portChangeAfterAnswer = false;
+                    http.getThreadPool().execute(ClusterServer.this::followReachability);
+                }
+            }));
+            return true;
+        }
+    }
+
+    private Answer answer(Exchange exchange, UUID activityId) {
+        String clientRequestId = Optional.ofNullable(exchange.header("x-ms-client-request-id"))
+                .orElse("adxfed.emulator;" + activityId);
+        String path = (exchange.path() == null ? "" : exchange.path()).replaceAll("/+$", "");
+        String method = exchange.method();
+        if (path.equalsIgnoreCase(FaultsEndpoint.PATH)) {
+            return faults(exchange, method);
+        }
+        if (path.equalsIgnoreCase("/v1/rest/auth/metadata")) {
+            return new Answer(404, new byte[0]);
+        }
+        try {
+            byte[] body;
+            long rows;
+            if (method.equals("GET") && path.equals(RESPONSES_PATH)) {
+                return new Answer(200, responses.json(fromParameter(exchange.query())));
+            } else if (method.equals("POST") && path.equalsIgnoreCase("/v1/rest/mgmt")) {
+                KustoRequest request = KustoRequest.read(exchange.body());
+                commands.faults().beforeRequest(request.csl(), true);
+                ResultTable result = execute(databaseOf(request), request.csl(),
+                        caller(exchange, clientRequestId, activityId, request));
+                body = V1Response.of(result);
+                rows = result.rows().size();
+            } else if (method.equals("POST") && path.equalsIgnoreCase("/v2/rest/query")) {
+                KustoRequest request = KustoRequest.read(exchange.body());
+                commands.faults().beforeRequest(request.csl(), false);
+                Caller caller = caller(exchange, clientRequestId, activityId, request);
+                QueryResult result = runQuery(request, caller);
+                V2Response.Sent sent = V2Response.of(result, ResultLimits.of(caller.properties(), result.options()),
+                        name, clientRequestId, activityId);
+                body = sent.body();
+                rows = sent.rows();
+            } else {
+                throw KustoError.badRequest(method + " " + path + " is not a Kusto REST endpoint: use POST /v1/rest/mgmt or POST /v2/rest/query");
+            }
+            return logged(path, 200, body, rows);
+        } catch (KustoError e) {
+            return logged(path, e.httpStatus(), ErrorResponse.of(e, name, clientRequestId, activityId), 0);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} on {} failed", method, path, name, e);
+            KustoError error = KustoError.internal("the emulator failed: " + e);
+            return logged(path, error.httpStatus(), ErrorResponse.of(error, name, clientRequestId, activityId), 0);
+        }
+    }
+
+    /** {@code /adxfed/faults}: this cluster's faults, or with {@code ?cluster=NAME} those of another cluster of the process. */
+    private Answer faults(Exchange exchange, String method) {
+        String other = exchange.query() == null ? null : clusterParameter(exchange.query());
+        FaultSwitch faults = commands.faults();
+        if (other != null) {
+            Optional<ClusterDirectory.Entry> cluster = directory.resolve(other);
+            if (cluster.isEmpty()) {
+                FaultsEndpoint.Response unknown = FaultsEndpoint.unknownCluster(other);
+                return new Answer(unknown.status(), unknown.body());
+            }
+            faults = cluster.get().faults();
+        }
+        FaultsEndpoint.Response answer = new FaultsEndpoint(faults).handle(method, exchange.body());
+        return new Answer(answer.status(), answer.body());
+    }
+
+    private static String clusterParameter(String query) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(FaultsEndpoint.CLUSTER_PARAMETER + "=")) {
+                return URLDecoder.decode(pair.substring(FaultsEndpoint.CLUSTER_PARAMETER.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private QueryResult runQuery(KustoRequest request, Caller caller) {
@@ -185,22 +326,20 @@ public final class ClusterServer implements AutoCloseable {
         return request.db() == null || request.db().isBlank() ? DEFAULT_DATABASE : request.db();
     }
 
-    private static Caller caller(HttpExchange exchange, String clientRequestId, UUID activityId, KustoRequest request) {
-        var headers = exchange.getRequestHeaders();
-        String user = Optional.ofNullable(headers.getFirst("x-ms-user")).orElse("");
-        String application = Optional.ofNullable(headers.getFirst("x-ms-app")).orElse("");
+    private static Caller caller(Exchange exchange, String clientRequestId, UUID activityId, KustoRequest request) {
+        String user = Optional.ofNullable(exchange.header("x-ms-user")).orElse("");
+        String application = Optional.ofNullable(exchange.header("x-ms-app")).orElse("");
         JsonNode properties = request.properties() == null ? JsonNodeFactory.instance.objectNode() : request.properties();
         return new Caller(clientRequestId, activityId, user, application, properties);
     }
 
-    private void sendLogged(HttpExchange exchange, String path, int status, byte[] body, long rows) throws IOException {
+    private Answer logged(String path, int status, byte[] body, long rows) {
         responses.record(path.toLowerCase(Locale.ROOT), body.length, rows);
-        send(exchange, status, body);
+        return new Answer(status, body);
     }
 
-    private static long fromParameter(URI uri) {
-        String query = uri.getQuery() == null ? "" : uri.getQuery();
-        for (String pair : query.split("&")) {
+    private static long fromParameter(String query) {
+        for (String pair : (query == null ? "" : query).split("&")) {
             if (pair.startsWith("from=")) {
                 try {
                     return Long.parseLong(pair.substring("from=".length()));
@@ -212,20 +351,12 @@ public final class ClusterServer implements AutoCloseable {
         return 0;
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
-        }
-    }
-
     /** The JSON body of a REST request: {@code {"db", "csl", "properties"}}. */
     record KustoRequest(String db, String csl, JsonNode properties) {
 
-        static KustoRequest read(InputStream in) {
+        static KustoRequest read(byte[] bytes) {
             JsonNode body;
             try {
-                byte[] bytes = in.readAllBytes();
                 body = WireJson.MAPPER.readTree(bytes);
                 if (body == null || !body.isObject()) {
                     throw KustoError.badRequest("the request body must be a JSON object {\"db\", \"csl\", \"properties\"}, got: "

@@ -111,9 +111,12 @@ class FaultInjectionTest {
                 .timeout(Duration.ofSeconds(1)).block())
                 .satisfies(e -> assertThat(Exceptions.unwrap(e)).isInstanceOf(TimeoutException.class));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cluster.catalog().database("Metrics")
-                .orElseThrow().table("Delayed")).as("held, then run, as a server does after its client gave up").isPresent());
-        assertThat(cluster.log().entries()).extracting(CommandLog.Entry::text).contains(".create table Delayed (a:long)");
+        // The command is logged just after its change is published: wait for both.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(cluster.catalog().database("Metrics").orElseThrow().table("Delayed"))
+                    .as("held, then run, as a server does after its client gave up").isPresent();
+            assertThat(cluster.log().entries()).extracting(CommandLog.Entry::text).contains(".create table Delayed (a:long)");
+        });
     }
 
     @Test

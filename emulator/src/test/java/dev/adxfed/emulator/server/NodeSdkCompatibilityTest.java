@@ -2,7 +2,6 @@ package dev.adxfed.emulator.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adxfed.emulator.Emulator;
 import dev.adxfed.emulator.VirtualCluster;
@@ -12,12 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NodeSdkCompatibilityTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CLIENT = Path.of(System.getProperty("kusto.node.client.dir"));
+    private static final ObjectMapper JSON = NodeSdk.JSON;
     private static final String DB = "Telemetry";
 
     private static Emulator emulator;
@@ -99,26 +94,7 @@ class NodeSdkCompatibilityTest {
     }
 
     private static List<JsonNode> run(List<ObjectNode> requests) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(CLIENT.resolve("node_modules/azure-kusto-data/package.json"))) {
-            throw new IllegalStateException("Microsoft's Node.js Kusto SDK is not installed in " + CLIENT.toAbsolutePath()
-                    + ": run tools/kusto-node-client/install.sh (the emulator's build does)");
-        }
-        ObjectNode input = JSON.createObjectNode().put("endpoint", emulator.endpoint().toString());
-        ArrayNode list = input.putArray("requests");
-        requests.forEach(list::add);
-        Process node = new ProcessBuilder("node", CLIENT.resolve("run.js").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (var in = node.getOutputStream()) {
-            in.write(JSON.writeValueAsBytes(input));
-        }
-        byte[] out = node.getInputStream().readAllBytes();
-        if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0) {
-            throw new IllegalStateException("node run.js failed: " + new String(out));
-        }
-        List<JsonNode> answers = new ArrayList<>();
-        JSON.readTree(out).forEach(answers::add);
-        assertThat(answers).hasSize(requests.size());
-        return answers;
+        return NodeSdk.run(emulator.endpoint(), requests);
     }
 
     /** Every cell as text, so that a test reads the same whatever JSON type the SDK chose. */

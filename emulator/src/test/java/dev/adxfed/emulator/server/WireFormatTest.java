@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,7 +62,7 @@ class WireFormatTest {
         ClusterCatalog catalog = new ClusterCatalog();
         CommandLog log = new CommandLog();
         server = ClusterServer.bind("wire", "127.0.0.1", 0, catalog, new ClusterDirectory(),
-                new ManagementCommands(log, TabularPipe.load(), FunctionValidator.NONE), standIn, log, Executors.newCachedThreadPool());
+                new ManagementCommands(log, TabularPipe.load(), FunctionValidator.NONE), standIn, log);
         server.start();
         client = ClientFactory.createClient(new ConnectionStringBuilder(server.endpoint().toString()));
     }

@@ -39,7 +39,7 @@ class OperatorCommandTest {
         Run kubeconfig = Run.adxfed("operator", "--no-leader-election", "--kubeconfig", dir.resolve("none").toString());
 
         assertThat(interval.exitCode()).isEqualTo(2);
-        assertThat(interval.err()).contains("--heartbeat-interval").contains("'10 minutes' is not a duration");
+        assertThat(interval.err()).contains("--heartbeat-interval").contains("'10 minutes' is not hours, minutes and seconds like 30s, 10m or 1h30m");
         assertThat(kubeconfig.exitCode()).isEqualTo(2);
         assertThat(kubeconfig.err()).contains("--kubeconfig: cannot read " + dir.resolve("none"));
     }

@@ -97,6 +97,6 @@ class QueryCommandTest {
         assertThat(noDatabase.exitCode()).isEqualTo(2);
         assertThat(noDatabase.err()).contains("--database");
         assertThat(badTimeout.exitCode()).isEqualTo(2);
-        assertThat(badTimeout.err()).contains("'soon' is not a duration");
+        assertThat(badTimeout.err()).contains("'soon' is not hours, minutes and seconds like 30s, 10m or 1h30m");
     }
 }

@@ -73,7 +73,10 @@ final class FakeHub implements Kusto {
         heartbeat(endpoint, schemaJson, "2026-11-25T10:00:00.0000000Z");
     }
 
+    /** A partition's heartbeat row, in the heartbeat table, which a partition can write only once the hub made it. */
     void heartbeat(String endpoint, String schemaJson, String timestamp) {
+        databases.add("FederationHeartbeats");
+        tables.computeIfAbsent("FederationHeartbeats", k -> new TreeSet<>()).add("Heartbeat");
         heartbeatRows.add(Map.of("ClusterEndpoint", endpoint, "Timestamp", timestamp, "Schema", schemaJson));
     }
 

@@ -71,7 +71,24 @@ class FederationPassTest {
     }
 
     @Test
-    void firstPassCreatesTheHeartbeatTableGroupsInEveryHubDatabaseAndFunctions() {
+    void aHubWithoutItsHeartbeatTableIsSetUpAndNothingElseIsRead() {
+        FakeHub hub = new FakeHub("Metrics");
+
+        FederationReport report = pass(hub);
+
+        assertThat(report.hubNotSetUp()).isTrue();
+        assertThat(report.succeeded()).isTrue();
+        assertThat(hub.tables.get("FederationHeartbeats")).containsExactly("AdxfedOwnership", "Heartbeat");
+        assertThat(hub.encodingsAltered).as("the Schema column of the table it made gets 32 MB")
+                .containsExactly(".alter column Heartbeat.Schema policy encoding type='BigObject32'");
+        assertThat(report.completed()).containsEntry("table.create", 2).containsEntry("column.alterEncoding", 1);
+        assertThat(hub.sent).as("no heartbeat read from a table made just now")
+                .noneMatch(s -> s.text().contains("summarize") || s.text().startsWith(".show entity_groups"));
+        assertThat(pass(hub).hubNotSetUp()).as("set up by the first pass").isFalse();
+    }
+
+    @Test
+    void firstPassCreatesTheOwnershipRecordGroupsInEveryHubDatabaseAndFunctions() {
         FakeHub hub = hubWithThreePartitions();
 
         FederationReport report = pass(hub);
@@ -93,8 +110,8 @@ class FederationPassTest {
         assertThat(report.entityGroupsInSync()).isEqualTo(6);
         assertThat(report.functionsInSync()).isEqualTo(5);
         assertThat(report.completed()).containsEntry("entityGroup.create", 6).containsEntry("function.createOrAlter", 5)
-                .containsEntry("table.create", 2).containsEntry("column.alterEncoding", 1).containsEntry("ownership.record", 1);
-        assertThat(hub.encodingsAltered).containsExactly(".alter column Heartbeat.Schema policy encoding type='BigObject32'");
+                .containsEntry("table.create", 1).containsEntry("ownership.record", 1);
+        assertThat(hub.encodingsAltered).as("the heartbeat table was there: its column is left as it is").isEmpty();
         assertThat(hub.ownershipRows).hasSize(6);
     }
 
