@@ -12,6 +12,7 @@ import dev.adxfed.operator.federation.FederationSettings;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.federation.Topology;
 import dev.adxfed.operator.heartbeat.DatabaseSchema;
+import dev.adxfed.operator.heartbeat.DegradedHeartbeat;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
@@ -19,6 +20,7 @@ import dev.adxfed.operator.heartbeat.PartitionDatabase;
 import dev.adxfed.operator.heartbeat.PartitionHeartbeat;
 import dev.adxfed.operator.heartbeat.TableSchema;
 import dev.adxfed.operator.kusto.KustoClients;
+import dev.adxfed.operator.kusto.Stage;
 import dev.adxfed.operator.kusto.StageTimeouts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,6 +114,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " peak heap together.")
     private boolean hubsAtOnce;
 
+    @Option(names = "--hub-big-object32",
+            description = "Give the hub's Schema column the BigObject32 encoding policy (32 MB) before the partitions"
+                    + " heartbeat, as a hub the operator creates has it; without it the column keeps ADX's 1 MB and a"
+                    + " bigger heartbeat is split.")
+    private boolean hubBigObject32;
+
     @Option(names = "--emulator-heap", paramLabel = "SIZE", defaultValue = "2g",
             description = "Maximum heap of the emulator's JVM, as -Xmx takes it (default: ${DEFAULT-VALUE}).")
     private String emulatorHeap;
@@ -160,12 +168,21 @@ final class BenchCommand implements Callable<Integer> {
                     seconds(Duration.between(started, Instant.now())));
             out.flush();
 
+            if (hubBigObject32) {
+                for (FederatedTarget target : federatedTargets) {
+                    kusto.connect(target.endpoint, null).mgmt(Stage.HEARTBEAT_TABLE, BenchFleet.HEARTBEAT_DATABASE,
+                            new HeartbeatTable(BenchFleet.HEARTBEAT_DATABASE, BenchFleet.HEARTBEAT_TABLE).schemaEncodingCommand());
+                }
+            }
             HeartbeatSender sender = new HeartbeatSender(kusto, Clock.systemUTC());
             Map<String, HeartbeatReport> heartbeats = new LinkedHashMap<>();
+            Map<String, Duration> heartbeatTimes = new LinkedHashMap<>();
             for (int p = 1; p <= fleet.real(); p++) {
                 String name = BenchFleet.partitionName(p);
+                long start = System.nanoTime();
                 heartbeats.put(name, sender.send(emulator.url(name).orElseThrow(), Map.of("partition", name),
                         federatedTargets));
+                heartbeatTimes.put(name, Duration.ofNanos(System.nanoTime() - start));
             }
             int ingestCommands = fleet.ingestSyntheticHeartbeats(kusto.connect(hubUrl, null));
 
@@ -178,7 +195,7 @@ final class BenchCommand implements Callable<Integer> {
             List<PartitionHeartbeat> fleetHeartbeats = fleetHeartbeats();
             Timed<Planned> planning = measure(() -> planFromNothing(fleetHeartbeats));
 
-            printPartitionSide(heartbeats, fleet.synthetic(), ingestCommands);
+            printPartitionSide(heartbeats, heartbeatTimes, fleet.synthetic(), ingestCommands);
             printHubSide(first, second, planning);
             boolean passed = printChecks(heartbeats, first, second, planning);
             if (hubsAtOnce) {
@@ -324,11 +341,16 @@ final class BenchCommand implements Callable<Integer> {
         return FederationSettings.defaults().withFunctionsOverEntityGroups(functionMembers.equals("entityGroup"));
     }
 
-    private void printPartitionSide(Map<String, HeartbeatReport> heartbeats, int synthetic, int ingestCommands) {
-        out.printf("%nPartition side (one heartbeat pass each, against emulator clusters)%n");
-        out.printf("  %-12s %-12s %-24s %-10s%n", "partition", "databases", "schema round trips", "ingests");
-        heartbeats.forEach((name, report) -> out.printf("  %-12s %-12d %-24d %-10d%n", name, report.databases(),
-                report.partitionRoundTrips(), report.reached().size()));
+    private void printPartitionSide(Map<String, HeartbeatReport> heartbeats, Map<String, Duration> times, int synthetic,
+                                    int ingestCommands) {
+        out.printf("%nPartition side (one heartbeat pass each, against emulator clusters; the hub's Schema column: %s)%n",
+                hubBigObject32 ? "BigObject32, 32 MB" : "the default 1 MB");
+        out.printf("  %-12s %-12s %-24s %-10s %-9s %s%n", "partition", "databases", "schema round trips", "ingests", "wall",
+                "heartbeat");
+        heartbeats.forEach((name, report) -> out.printf("  %-12s %-12d %-24d %-10d %-9s %s%n", name, report.databases(),
+                report.partitionRoundTrips(), report.reached().size(), String.format("%.2fs", seconds(times.get(name))),
+                report.degraded().isEmpty() ? "whole, one row per target"
+                        : report.degraded().stream().map(DegradedHeartbeat::describe).toList()));
         if (synthetic > 0) {
             out.printf("  plus %d synthetic heartbeat row(s), ingested into the hub in %d .ingest inline command(s)%n",
                     synthetic, ingestCommands);
@@ -374,6 +396,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%nChecks%n");
         boolean partitionSide = heartbeats.values().stream().allMatch(r -> r.partitionRoundTrips() == 1 + databases
                 && r.reached().size() == targets && r.failures().isEmpty());
+        heartbeats.values().forEach(r -> r.failures().forEach(f -> out.printf("  heartbeat failed: %s %s: %s%n",
+                f.endpoint(), f.stage(), f.message())));
         boolean passed = check(partitionSide, String.format("partition side: 1 + D = %d round trips plus one ingest per target (%d)",
                 1 + databases, targets));
         passed &= check(first.report().succeeded() && first.report().partitions() == partitions,

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BenchCommandTest {
 
-    private static final Pattern PARTITION_ROW = Pattern.compile("(?m)^ +(partition\\d+) +(\\d+) +(\\d+) +(\\d+) *$");
+    private static final Pattern PARTITION_ROW = Pattern.compile("(?m)^ +(partition\\d+) +(\\d+) +(\\d+) +(\\d+) +[\\d.]+s +whole, one row per target$");
     private static final Pattern UNCHANGED_ROW = Pattern.compile(
             "(?m)^ +unchanged +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+) B / (\\d+) rows ");
 

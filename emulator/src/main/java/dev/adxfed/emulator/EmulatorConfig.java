@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -152,9 +153,14 @@ public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dat
         return new EmulatorConfig(host, clusters, dataDir, settings);
     }
 
-    /** Reads a YAML config file; unknown keys are errors, named with where they are. */
+    /**
+     * Reads a YAML config file; unknown keys are errors, named with where they are. SnakeYAML's 3 MB bound on a
+     * document is raised: a bench partition of 100,000 tables is a config of tens of megabytes.
+     */
     public static EmulatorConfig readYaml(Path file) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(Integer.MAX_VALUE);
+        ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(loader).build())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             return yaml.readValue(file.toFile(), EmulatorConfig.class);

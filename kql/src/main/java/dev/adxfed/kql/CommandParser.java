@@ -70,7 +70,8 @@ final class CommandParser {
             case "create" -> create(position);
             case "create-or-alter" -> define(position, Command.DefinitionMode.CREATE_OR_ALTER);
             case "create-merge" -> createMergeTable(position);
-            case "alter" -> define(position, Command.DefinitionMode.ALTER);
+            case "alter" -> t.check("column") ? alterColumnEncoding(position)
+                    : define(position, Command.DefinitionMode.ALTER);
             case "alter-merge" -> define(position, Command.DefinitionMode.ALTER_MERGE);
             case "drop" -> drop(position);
             case "show" -> show(position);
@@ -109,6 +110,9 @@ final class CommandParser {
         if (what.equals("databases") && !(t.peek(1).kind() == Token.Kind.END || t.peek(1).is("|") || t.peek(1).is(";"))) {
             return false;
         }
+        if (encodingPolicyCommand(verb, what)) {
+            return true;
+        }
         return switch (verb.text()) {
             case "create" -> Set.of("database", "table", "function", "entity_group").contains(what)
                     || (what.equals("ifnotexists") && t.peek(1).is("function"));
@@ -122,6 +126,26 @@ final class CommandParser {
             case "execute" -> what.equals("script") || (what.equals("database") && t.peek(1).is("script"));
             default -> false;
         };
+    }
+
+    /**
+     * {@code .alter column [D.]T.C policy encoding type = 'X'} and {@code .show table T policy encoding} or
+     * {@code .show column [D.]T.C policy encoding}: found by the words after the dotted name.
+     */
+    private boolean encodingPolicyCommand(Token verb, String what) {
+        boolean alter = verb.is("alter") && what.equals("column");
+        boolean show = verb.is("show") && (what.equals("table") || what.equals("column"));
+        if (!alter && !show) {
+            return false;
+        }
+        int at = 1;
+        while (t.peek(at).isName() && t.peek(at + 1).is(".")) {
+            at += 2;
+        }
+        if (!t.peek(at).isName() || !t.peek(at + 1).is("policy") || !t.peek(at + 2).is("encoding")) {
+            return false;
+        }
+        return show || t.peek(at + 3).is("type");
     }
 
     /** {@code .show database [D] schema ...}, not the other {@code .show database} commands. */
@@ -246,9 +270,54 @@ final class CommandParser {
         };
     }
 
+    /** {@code .alter column [D.]T.C policy encoding type = 'X'}: {@code implemented} checked the words. */
+    private Command alterColumnEncoding(SourcePosition position) {
+        t.expect("column");
+        List<String> names = dottedName("a column name as Table.Column");
+        if (names.size() < 2 || names.size() > 3) {
+            throw t.error(t.previous(), "expected Table.Column or Database.Table.Column");
+        }
+        t.expect("policy");
+        t.expect("encoding");
+        t.expect("type");
+        t.expect("=");
+        String type = t.expectString("an encoding policy type");
+        int n = names.size();
+        return new Command.AlterColumnEncoding(position, n == 3 ? names.get(0) : null, names.get(n - 2),
+                names.get(n - 1), type);
+    }
+
+    /** {@code .show table T policy encoding} or {@code .show column [D.]T.C policy encoding}. */
+    private Command showEncoding(SourcePosition position, boolean column) {
+        List<String> names = dottedName(column ? "a column name as Table.Column" : "a table name");
+        int n = names.size();
+        if (column ? n < 2 || n > 3 : n > 2) {
+            throw t.error(t.previous(), column ? "expected Table.Column or Database.Table.Column"
+                    : "expected Table or Database.Table");
+        }
+        t.expect("policy");
+        t.expect("encoding");
+        int table = column ? n - 2 : n - 1;
+        return new Command.ShowEncodingPolicy(position, table > 0 ? names.get(0) : null, names.get(table),
+                column ? names.get(n - 1) : null);
+    }
+
+    private List<String> dottedName(String what) {
+        List<String> names = new ArrayList<>();
+        names.add(t.expectName(what));
+        while (t.match(".")) {
+            names.add(t.expectName(what));
+        }
+        return names;
+    }
+
     private Command show(SourcePosition position) {
         Token what = t.advance();
         switch (what.text()) {
+            case "table":
+                return showEncoding(position, false);
+            case "column":
+                return showEncoding(position, true);
             case "databases":
                 return new Command.ShowDatabases(position);
             case "tables":

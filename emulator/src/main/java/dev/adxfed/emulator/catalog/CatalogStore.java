@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -129,6 +130,11 @@ public final class CatalogStore {
             out.writeStringField("name", t.name());
             out.writeStringField("folder", t.folder());
             out.writeStringField("docString", t.docString());
+            out.writeObjectFieldStart("encodings");
+            for (Map.Entry<String, EncodingProfile> e : t.encodings().entrySet()) {
+                out.writeStringField(e.getKey(), e.getValue().kustoName());
+            }
+            out.writeEndObject();
             out.writeArrayFieldStart("columns");
             for (Column c : t.columns()) {
                 out.writeStartObject();
@@ -217,7 +223,7 @@ public final class CatalogStore {
                 rows.add(row);
             }
             db = db.withTable(new Table(t.path("name").asText(), columns, t.path("folder").asText(""),
-                    t.path("docString").asText(""), rows));
+                    t.path("docString").asText(""), rows, encodings(t.path("encodings"))));
         }
         for (JsonNode f : node.path("functions")) {
             List<FunctionParameter> parameters = new ArrayList<>();
@@ -237,6 +243,14 @@ public final class CatalogStore {
             db = db.withEntityGroup(new EntityGroup(g.path("name").asText(), entities));
         }
         return db;
+    }
+
+    /** Files written before encoding profiles had none: the default profile. */
+    private static Map<String, EncodingProfile> encodings(JsonNode node) {
+        Map<String, EncodingProfile> encodings = new TreeMap<>();
+        node.fields().forEachRemaining(e -> EncodingProfile.of(e.getValue().asText())
+                .ifPresent(profile -> encodings.put(e.getKey(), profile)));
+        return encodings;
     }
 
     /** Files written before entity references had no cluster as null kept "" for database('d') alone. */

@@ -1,6 +1,5 @@
 package dev.adxfed.emulator.catalog;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,18 +65,14 @@ public record Database(String name, boolean persistent,
     }
 
     private static <V> SortedMap<String, V> frozen(Map<String, V> map) {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+        return NameMap.of(map);
     }
 
     private static <V> SortedMap<String, V> with(SortedMap<String, V> map, String key, V value) {
-        TreeMap<String, V> copy = new TreeMap<>(map);
-        copy.put(key, value);
-        return copy;
+        return NameMap.of(map).with(key, value);
     }
 
     private static <V> SortedMap<String, V> without(SortedMap<String, V> map, String key) {
-        TreeMap<String, V> copy = new TreeMap<>(map);
-        copy.remove(key);
-        return copy;
+        return NameMap.of(map).without(key);
     }
 }

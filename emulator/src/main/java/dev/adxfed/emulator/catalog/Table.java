@@ -2,15 +2,19 @@ package dev.adxfed.emulator.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * A table: its schema, its folder and docstring, and its rows. Immutable: ingestion makes a new
- * table holding the old rows plus the new ones, so a reader's snapshot never changes under it.
- * Each row has one value per column, typed as {@link ScalarType} describes.
+ * A table: its schema, its folder and docstring, its rows, and the encoding profile set on some of its
+ * columns (column name to profile, e.g. BigObject32). Immutable: ingestion makes a new table holding the
+ * old rows plus the new ones, so a reader's snapshot never changes under it. Each row has one value per
+ * column, typed as {@link ScalarType} describes.
  */
-public record Table(String name, List<Column> columns, String folder, String docString, List<Object[]> rows) {
+public record Table(String name, List<Column> columns, String folder, String docString, List<Object[]> rows,
+                    Map<String, EncodingProfile> encodings) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -18,6 +22,27 @@ public record Table(String name, List<Column> columns, String folder, String doc
         folder = folder == null ? "" : folder;
         docString = docString == null ? "" : docString;
         rows = List.copyOf(rows);
+        encodings = encodings == null ? Map.of() : Map.copyOf(new TreeMap<>(encodings));
+    }
+
+    public Table(String name, List<Column> columns, String folder, String docString, List<Object[]> rows) {
+        this(name, columns, folder, docString, rows, Map.of());
+    }
+
+    /** The column's profile; the default one when none was set. */
+    public EncodingProfile encoding(String columnName) {
+        return encodings.getOrDefault(columnName, EncodingProfile.DEFAULT);
+    }
+
+    /** The same table with the column's profile set; {@link EncodingProfile#DEFAULT} clears it. */
+    public Table withEncoding(String columnName, EncodingProfile profile) {
+        Map<String, EncodingProfile> changed = new TreeMap<>(encodings);
+        if (profile == EncodingProfile.DEFAULT) {
+            changed.remove(columnName);
+        } else {
+            changed.put(columnName, profile);
+        }
+        return new Table(name, columns, folder, docString, rows, changed);
     }
 
     public static Table empty(String name, List<Column> columns) {
@@ -37,7 +62,7 @@ public record Table(String name, List<Column> columns, String folder, String doc
         List<Object[]> all = new ArrayList<>(rows.size() + more.size());
         all.addAll(rows);
         all.addAll(more);
-        return new Table(name, columns, folder, docString, all);
+        return new Table(name, columns, folder, docString, all, encodings);
     }
 
     /**
@@ -57,10 +82,12 @@ public record Table(String name, List<Column> columns, String folder, String doc
             }
             moved.add(out);
         }
-        return new Table(name, newColumns, folder, docString, moved);
+        Map<String, EncodingProfile> kept = new TreeMap<>(encodings);
+        kept.keySet().removeIf(column -> newColumns.stream().noneMatch(c -> c.name().equals(column)));
+        return new Table(name, newColumns, folder, docString, moved, kept);
     }
 
     public Table withFolderAndDocString(String newFolder, String newDocString) {
-        return new Table(name, columns, newFolder, newDocString, rows);
+        return new Table(name, columns, newFolder, newDocString, rows, encodings);
     }
 }

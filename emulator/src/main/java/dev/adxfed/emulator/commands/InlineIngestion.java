@@ -38,7 +38,8 @@ final class InlineIngestion {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private static final Set<String> PROPERTIES = Set.of("format", "ignoreFirstRecord", "tags", "creationTime");
-    static final int MAX_VALUE_BYTES = 1024 * 1024;
+    /** A record (one CSV line's values) beyond this fails the ingestion, whatever the columns' profiles. */
+    static final long MAX_RECORD_BYTES = 64L * 1024 * 1024;
 
     private InlineIngestion() {}
 
@@ -92,9 +93,19 @@ final class InlineIngestion {
                             + " fields but the table has " + columns.size() + " columns ("
                             + TableCommands.cslSchema(columns) + "); nothing was ingested");
                 }
+                long chars = 0;
+                for (String value : record) {
+                    chars += value.length();
+                }
+                // A char is at most 3 UTF-8 bytes: only a record of over a third of the limit in chars is measured.
+                if (chars > MAX_RECORD_BYTES / 3 && utf8Bytes(record) > MAX_RECORD_BYTES) {
+                    throw KustoError.ingestion("Stream_InputStreamTooLarge", where + ": line "
+                            + lineOf(data, record.getCharacterPosition()) + " is a record of over 64 MB; nothing was ingested");
+                }
                 Object[] row = new Object[columns.size()];
                 for (int i = 0; i < row.length; i++) {
-                    row[i] = valueOrNull(columns.get(i), record.get(i));
+                    Column column = columns.get(i);
+                    row[i] = valueOrNull(column, record.get(i), table.encoding(column.name()).maxValueSize());
                 }
                 rows.add(row);
             }
@@ -111,14 +122,25 @@ final class InlineIngestion {
         return rows;
     }
 
-    /** Over 1 MB, ADX truncates a string value and stores null for a dynamic one (its default encoding policy). */
-    private static Object valueOrNull(Column column, String text) {
-        if (text.length() > MAX_VALUE_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+    private static long utf8Bytes(CSVRecord record) {
+        long bytes = 0;
+        for (String value : record) {
+            bytes += value.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return bytes;
+    }
+
+    /**
+     * Over the column's MaxValueSize (1 MB by default, more with a BigObject encoding profile), ADX truncates a
+     * string value and stores null for a dynamic one, with no error.
+     */
+    private static Object valueOrNull(Column column, String text, int maxValueBytes) {
+        if (text.length() > maxValueBytes / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxValueBytes) {
             if (column.type() == ScalarType.DYNAMIC) {
                 return null;
             }
             if (column.type() == ScalarType.STRING) {
-                return truncated(text);
+                return truncated(text, maxValueBytes);
             }
         }
         try {
@@ -128,14 +150,14 @@ final class InlineIngestion {
         }
     }
 
-    /** The longest prefix of at most 1 MB in UTF-8 that does not split a character. */
-    private static String truncated(String text) {
+    /** The longest prefix of at most {@code maxBytes} in UTF-8 that does not split a character. */
+    private static String truncated(String text, int maxBytes) {
         int bytes = 0;
         int end = 0;
         while (end < text.length()) {
             int codePoint = text.codePointAt(end);
             int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-            if (bytes + size > MAX_VALUE_BYTES) {
+            if (bytes + size > maxBytes) {
                 break;
             }
             bytes += size;

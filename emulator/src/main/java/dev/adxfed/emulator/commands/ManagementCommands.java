@@ -96,6 +96,10 @@ public final class ManagementCommands {
             return TableCommands.drop(c, scope);
         } else if (command instanceof Command.ShowTables c) {
             return TableCommands.show(c, scope);
+        } else if (command instanceof Command.AlterColumnEncoding c) {
+            return EncodingPolicyCommands.alter(c, scope);
+        } else if (command instanceof Command.ShowEncodingPolicy c) {
+            return EncodingPolicyCommands.show(c, scope);
         } else if (command instanceof Command.IngestInline c) {
             return InlineIngestion.ingest(c, scope);
         } else if (command instanceof Command.DefineFunction c) {
@@ -153,6 +157,8 @@ public final class ManagementCommands {
             case "DropTable" -> "TableDrop";
             case "ShowTables" -> "TablesShow";
             case "IngestInline" -> "DataIngestInline";
+            case "AlterColumnEncoding" -> "AlterColumnPolicyEncoding";
+            case "ShowEncodingPolicy" -> "ShowPolicyEncoding";
             case "DropFunction" -> "FunctionDrop";
             case "ShowFunctions" -> "FunctionsShow";
             case "ShowFunction" -> "FunctionShow";

@@ -2,6 +2,7 @@ package dev.adxfed.emulator.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,12 @@ import java.time.Instant;
  */
 final class WireJson {
 
+    /** Jackson's 20 MB bound on one string would refuse an ingestion whose text ADX accepts (records up to 64 MB). */
+    private static final int MAX_STRING_CHARS = 256 * 1024 * 1024;
+
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
             .build());
 
     private WireJson() {}

@@ -43,6 +43,16 @@ public sealed interface Command extends Script {
     /** {@code .ingest inline into table T [with (format=csv, ...)] <| data}; {@code data} is the raw text after {@code <|}. */
     record IngestInline(SourcePosition position, String table, List<Property> properties, String data) implements Command {}
 
+    /**
+     * {@code .alter column [D.]T.C policy encoding type = 'X'}: the column's encoding profile (BigObject, BigObject32,
+     * ...); {@code database} null for the current one.
+     */
+    record AlterColumnEncoding(SourcePosition position, String database, String table, String column,
+                               String type) implements Command {}
+
+    /** {@code .show table [D.]T policy encoding} or {@code .show column [D.]T.C policy encoding} ({@code column} null). */
+    record ShowEncodingPolicy(SourcePosition position, String database, String table, String column) implements Command {}
+
     enum DefinitionMode {
         CREATE(".create"), CREATE_OR_ALTER(".create-or-alter"), ALTER(".alter"), ALTER_MERGE(".alter-merge");
 

@@ -13,8 +13,17 @@ public class FederationStatus {
     @JsonPropertyDescription("Partitions with a heartbeat within heartbeatTTL.")
     public Integer partitions;
 
-    @JsonPropertyDescription("Heartbeat rows skipped as malformed (bad JSON, invalid names, endpoint not http(s)).")
+    @JsonPropertyDescription("Heartbeats the hub could not use (bad JSON, invalid names, endpoint not http(s), Schema"
+            + " null or truncated, parts missing), those of lastUsableSchemaPartitions included.")
     public Integer malformedHeartbeats;
+
+    @JsonPropertyDescription("Partitions whose newest heartbeat was unusable (Schema null, as ADX stores a value over"
+            + " the column's limit; truncated; parts of a split heartbeat missing) and that keep their last usable"
+            + " schema while it is within heartbeatTTL; the first 50, sorted, each with why.")
+    public List<String> lastUsableSchemaPartitions;
+
+    @JsonPropertyDescription("How many partitions keep their last usable schema.")
+    public Integer lastUsableSchemaPartitionCount;
 
     @JsonPropertyDescription("Databases federated, sorted; the first 50 (databaseCount has them all).")
     public List<String> databases;

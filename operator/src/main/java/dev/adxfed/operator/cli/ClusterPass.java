@@ -8,6 +8,7 @@ import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.heartbeat.TargetFailure;
 import dev.adxfed.operator.kusto.KustoConnector;
@@ -127,6 +128,7 @@ public final class ClusterPass {
                 .orElse("never read");
         lines.add(String.format("heartbeat   %-16s sent to %d of %d target(s); schema: %s; %d round trip(s) to the partition",
                 name, report.reached().size(), targets.size(), schema, report.partitionRoundTrips()));
+        report.degraded().forEach(d -> lines.add("  degraded " + d.describe()));
         report.schemaFailure().ifPresent(f -> lines.add("  failed  schema: " + f));
         for (TargetFailure failure : report.failures()) {
             lines.add((failure.hubNotSetUp() ? "  not set up " : "  failed  ") + failure.endpoint() + ": " + failure.message());
@@ -174,6 +176,8 @@ public final class ClusterPass {
                     + excluded.metadataMissing() + " lacking metadata the partitionSelector reads");
         }
         report.conflicts().forEach(c -> lines.add("  kept    " + c + ": " + c.why()));
+        report.malformed().stream().filter(MalformedHeartbeat::keptLastSchema)
+                .forEach(m -> lines.add("  last usable schema " + m.clusterEndpoint() + ": " + m.problem()));
         report.hubDatabasesMissing().forEach(db -> lines.add("  missing database " + db + " on the hub, which refused to"
                 + " create it: create it in Azure (az kusto database create), or give the hub's ADXCluster spec.provision"
                 + " (subscriptionId, resourceGroup, location, skuName, tier) so that sync makes it through Azure Resource Manager"));

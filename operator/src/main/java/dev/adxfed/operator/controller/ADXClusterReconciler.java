@@ -5,6 +5,7 @@ import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.federation.FederationPass;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.Hub;
+import dev.adxfed.operator.heartbeat.DegradedHeartbeat;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.metrics.OperatorMetrics;
@@ -219,6 +220,10 @@ final class ADXClusterReconciler implements Reconciler<ADXCluster> {
         LOG.info("ADXCluster {}: schema {} ({} databases, {} round trips); heartbeat reached {} of {} targets",
                 name, report.schemaFailure().map(f -> "read failed: " + f).orElse("read"), report.databases(),
                 report.partitionRoundTrips(), report.reached().size(), report.reached().size() + report.failures().size());
+        if (!report.degraded().isEmpty()) {
+            LOG.info("ADXCluster {}: heartbeat over {} target(s)' Schema limit: {}", name, report.degraded().size(),
+                    report.degraded().stream().map(DegradedHeartbeat::describe).toList());
+        }
         return new Outcome.HeartbeatDone(report);
     }
 

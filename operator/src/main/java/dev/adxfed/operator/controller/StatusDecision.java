@@ -7,6 +7,7 @@ import dev.adxfed.operator.api.HeartbeatStatus;
 import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.provision.ProvisionResult;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -132,6 +133,10 @@ final class StatusDecision {
         FederationStatus status = new FederationStatus();
         status.partitions = report.partitions();
         status.malformedHeartbeats = report.malformed().size();
+        List<String> keptSchema = report.malformed().stream().filter(MalformedHeartbeat::keptLastSchema)
+                .map(m -> m.clusterEndpoint() + ": " + m.problem()).sorted().toList();
+        status.lastUsableSchemaPartitions = keptSchema.isEmpty() ? null : StatusLimits.first(keptSchema);
+        status.lastUsableSchemaPartitionCount = keptSchema.size();
         status.databases = StatusLimits.first(report.partitionsByDatabase().keySet());
         status.databaseCount = report.partitionsByDatabase().size();
         status.entityGroupsInSync = report.entityGroupsInSync();

@@ -6,6 +6,7 @@ public record Command(Kind kind, String subject, String text) {
     public enum Kind {
         DATABASE_CREATE("database.create"),
         TABLE_CREATE("table.create"),
+        COLUMN_ENCODING("column.alterEncoding"),
         ENTITY_GROUP_CREATE("entityGroup.create"),
         ENTITY_GROUP_ALTER("entityGroup.alter"),
         ENTITY_GROUP_DROP("entityGroup.drop"),

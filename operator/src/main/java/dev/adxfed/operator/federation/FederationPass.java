@@ -227,6 +227,8 @@ public final class FederationPass {
             if (!tables.contains(heartbeats.table())) {
                 create(Stage.HEARTBEAT_TABLE, heartbeats.database(),
                         new Command(Command.Kind.TABLE_CREATE, heartbeats.table(), heartbeats.createCommand()));
+                create(Stage.HEARTBEAT_TABLE, heartbeats.database(), new Command(Command.Kind.COLUMN_ENCODING,
+                        heartbeats.table() + ".Schema", heartbeats.schemaEncodingCommand()));
             }
             if (!tables.contains(OwnershipRecord.TABLE)) {
                 create(Stage.HEARTBEAT_TABLE, heartbeats.database(),
@@ -255,9 +257,16 @@ public final class FederationPass {
 
         /** One line for all of them: the rows come from other clusters, so their number has no bound. */
         private void logMalformed() {
-            if (!malformed.isEmpty()) {
-                LOG.warn("hub {}: skipped {} malformed heartbeat(s): {}", hub.endpoint(), malformed.size(),
-                        firstOf(malformed.stream().map(m -> m.clusterEndpoint() + " (" + m.problem() + ")").toList()));
+            List<MalformedHeartbeat> skipped = malformed.stream().filter(m -> !m.keptLastSchema()).toList();
+            List<MalformedHeartbeat> kept = malformed.stream().filter(MalformedHeartbeat::keptLastSchema).toList();
+            if (!skipped.isEmpty()) {
+                LOG.warn("hub {}: skipped {} malformed heartbeat(s): {}", hub.endpoint(), skipped.size(),
+                        firstOf(skipped.stream().map(m -> m.clusterEndpoint() + " (" + m.problem() + ")").toList()));
+            }
+            if (!kept.isEmpty()) {
+                LOG.warn("hub {}: {} partition(s) sent an unusable heartbeat and keep their last usable schema: {}",
+                        hub.endpoint(), kept.size(),
+                        firstOf(kept.stream().map(m -> m.clusterEndpoint() + " (" + m.problem() + ")").toList()));
             }
         }
 

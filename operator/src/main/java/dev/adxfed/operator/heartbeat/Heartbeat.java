@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,21 +34,38 @@ public record Heartbeat(Instant timestamp, String clusterEndpoint, PartitionSche
 
     /** Schema as adx-mon writes it: {@code [{"database","tables","tableSchemas","views"}, ...]}. */
     public String schemaJson() {
+        return schemaJson(true);
+    }
+
+    /** Schema with or without each database's {@code tableSchemas} (the columns of every table and view). */
+    public String schemaJson(boolean withTableSchemas) {
         ArrayNode databases = JSON.createArrayNode();
         for (DatabaseSchema db : schema.databases()) {
-            ObjectNode entry = databases.addObject().put("database", db.name());
-            ArrayNode tables = entry.putArray("tables");
-            db.tables().forEach(t -> tables.add(t.name()));
-            ObjectNode tableSchemas = JSON.createObjectNode();
-            db.tables().forEach(t -> tableSchemas.put(t.name(), t.columnsText()));
-            db.views().forEach(v -> tableSchemas.put(v.name(), v.columnsText()));
-            if (!tableSchemas.isEmpty()) {
-                entry.set("tableSchemas", tableSchemas);
+            databases.add(entry(db.name(), db.tables().stream().map(TableSchema::name).toList(),
+                    db.views().stream().map(TableSchema::name).toList()));
+            if (withTableSchemas) {
+                ObjectNode tableSchemas = JSON.createObjectNode();
+                db.tables().forEach(t -> tableSchemas.put(t.name(), t.columnsText()));
+                db.views().forEach(v -> tableSchemas.put(v.name(), v.columnsText()));
+                if (!tableSchemas.isEmpty()) {
+                    ObjectNode entry = (ObjectNode) databases.get(databases.size() - 1);
+                    ArrayNode views = (ArrayNode) entry.remove("views");
+                    entry.set("tableSchemas", tableSchemas);
+                    entry.set("views", views);
+                }
             }
-            ArrayNode views = entry.putArray("views");
-            db.views().forEach(v -> views.add(v.name()));
         }
         return write(databases);
+    }
+
+    /** One database entry of a Schema without tableSchemas: {@code {"database","tables","views"}}. */
+    static ObjectNode entry(String database, List<String> tables, List<String> views) {
+        ObjectNode entry = JSON.createObjectNode().put("database", database);
+        ArrayNode tableNames = entry.putArray("tables");
+        tables.forEach(tableNames::add);
+        ArrayNode viewNames = entry.putArray("views");
+        views.forEach(viewNames::add);
+        return entry;
     }
 
     public String partitionMetadataJson() {
@@ -56,9 +74,14 @@ public record Heartbeat(Instant timestamp, String clusterEndpoint, PartitionSche
 
     /** The row as RFC 4180 CSV: Timestamp (ISO-8601 UTC), ClusterEndpoint, Schema, PartitionMetadata. */
     public String csvRow() {
+        return csvRow(schemaJson(), partitionMetadata);
+    }
+
+    /** A row of this heartbeat with another Schema value and metadata, for the degraded shapes. */
+    String csvRow(String schemaJson, Map<String, String> metadata) {
         StringBuilder row = new StringBuilder();
         try {
-            CSV.printRecord(row, timestamp.toString(), clusterEndpoint, schemaJson(), partitionMetadataJson());
+            CSV.printRecord(row, timestamp.toString(), clusterEndpoint, schemaJson, write(JSON.valueToTree(new TreeMap<>(metadata))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +93,7 @@ public record Heartbeat(Instant timestamp, String clusterEndpoint, PartitionSche
         return ".ingest inline into table " + KqlText.identifier(heartbeatTable) + " <| " + csvRow();
     }
 
-    private static String write(Object node) {
+    static String write(Object node) {
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * Reads the hub's heartbeat rows one at a time. Rows come from other clusters, so each is checked:
  * a row with bad JSON, an invalid database, table or view name, an endpoint that is not an
  * http(s) URL, no Timestamp, or a Timestamp beyond the clock skew in the future is recorded as
- * malformed and skipped; it never stops the others.
+ * malformed and skipped; it never stops the others. A partition whose newest heartbeat the page query
+ * found unusable (null, truncated, parts missing) is reported too, and keeps its newest usable one if the
+ * page had one.
  */
 public final class HeartbeatReading {
 
@@ -30,6 +32,7 @@ public final class HeartbeatReading {
     private final Instant latestAllowed;
     private final Map<String, PartitionHeartbeat> byEndpoint = new LinkedHashMap<>();
     private final List<MalformedHeartbeat> malformed = new ArrayList<>();
+    private final List<Unusable> unusable = new ArrayList<>();
     /** One instance of each name read, shared by every partition that lists it. */
     private final Map<String, String> names = new HashMap<>();
 
@@ -62,9 +65,35 @@ public final class HeartbeatReading {
         GroupSchema databases = new GroupSchema(schemaCell);
         for (JsonNode partition : partitions) {
             JsonNode endpoint = partition.path("ClusterEndpoint");
-            accept(endpoint.isTextual() ? endpoint.asText() : null, instant(partition.path("Timestamp")), databases,
-                    partition.get("PartitionMetadata"));
+            String endpointText = endpoint.isTextual() ? endpoint.asText() : null;
+            JsonNode problem = partition.path("Problem");
+            if (problem.isObject()) {
+                unusable.add(new Unusable(String.valueOf(endpointText), instant(partition.path("Timestamp")), problem(problem)));
+                continue;
+            }
+            accept(endpointText, instant(partition.path("Timestamp")), databases, partition.get("PartitionMetadata"));
         }
+    }
+
+    /** A partition's newest heartbeat that the page query found unusable, with why. */
+    private record Unusable(String clusterEndpoint, Instant timestamp, String problem) {}
+
+    /** The page query's counts of the newest heartbeat's parts, in words. */
+    private static String problem(JsonNode problem) {
+        long parts = problem.path("Parts").asLong(1);
+        long received = problem.path("Received").asLong(0);
+        long arrays = problem.path("Arrays").asLong(0);
+        long nulls = problem.path("Nulls").asLong(0);
+        String over = " (ADX stores null for a value over the Schema column's limit: 1 MB, or 2 MB with the BigObject"
+                + " encoding policy, 32 MB with BigObject32)";
+        if (parts <= 1) {
+            return nulls > 0 ? "Schema is null" + over : "Schema is not a JSON array of databases (truncated?)";
+        }
+        if (received < parts) {
+            return "only " + received + " of the " + parts + " parts of a split heartbeat arrived";
+        }
+        return nulls > 0 ? nulls + " of the " + parts + " parts of a split heartbeat have a null Schema" + over
+                : (parts - arrays) + " of the " + parts + " parts of a split heartbeat have a Schema that is not a JSON array";
     }
 
     private void accept(String clusterEndpoint, Instant timestamp, Supplier<List<PartitionDatabase>> databases,
@@ -126,8 +155,27 @@ public final class HeartbeatReading {
         return byEndpoint.values().stream().sorted(Comparator.comparing(PartitionHeartbeat::clusterEndpoint)).toList();
     }
 
+    /**
+     * Rows that were skipped, and partitions whose newest heartbeat was unusable: those that have an older
+     * usable one keep it, and say since when.
+     */
     public List<MalformedHeartbeat> malformed() {
-        return List.copyOf(malformed);
+        List<MalformedHeartbeat> all = new ArrayList<>(malformed);
+        for (Unusable u : unusable) {
+            String endpoint;
+            try {
+                endpoint = endpoint(u.clusterEndpoint());
+            } catch (IllegalArgumentException e) {
+                all.add(new MalformedHeartbeat(u.clusterEndpoint(), e.getMessage()));
+                continue;
+            }
+            PartitionHeartbeat kept = byEndpoint.get(endpoint);
+            String at = u.timestamp() == null ? "" : "heartbeat of " + u.timestamp() + ": ";
+            all.add(kept == null ? new MalformedHeartbeat(endpoint, at + u.problem())
+                    : new MalformedHeartbeat(endpoint, at + u.problem() + "; kept its last usable schema, of "
+                    + kept.timestamp(), kept.timestamp()));
+        }
+        return List.copyOf(all);
     }
 
     private static PartitionHeartbeat newer(PartitionHeartbeat a, PartitionHeartbeat b) {
@@ -148,17 +196,17 @@ public final class HeartbeatReading {
         if (!schema.isArray()) {
             throw new IllegalArgumentException("Schema is not a JSON array of databases");
         }
-        Map<String, PartitionDatabase> databases = new LinkedHashMap<>();
+        // A database split over several parts of a heartbeat comes as one entry per chunk of its names.
+        Map<String, TreeSet<String>> tables = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> views = new HashMap<>();
         for (JsonNode entry : schema) {
-            String name = name(entry.path("database"), "database");
-            PartitionDatabase db = PartitionDatabase.of(names.computeIfAbsent(name, n -> n),
-                    names(entry.path("tables"), "table", name),
-                    names(entry.path("views"), "view", name));
-            if (databases.putIfAbsent(name, db) != null) {
-                throw new IllegalArgumentException("Schema lists database " + name + " twice");
-            }
+            String name = names.computeIfAbsent(name(entry.path("database"), "database"), n -> n);
+            tables.computeIfAbsent(name, n -> new TreeSet<>()).addAll(names(entry.path("tables"), "table", name));
+            views.computeIfAbsent(name, n -> new TreeSet<>()).addAll(names(entry.path("views"), "view", name));
         }
-        return List.copyOf(databases.values());
+        List<PartitionDatabase> databases = new ArrayList<>();
+        tables.forEach((name, t) -> databases.add(PartitionDatabase.of(name, t, views.get(name))));
+        return databases;
     }
 
     /** Values that are not strings are kept as their JSON text, so a selector can still compare them. */
@@ -174,8 +222,12 @@ public final class HeartbeatReading {
             throw new IllegalArgumentException("PartitionMetadata is not a JSON object");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> metadata.put(e.getKey(),
-                e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        node.fields().forEachRemaining(e -> {
+            // the parts of a split heartbeat: how it was sent, not what the partition says of itself
+            if (!e.getKey().startsWith(HeartbeatRows.RESERVED_PREFIX)) {
+                metadata.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            }
+        });
         return metadata;
     }
 

@@ -9,13 +9,21 @@ import java.util.Optional;
  *
  * @param schemaReadAt  when the schema that was sent was read; older than {@code at} when this pass's read failed
  * @param schemaFailure why this pass could not read the schema, if it could not
+ * @param degraded      targets reached with a heartbeat over their limit: without tableSchemas, or split
  */
 public record HeartbeatReport(Instant at, int databases, Optional<Instant> schemaReadAt, Optional<String> schemaFailure,
-                              List<String> reached, List<TargetFailure> failures, int partitionRoundTrips) {
+                              List<String> reached, List<TargetFailure> failures, int partitionRoundTrips,
+                              List<DegradedHeartbeat> degraded) {
 
     public HeartbeatReport {
         reached = List.copyOf(reached);
         failures = List.copyOf(failures);
+        degraded = List.copyOf(degraded);
+    }
+
+    public HeartbeatReport(Instant at, int databases, Optional<Instant> schemaReadAt, Optional<String> schemaFailure,
+                           List<String> reached, List<TargetFailure> failures, int partitionRoundTrips) {
+        this(at, databases, schemaReadAt, schemaFailure, reached, failures, partitionRoundTrips, List.of());
     }
 
     public boolean sent() {

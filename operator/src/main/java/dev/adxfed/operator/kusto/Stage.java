@@ -8,6 +8,7 @@ public enum Stage {
     SCHEMA_DATABASES("schema.showDatabases"),
     SCHEMA_READ("schema.read"),
     HEARTBEAT_INGEST("heartbeat.ingest"),
+    HEARTBEAT_LIMIT("heartbeat.readLimit"),
     HUB_DATABASES("hub.showDatabases"),
     DATABASE_CREATE("hub.createDatabase"),
     HEARTBEAT_TABLE("heartbeat.ensureTable"),

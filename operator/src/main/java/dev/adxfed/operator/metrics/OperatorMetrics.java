@@ -3,6 +3,7 @@ package dev.adxfed.operator.metrics;
 import dev.adxfed.operator.federation.Conflict;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * {@code adxfed_heartbeats_sent_total{target,result}}, {@code adxfed_heartbeat_rows_malformed_total{hub}},
  * {@code adxfed_partitions_live{hub,database}}, {@code adxfed_departures_held{hub}},
  * {@code adxfed_conflicts{hub,kind}}, {@code adxfed_hub_databases_missing{hub}},
- * {@code adxfed_partitions_excluded{hub,reason}}, and the heartbeat ages of {@link HeartbeatAgeGauges}
+ * {@code adxfed_partitions_excluded{hub,reason}}, {@code adxfed_partitions_last_usable_schema{hub}}, and the heartbeat ages of {@link HeartbeatAgeGauges}
  * ({@code adxfed_heartbeat_age_seconds{hub,stat}}, {@code adxfed_partitions_stale{hub}},
  * {@code adxfed_heartbeat_ttl_seconds{hub}}). Series of a resource, hub or target go with the resource
  * ({@link ResourceSeries}). A {@code database} label is only ever one of the
@@ -93,9 +94,14 @@ public final class OperatorMetrics {
                         "kind", r.kind().label(), "result", r.result())
                 .register(registry).increment(r.count()));
         if (report.heartbeatsRead()) {
-            // The hub reads one row per endpoint (the newest within the TTL): usable ones and malformed ones.
+            // The hub reads one row per endpoint (the newest within the TTL): usable ones and malformed ones; a
+            // partition kept on its last usable schema is one of the partitions.
             Counter.builder("adxfed.heartbeat.rows.read").description("Heartbeat rows the hub read, one per endpoint and pass")
-                    .tags("hub", hub).register(registry).increment(report.partitions() + report.malformed().size());
+                    .tags("hub", hub).register(registry).increment(report.partitions()
+                            + report.malformed().stream().filter(m -> !m.keptLastSchema()).count());
+            hubGauge("adxfed.partitions.last.usable.schema", "Partitions whose newest heartbeat was unusable (null,"
+                            + " truncated, parts missing) and that keep their last usable schema", hub, Tags.empty(),
+                    (int) report.malformed().stream().filter(MalformedHeartbeat::keptLastSchema).count());
         }
         Counter.builder("adxfed.heartbeat.rows.malformed").description("Heartbeat rows the hub skipped as malformed")
                 .tags("hub", hub).register(registry).increment(report.malformed().size());

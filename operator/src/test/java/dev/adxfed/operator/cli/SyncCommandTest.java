@@ -117,7 +117,9 @@ class SyncCommandTest {
         assertThat(status.out()).contains("NOT SET UP YET").doesNotContain("ERROR");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains("// NOT SET UP YET").contains(".create database FederationHeartbeats")
-                .contains(".create-merge table Heartbeat").contains(".create-merge table AdxfedOwnership");
+                .contains(".create-merge table Heartbeat").contains(".create-merge table AdxfedOwnership")
+                .as("the hub gives its heartbeat table's Schema column 32 MB")
+                .contains(".alter column Heartbeat.Schema policy encoding type='BigObject32'");
         Run databases = Run.adxfed("query", "--endpoint", clusters.hub, "--database", "NetDefaultDB", ".show databases");
         assertThat(databases.out()).as("nothing was made").doesNotContain("FederationHeartbeats");
 

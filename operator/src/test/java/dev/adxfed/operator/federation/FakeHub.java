@@ -106,6 +106,9 @@ final class FakeHub implements Kusto {
     }
 
     /** DDL sent: every command that changes something, inside scripts or alone. */
+    /** The {@code .alter column ... policy encoding} commands the hub was sent. */
+    final List<String> encodingsAltered = new ArrayList<>();
+
     List<String> ddl() {
         List<String> ddl = new ArrayList<>();
         for (Sent s : sent) {
@@ -148,6 +151,8 @@ final class FakeHub implements Kusto {
                             rows.add(Map.of("TableName", t, "ColumnName", column, "ColumnType", type))));
         } else if ((m = CREATE_TABLE.matcher(command)).matches()) {
             tables.computeIfAbsent(database, k -> new TreeSet<>()).add(unquote(m.group(1)));
+        } else if (command.startsWith(".alter column ") && command.endsWith(" policy encoding type='BigObject32'")) {
+            encodingsAltered.add(command);
         } else if (command.equals(".show entity_groups")) {
             groups(database).forEach((name, entities) -> rows.add(Map.of("Name", name, "Entities", json(entities))));
         } else if (command.equals(ExistingFunction.showCommand("adxfed"))) {
@@ -190,7 +195,7 @@ final class FakeHub implements Kusto {
         }
         if (query.contains("| summarize Partitions = count()")) {
             rows.accept(Map.<String, Object>of("Partitions", (long) heartbeatRows.size(), "Bytes", 100L * heartbeatRows.size())::get);
-        } else if (query.startsWith("let Latest = ")) {
+        } else if (query.startsWith("let Rows = ")) {
             groupedHeartbeats().forEach((schema, partitions) ->
                     rows.accept(Map.<String, Object>of("Schema", schema, "Partitions", partitions)::get));
         } else {

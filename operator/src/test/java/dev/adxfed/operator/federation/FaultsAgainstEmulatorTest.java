@@ -85,7 +85,7 @@ class FaultsAgainstEmulatorTest {
     @Test
     void aHeartbeatReadThatTimesOutChangesNothingAndTheNextPassConverges() {
         VirtualCluster hub = federateTwoPartitionsThenHeartbeatTheThird("slow-hub");
-        hub.faults().inject(Fault.delay(Duration.ofSeconds(4)).matching("^Heartbeat\\b").times(1));
+        hub.faults().inject(Fault.delay(Duration.ofSeconds(4)).matching("^let Rows = Heartbeat\\b").times(1));
 
         FederationReport slow = pass(hub);
 

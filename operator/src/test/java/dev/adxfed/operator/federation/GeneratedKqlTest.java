@@ -3,7 +3,9 @@ package dev.adxfed.operator.federation;
 import dev.adxfed.kql.oracle.MicrosoftKqlParser;
 import dev.adxfed.operator.heartbeat.DatabaseSchemaJson;
 import dev.adxfed.operator.heartbeat.Heartbeat;
+import dev.adxfed.operator.heartbeat.HeartbeatRows;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
+import dev.adxfed.operator.heartbeat.SchemaLimit;
 import dev.adxfed.operator.heartbeat.Column;
 import dev.adxfed.operator.heartbeat.DatabaseSchema;
 import dev.adxfed.operator.heartbeat.PartitionSchema;
@@ -85,6 +87,14 @@ class GeneratedKqlTest {
                 ExistingEntityGroup.SHOW_COMMAND, ExistingFunction.SHOW_COMMAND, DatabaseSchemaJson.SHOW_DATABASES_COMMAND,
                 "macro-expand Metrics_Partitions as X ( X.Cpu | count )", OwnershipRecord.createCommand(),
                 OwnershipRecord.readQuery(), new FederationSettings.BlockedFunction("Ops", "blocked-list").callQuery()));
+        texts.addAll(List.of(heartbeats.schemaEncodingCommand(), SchemaLimit.showCommand("views"),
+                SchemaLimit.showCommand("heart.beat")));
+        Heartbeat twoDatabases = new Heartbeat(Instant.parse("2026-11-25T10:00:00Z"), "https://p1.kusto.windows.net",
+                new PartitionSchema(List.of(new DatabaseSchema("my-db", List.of(new TableSchema("it's", List.of())), List.of()),
+                        new DatabaseSchema("views", List.of(new TableSchema("where", List.of())), List.of()))), Map.of("geo", "EU"));
+        HeartbeatRows split = HeartbeatRows.of(twoDatabases, new SchemaLimit(80, "a tiny column"), "an-id");
+        assertThat(split.rows()).hasSize(2);
+        texts.addAll(split.ingestCommands("heart.beat"));
         String seedsBraces = "macro-expand entity_group [cluster('a').database('b')] as X { X.T }";
         texts.add(seedsBraces);
 

@@ -64,7 +64,6 @@ class HeartbeatReadingTest {
             "https://p1.kusto.windows.net | [{\"database\":\"Metrics\",\"tables\":[\"Cpu ) } .drop table X\"]}] | invalid table (database Metrics) name",
             "https://p1.kusto.windows.net | [{\"database\":\"Metrics\",\"views\":[\"__internal\"]}] | invalid view (database Metrics) name",
             "https://p1.kusto.windows.net | [{\"database\":\"Metrics\",\"tables\":\"Cpu\"}] | tables of database Metrics that are not an array",
-            "https://p1.kusto.windows.net | [{\"database\":\"Metrics\"},{\"database\":\"Metrics\"}] | lists database Metrics twice",
             "https://p1.kusto.windows.net | [{\"tables\":[\"Cpu\"]}] | invalid database name",
             "ftp://p1.kusto.windows.net | " + "[] | not an http(s) URL",
             "p1.kusto.windows.net | [] | not an http(s) URL",
@@ -189,5 +188,46 @@ class HeartbeatReadingTest {
                         tuple("https://p2.kusto.windows.net", "Schema is not a JSON array of databases"),
                         tuple("(unknown)", "Partitions is not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array,"
                                 + " Object or token 'null', 'true' or 'false')"));
+    }
+
+    @Test
+    void aDatabaseSplitInChunksOverThePartsOfAHeartbeatIsOneDatabaseAndThePartKeysAreNotMetadata() throws Exception {
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        accept(reading, "https://p1.kusto.windows.net", T1, "[{\"database\":\"Metrics\",\"tables\":[\"Cpu\"],\"views\":[]},"
+                        + "{\"database\":\"Logs\",\"tables\":[\"Traces\"]},{\"database\":\"Metrics\",\"tables\":[\"Mem\"],\"views\":[\"Load\"]}]",
+                "{\"region\":\"eu\",\"adxfedHeartbeatId\":\"x\",\"adxfedHeartbeatPart\":\"2\",\"adxfedHeartbeatParts\":\"2\"}");
+
+        PartitionHeartbeat p1 = reading.partitions().get(0);
+        assertThat(p1.databases()).extracting(PartitionDatabase::name).containsExactly("Logs", "Metrics");
+        assertThat(p1.databases().get(1).tables()).containsExactly("Cpu", "Mem");
+        assertThat(p1.databases().get(1).views()).containsExactly("Load");
+        assertThat(p1.metadata()).isEqualTo(java.util.Map.of("region", "eu"));
+        assertThat(reading.malformed()).isEmpty();
+    }
+
+    @Test
+    void anUnusableNewestHeartbeatIsReportedAndSaysWhenTheKeptOneIsFrom() throws Exception {
+        HeartbeatReading reading = new HeartbeatReading(T1);
+        accept(reading, "https://p1.kusto.windows.net", T1.minusSeconds(600), GOOD, null);
+        reading.acceptGroup(null, new ObjectMapper().readTree("""
+                [{"ClusterEndpoint":"https://p1.kusto.windows.net","Timestamp":"2026-11-25T10:00:00Z",
+                  "Problem":{"Parts":3,"Received":2,"Arrays":2,"Nulls":0}}]"""));
+        reading.acceptGroup(null, new ObjectMapper().readTree("""
+                [{"ClusterEndpoint":"https://p2.kusto.windows.net","Timestamp":"2026-11-25T10:00:00Z",
+                  "Problem":{"Parts":1,"Received":1,"Arrays":0,"Nulls":1}}]"""));
+        reading.acceptGroup(null, new ObjectMapper().readTree("""
+                [{"ClusterEndpoint":"https://p3.kusto.windows.net","Timestamp":"2026-11-25T10:00:00Z",
+                  "Problem":{"Parts":1,"Received":1,"Arrays":0,"Nulls":0}}]"""));
+
+        assertThat(reading.partitions()).extracting(PartitionHeartbeat::clusterEndpoint).containsExactly("https://p1.kusto.windows.net");
+        assertThat(reading.malformed()).extracting(MalformedHeartbeat::clusterEndpoint, MalformedHeartbeat::keptSchemaOf)
+                .containsExactly(tuple("https://p1.kusto.windows.net", java.util.Optional.of(T1.minusSeconds(600))),
+                        tuple("https://p2.kusto.windows.net", java.util.Optional.empty()),
+                        tuple("https://p3.kusto.windows.net", java.util.Optional.empty()));
+        assertThat(reading.malformed()).extracting(MalformedHeartbeat::problem).satisfiesExactly(
+                p -> assertThat(p).isEqualTo("heartbeat of 2026-11-25T10:00:00Z: only 2 of the 3 parts of a split heartbeat"
+                        + " arrived; kept its last usable schema, of 2026-11-25T09:50:00Z"),
+                p -> assertThat(p).startsWith("heartbeat of 2026-11-25T10:00:00Z: Schema is null (ADX stores null"),
+                p -> assertThat(p).contains("Schema is not a JSON array of databases (truncated?)"));
     }
 }
