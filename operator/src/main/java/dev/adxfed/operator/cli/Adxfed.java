@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The {@code adxfed} command line of the operator and its hub-facing commands, which is all the operator
@@ -23,12 +24,16 @@ public final class Adxfed {
     private boolean verbose;
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL", converter = LogLevelConverter.class,
-            description = "Log level: error, warn, info, debug or trace (default: warn).")
+            description = "Log level: error, warn, info, debug or trace (default: warn; error for sync, plan, status and"
+                    + " query, which print every failure themselves).")
     void logLevel(LogLevel level) {
         Logging.level(level);
     }
 
     enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+
+    /** The commands whose output names every failure they meet. */
+    private static final Set<String> REPORTING_COMMANDS = Set.of("sync", "plan", "status", "query");
 
     /** Case-insensitive, so that deployment files can say {@code --log-level=info}. */
     static final class LogLevelConverter implements CommandLine.ITypeConverter<LogLevel> {
@@ -53,7 +58,25 @@ public final class Adxfed {
         }
         // Set after the subcommands are added: picocli gives handlers only to the subcommands present.
         FailureReport report = new FailureReport();
-        return cli.setExecutionExceptionHandler(report).setParameterExceptionHandler(report);
+        return cli.setExecutionExceptionHandler(report).setParameterExceptionHandler(report)
+                .setExecutionStrategy(Adxfed::sayEachFailureOnce);
+    }
+
+    /**
+     * sync, plan, status and query print every failure themselves: unless {@code --log-level} says otherwise,
+     * their log keeps to errors, so that a failure is not said a second time as a WARN line on stderr.
+     */
+    private static int sayEachFailureOnce(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        boolean levelGiven = parsed.hasMatchedOption("--log-level");
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+            levelGiven |= last.hasMatchedOption("--log-level");
+        }
+        if (!levelGiven && REPORTING_COMMANDS.contains(last.commandSpec().name())) {
+            Logging.level(LogLevel.ERROR);
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** Runs {@code args} and exits with their code (logback.xml logs warnings unless --log-level says otherwise). */

@@ -80,6 +80,20 @@ class LoggingTest {
                 .contains("pass=0badcafe").endsWith("heartbeat reached 1 of 2 targets");
     }
 
+    @Test
+    void commandsThatPrintTheirFailuresLogOnlyErrorsUnlessALevelIsGiven() {
+        ch.qos.logback.classic.Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+
+        Run quiet = Run.adxfed("query", "--endpoint", "http://127.0.0.1:1", "--database", "Db", "print 1");
+        ch.qos.logback.classic.Level afterQuery = root.getLevel();
+        Run chatty = Run.adxfed("query", "--log-level", "info", "--endpoint", "http://127.0.0.1:1", "--database", "Db", "print 1");
+
+        assertThat(quiet.err()).as("the failure is said once, by the command").contains("http://127.0.0.1:1");
+        assertThat(afterQuery).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+        assertThat(chatty.exitCode()).isEqualTo(quiet.exitCode());
+        assertThat(root.getLevel()).as("a level given wins").isEqualTo(ch.qos.logback.classic.Level.INFO);
+    }
+
     private static List<String> capturedStderr(Runnable logging) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
