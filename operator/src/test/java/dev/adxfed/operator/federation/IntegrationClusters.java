@@ -54,7 +54,7 @@ final class IntegrationClusters implements AutoCloseable {
         }
         ownDatabases = target.databases().isEmpty();
         databases = ownDatabases ? List.of(prefix + "Metrics", prefix + "Logs") : target.databases();
-        heartbeatDatabase = ownDatabases ? prefix + "Heartbeats" : databases.get(0);
+        heartbeatDatabase = ownDatabases ? prefix + "Heartbeats" : target.heartbeatDatabase().orElseThrow();
     }
 
     /** @param target where to run; in-process it starts three empty emulator partitions and an empty hub */

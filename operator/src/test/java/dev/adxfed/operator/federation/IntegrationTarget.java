@@ -15,12 +15,16 @@ import java.util.Optional;
  * @param hub        the hub endpoint, empty for in-process emulator clusters
  * @param partitions the partition endpoints, at least two (one leaves, one stays)
  * @param databases  pre-created databases of the hub and every partition; empty: the suite creates its own
+ * @param heartbeatDatabase with pre-created databases, the hub's own pre-created heartbeat database, which no
+ *                   partition has: the hub never federates a partition database of its heartbeat database's name
  */
-record IntegrationTarget(Optional<String> hub, List<String> partitions, List<String> databases) {
+record IntegrationTarget(Optional<String> hub, List<String> partitions, List<String> databases,
+                         Optional<String> heartbeatDatabase) {
 
     static final String HUB = "ADXFED_IT_HUB";
     static final String PARTITIONS = "ADXFED_IT_PARTITIONS";
     static final String DATABASES = "ADXFED_IT_DATABASES";
+    static final String HEARTBEAT_DATABASE = "ADXFED_IT_HEARTBEAT_DATABASE";
 
     /** @throws IllegalArgumentException naming the variable, when the environment is half set or malformed */
     static IntegrationTarget of(Map<String, String> env) {
@@ -32,7 +36,7 @@ record IntegrationTarget(Optional<String> hub, List<String> partitions, List<Str
                 throw new IllegalArgumentException(HUB + " is not set, but " + (partitions.isEmpty() ? DATABASES : PARTITIONS)
                         + " is: set both " + HUB + " and " + PARTITIONS + " to run against real clusters, or neither");
             }
-            return new IntegrationTarget(Optional.empty(), List.of(), List.of());
+            return new IntegrationTarget(Optional.empty(), List.of(), List.of(), Optional.empty());
         }
         if (partitions.size() < 2) {
             throw new IllegalArgumentException(PARTITIONS + " needs at least two comma-separated endpoints (one leaves,"
@@ -46,7 +50,14 @@ record IntegrationTarget(Optional<String> hub, List<String> partitions, List<Str
         databases.stream().filter(d -> !d.matches("[A-Za-z0-9_\\-. ]+")).findFirst().ifPresent(d -> {
             throw new IllegalArgumentException(DATABASES + ": '" + d + "' is not a database name");
         });
-        return new IntegrationTarget(Optional.of(hub), partitions, databases);
+        String heartbeatDatabase = env.getOrDefault(HEARTBEAT_DATABASE, "").strip();
+        if (!databases.isEmpty() && (heartbeatDatabase.isEmpty() || databases.contains(heartbeatDatabase))) {
+            throw new IllegalArgumentException(DATABASES + " is set, so " + HEARTBEAT_DATABASE + " must name a database"
+                    + " of the hub's own for the heartbeat table, not one of " + DATABASES + ": the hub never federates"
+                    + " a partition database named like its heartbeat database");
+        }
+        return new IntegrationTarget(Optional.of(hub), partitions, databases,
+                heartbeatDatabase.isEmpty() ? Optional.empty() : Optional.of(heartbeatDatabase));
     }
 
     boolean inProcess() {

@@ -23,12 +23,26 @@ class IntegrationTargetTest {
         IntegrationTarget target = IntegrationTarget.of(Map.of(
                 IntegrationTarget.HUB, "https://hub.westeurope.kusto.windows.net",
                 IntegrationTarget.PARTITIONS, " https://p1.eastus.kusto.windows.net, https://p2.eastus.kusto.windows.net ,",
-                IntegrationTarget.DATABASES, "AdxfedItMetrics,AdxfedItLogs"));
+                IntegrationTarget.DATABASES, "AdxfedItMetrics,AdxfedItLogs",
+                IntegrationTarget.HEARTBEAT_DATABASE, "AdxfedItHeartbeats"));
 
         assertThat(target.inProcess()).isFalse();
         assertThat(target.partitions()).containsExactly("https://p1.eastus.kusto.windows.net", "https://p2.eastus.kusto.windows.net");
         assertThat(target.databases()).containsExactly("AdxfedItMetrics", "AdxfedItLogs");
+        assertThat(target.heartbeatDatabase()).contains("AdxfedItHeartbeats");
         assertThat(target.heartbeatTtl()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void preCreatedDatabasesNeedAHeartbeatDatabaseOfTheHubsOwn() {
+        Map<String, String> env = Map.of(IntegrationTarget.HUB, "https://hub.westeurope.kusto.windows.net",
+                IntegrationTarget.PARTITIONS, "https://p1.eastus.kusto.windows.net,https://p2.eastus.kusto.windows.net",
+                IntegrationTarget.DATABASES, "AdxfedItMetrics,AdxfedItLogs");
+
+        assertThatThrownBy(() -> IntegrationTarget.of(env)).hasMessageContaining(IntegrationTarget.HEARTBEAT_DATABASE);
+        Map<String, String> shared = new java.util.HashMap<>(env);
+        shared.put(IntegrationTarget.HEARTBEAT_DATABASE, "AdxfedItMetrics");
+        assertThatThrownBy(() -> IntegrationTarget.of(shared)).hasMessageContaining("not one of " + IntegrationTarget.DATABASES);
     }
 
     @Test
