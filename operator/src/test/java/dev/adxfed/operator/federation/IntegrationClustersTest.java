@@ -46,7 +46,8 @@ class IntegrationClustersTest {
             IntegrationTarget target = IntegrationTarget.of(Map.of(
                     IntegrationTarget.HUB, emulator.cluster("hub").orElseThrow().url(),
                     IntegrationTarget.PARTITIONS, emulator.clusters().get(0).url() + "," + emulator.clusters().get(1).url(),
-                    IntegrationTarget.DATABASES, "It1,It2"));
+                    IntegrationTarget.DATABASES, "It1,It2",
+                    IntegrationTarget.HEARTBEAT_DATABASE, "ItHeartbeats"));
 
             assertThatThrownBy(() -> IntegrationClusters.start(target, new KustoClients(StageTimeouts.all(Duration.ofSeconds(30)))))
                     .hasMessageContaining("lacks [It2] of ADXFED_IT_DATABASES");
