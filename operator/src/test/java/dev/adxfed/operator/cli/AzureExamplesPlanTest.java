@@ -51,6 +51,23 @@ class AzureExamplesPlanTest {
                 .contains("// failed: schema: schema.showDatabases failed on"
                         + " https://metrics-westeurope.westeurope.kusto.windows.net: its host name is not known")
                 .doesNotContain("no schema read yet");
+        assertThat(plan.out() + plan.err()).as("docs/operations.md shows it as printed")
+                .isEqualTo(transcript("docs/operations.md", "$ adxfed plan -f deploy/examples/partition.yaml"));
+    }
+
+    /** The lines a page shows after {@code command}, up to the end of its code block. */
+    private static String transcript(String page, String command) throws IOException {
+        List<String> lines = Files.readAllLines(RepositoryRoot.path(page));
+        int at = lines.indexOf(command);
+        assertThat(at).as(page + " shows " + command).isNotNegative();
+        StringBuilder shown = new StringBuilder();
+        for (String line : lines.subList(at + 1, lines.size())) {
+            if (line.startsWith("```")) {
+                break;
+            }
+            shown.append(line).append('\n');
+        }
+        return shown.toString();
     }
 
     private Run plan(String example) throws IOException, InterruptedException {
