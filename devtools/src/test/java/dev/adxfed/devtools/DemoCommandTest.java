@@ -1,5 +1,6 @@
 package dev.adxfed.devtools;
 
+import dev.adxfed.emulator.SampleData;
 import dev.adxfed.operator.cli.Run;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +32,15 @@ class DemoCommandTest {
         assertThat(metricsGroups.get(1).split(", ")).containsExactlyInAnyOrder("eastus", "westeurope");
         assertThat(lines(out, "^  Logs_Partitions +(.*)$").get(1).split(", ")).containsExactlyInAnyOrder("eastus", "westeurope");
         assertThat(out).containsPattern("(?m)^  Metrics +Cpu\\(\\) +over 3 partition\\(s\\)$")
-                .containsPattern("(?m)^  Logs +FailedRequests\\(\\) +over 3 partition\\(s\\)$");
+                .containsPattern("(?m)^  Logs +" + SampleData.VIEW + "\\(\\) +over 3 partition\\(s\\)$");
 
         for (String region : DemoClusters.PARTITIONS) {
-            for (int host = 1; host <= DemoClusters.HOSTS; host++) {
-                String name = DemoClusters.host(region, host);
+            for (int host = 1; host <= SampleData.HOSTS; host++) {
+                String name = SampleData.host(region, host);
                 assertThat(out).as("Cpu() row of " + name)
-                        .containsPattern("(?m)^    " + name + " +" + DemoClusters.SAMPLES + " +\\d+\\.\\d +\\d+\\.\\d$");
+                        .containsPattern("(?m)^    " + name + " +" + SampleData.SAMPLES + " +\\d+\\.\\d +\\d+\\.\\d$");
                 assertThat(out).as("macro-expand row of " + name)
-                        .containsPattern("(?m)^    " + name + " +" + DemoClusters.REQUESTS_PER_HOST + " +\\d+$");
+                        .containsPattern("(?m)^    " + name + " +" + SampleData.REQUESTS_PER_HOST + " +\\d+$");
             }
         }
         String afterLeaving = out.substring(out.indexOf("now covers two regions"));

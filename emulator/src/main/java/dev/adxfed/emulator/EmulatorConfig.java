@@ -10,6 +10,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,9 +128,10 @@ public record EmulatorConfig(String host, List<ClusterConfig> clusters, Path dat
         if (n < 1) {
             throw new IllegalArgumentException("--clusters must be at least 1, got " + n);
         }
+        Instant now = Instant.now();
         List<ClusterConfig> clusters = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            clusters.add(new ClusterConfig(SampleData.clusterName(i), basePort == 0 ? 0 : basePort + i, SampleData.databases(i)));
+            clusters.add(new ClusterConfig(SampleData.clusterName(i), basePort == 0 ? 0 : basePort + i, SampleData.databases(i, now)));
         }
         return new EmulatorConfig(DEFAULT_HOST, clusters, dataDir);
     }

@@ -34,8 +34,8 @@ class TableCommandsTest {
         assertThat(details.columns()).startsWith("TableName", "DatabaseName", "Folder", "DocString", "TotalExtents")
                 .contains("TotalRowCount", "HotRowCount", "MaxExtentsCreationTime");
         Rows counts = CLUSTER.kusto().mgmt("Logs", ".show tables details | project TableName, TotalRowCount"
-                + " | where TableName in ('Placeholder', 'Traces') | order by TableName asc");
-        assertThat(counts.column("TableName")).containsExactly("Placeholder", "Traces");
+                + " | where TableName in ('Placeholder', 'Requests') | order by TableName asc");
+        assertThat(counts.column("TableName")).containsExactly("Placeholder", "Requests");
         assertThat(((Number) counts.rows().get(0).get(1)).longValue()).isZero();
         assertThat(((Number) counts.rows().get(1).get(1)).longValue()).isPositive();
     }
@@ -52,7 +52,7 @@ class TableCommandsTest {
 
         Rows tables = CLUSTER.kusto().mgmt("Logs", ".show tables");
         assertThat(tables.columns()).containsExactly("TableName", "DatabaseName", "Folder", "DocString");
-        assertThat(tables.rows()).contains(List.of("Events", "Logs", "ops", "what happened"), List.of("Traces", "Logs", "", ""));
+        assertThat(tables.rows()).contains(List.of("Events", "Logs", "ops", "what happened"), List.of("Requests", "Logs", "", ""));
         assertThat(CLUSTER.kusto().mgmt("Logs", ".show tables (Events)").column("TableName")).containsExactly("Events");
 
         assertThat(CLUSTER.kusto().mgmt("Logs", ".create table Events (Timestamp:datetime, Name:string, Count:long)").single("TableName"))
@@ -64,22 +64,22 @@ class TableCommandsTest {
 
         Rows remaining = CLUSTER.kusto().mgmt("Logs", ".drop table Events");
         assertThat(remaining.columns()).containsExactly("TableName", "DatabaseName");
-        assertThat(remaining.column("TableName")).doesNotContain("Events").contains("Traces");
+        assertThat(remaining.column("TableName")).doesNotContain("Events").contains("Requests");
         assertThat(CLUSTER.kusto().mgmtError("Logs", ".drop table Events")).contains("Table 'Events' was not found");
-        assertThat(CLUSTER.kusto().mgmt("Logs", ".drop table Events ifexists").column("TableName")).doesNotContain("Events").contains("Traces");
+        assertThat(CLUSTER.kusto().mgmt("Logs", ".drop table Events ifexists").column("TableName")).doesNotContain("Events").contains("Requests");
         assertThat(CLUSTER.kusto().mgmtError("Logs", ".show tables (Events)")).contains("Table 'Events' was not found");
     }
 
     @Test
     void createMergeAddsMissingColumnsAndRefusesToChangeATypeLeavingTheTableAsItWas() {
-        CLUSTER.kusto().mgmt("Logs", ".create-merge table Requests (Url:string)");
-        Rows merged = CLUSTER.kusto().mgmt("Logs", ".create-merge table Requests (Url:string, Status:int, Elapsed:timespan)");
-        assertThat((String) merged.single("Schema")).contains("\"Name\":\"Requests\"")
+        CLUSTER.kusto().mgmt("Logs", ".create-merge table Pages (Url:string)");
+        Rows merged = CLUSTER.kusto().mgmt("Logs", ".create-merge table Pages (Url:string, Status:int, Elapsed:timespan)");
+        assertThat((String) merged.single("Schema")).contains("\"Name\":\"Pages\"")
                 .contains("\"Name\":\"Url\"", "\"Name\":\"Status\",\"Type\":\"System.Int32\",\"CslType\":\"int\"", "\"Name\":\"Elapsed\"");
 
-        assertThat(CLUSTER.kusto().mgmtError("Logs", ".create-merge table Requests (Status:string, Extra:long)"))
+        assertThat(CLUSTER.kusto().mgmtError("Logs", ".create-merge table Pages (Status:string, Extra:long)"))
                 .contains("column Status is int, cannot change it to string");
-        assertThat(table("Logs", "Requests").columns()).extracting(c -> c.name()).containsExactly("Url", "Status", "Elapsed");
+        assertThat(table("Logs", "Pages").columns()).extracting(c -> c.name()).containsExactly("Url", "Status", "Elapsed");
     }
 
     @Test
@@ -183,7 +183,7 @@ class TableCommandsTest {
 
     @Test
     void aCommandsResultGoesThroughQueryOperators() {
-        Rows counted = CLUSTER.kusto().mgmt("Logs", ".show tables | where TableName == \"Traces\" | count");
+        Rows counted = CLUSTER.kusto().mgmt("Logs", ".show tables | where TableName == \"Requests\" | count");
         assertThat(counted.columns()).containsExactly("Count");
         assertThat(((Number) counted.single("Count")).longValue()).isEqualTo(1L);
 
