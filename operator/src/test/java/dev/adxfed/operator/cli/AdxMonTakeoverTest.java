@@ -26,7 +26,7 @@ class AdxMonTakeoverTest {
     static final String OTLP = "Timestamp:datetime, ObservedTimestamp:datetime, TraceId:string, SpanId:string,"
             + " SeverityText:string, SeverityNumber:int, Body:dynamic, Resource:dynamic, Attributes:dynamic";
     static final List<String> QUERIES = List.of("Cpu | count", "Memory | summarize Rows = count(), Peak = max(UsedBytes)",
-            "Traces | count");
+            "Requests | count");
 
     @TempDir
     Path dir;
@@ -57,7 +57,7 @@ class AdxMonTakeoverTest {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         for (String partition : List.of(clusters.eastus, clusters.westeurope)) {
             // adx-mon's row: null for an empty list of views, no tableSchemas
-            String schema = "[{\"database\":\"Logs\",\"tables\":[\"Traces\"],\"views\":null},"
+            String schema = "[{\"database\":\"Logs\",\"tables\":[\"Requests\"],\"views\":null},"
                     + "{\"database\":\"Metrics\",\"tables\":[\"Cpu\",\"Memory\"],\"views\":null}]";
             hub("FederationHeartbeats", ".ingest inline into table Heartbeat <|\n" + now + "," + partition + ",\""
                     + schema.replace("\"", "\"\"") + "\",\"{\"\"region\"\":\"\"x\"\"}\"");
@@ -69,7 +69,7 @@ class AdxMonTakeoverTest {
                         + "'), cluster('" + clusters.westeurope + "').database('" + db + "'))");
             }
         }
-        for (String function : List.of("Metrics.Cpu", "Metrics.Memory", "Logs.Traces")) {
+        for (String function : List.of("Metrics.Cpu", "Metrics.Memory", "Logs.Requests")) {
             String database = function.split("\\.")[0];
             String table = function.split("\\.")[1];
             hub(database, ".create table " + table + " (" + OTLP + ")");
@@ -79,7 +79,7 @@ class AdxMonTakeoverTest {
     }
 
     private List<String> answers() {
-        return QUERIES.stream().map(q -> hub(q.startsWith("Traces") ? "Logs" : "Metrics", q).out()).toList();
+        return QUERIES.stream().map(q -> hub(q.startsWith("Requests") ? "Logs" : "Metrics", q).out()).toList();
     }
 
     private Run sync(Path file) {
@@ -102,7 +102,7 @@ class AdxMonTakeoverTest {
                 .contains("entityGroupNamePattern: \"{database}Spoke\" adopts it")
                 .contains("//  adx-mon function Metrics.Cpu: adopted: the federated form of its name: a sync rewrites it"
                         + " into folder adxfed, listing its partitions inline")
-                .contains("//  adx-mon table Logs.Traces: kept: empty, with adx-mon's OTLP columns");
+                .contains("//  adx-mon table Logs.Requests: kept: empty, with adx-mon's OTLP columns");
         assertThat(status.out()).contains("Objects of adx-mon's operator on the hub:").containsPattern(
                 "Metrics +entity group +MetricsSpoke +left as it is").containsPattern("Metrics +table +Memory +kept");
         assertThat(answers()).as("the same rows after the takeover").isEqualTo(before);

@@ -80,7 +80,7 @@ class PlanCommandTest {
         for (String[] command : new String[][] {
                 {"Metrics", ".alter entity_group Metrics_Partitions (cluster('" + clusters.eastus
                         + "').database('Metrics'), cluster('https://gone.example.net').database('Metrics'))"},
-                {"Logs", ".drop function Traces"},
+                {"Logs", ".drop function Requests"},
                 {"Logs", ".create-or-alter function with (folder='adxfed') Stale() { print 1 }"},
                 {"Metrics", ".create-or-alter function Memory() { print Owner = 'a user' }"}}) {
             Run run = Run.adxfed("query", "--endpoint", clusters.hub, "--database", command[0], command[1]);
@@ -106,8 +106,8 @@ class PlanCommandTest {
 
                 | Function | Change | Partitions |
                 |---|---|---|
+                | `Requests()` | **create** | 2 |
                 | `Stale()` | **drop** |  |
-                | `Traces()` | **create** | 2 |
 
                 ### Database `Metrics`
 
@@ -142,8 +142,8 @@ class PlanCommandTest {
         JsonNode logs = databases.path(0);
         assertThat(logs.path("database").asText()).isEqualTo("Logs");
         assertThat(logs.path("entityGroups")).isEmpty();
-        assertThat(logs.path("functions").findValuesAsText("name")).containsExactly("Stale", "Traces");
-        assertThat(logs.path("functions").findValuesAsText("state")).containsExactly("stale", "missing");
+        assertThat(logs.path("functions").findValuesAsText("name")).containsExactly("Requests", "Stale");
+        assertThat(logs.path("functions").findValuesAsText("state")).containsExactly("missing", "stale");
         JsonNode metrics = databases.path(1);
         JsonNode group = metrics.path("entityGroups").path(0);
         assertThat(group.path("name").asText()).isEqualTo("Metrics_Partitions");

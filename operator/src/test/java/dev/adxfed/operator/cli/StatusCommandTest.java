@@ -78,11 +78,11 @@ class StatusCommandTest {
         Run status = Run.adxfed("status", "-f", hub.toString());
 
         assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
-        assertThat(status.out()).contains("NOT IN SYNC: 9 missing")
+        assertThat(status.out()).contains("NOT IN SYNC: 10 missing")
                 .contains("Partitions: 2 live, 0 expired")
-                .containsPattern(clusters.eastus + " +\\S+Z +\\d+s +live +member +Logs \\(1 table\\(s\\)\\), Metrics \\(2 table\\(s\\)\\)")
+                .containsPattern(clusters.eastus + " +\\S+Z +\\d+s +live +member +Logs \\(1 table\\(s\\), 1 view\\(s\\)\\), Metrics \\(2 table\\(s\\)\\)")
                 .containsPattern("Metrics +entity group +Metrics_Partitions +missing +a sync creates it with 2 member\\(s\\)")
-                .containsPattern("Logs +function +Traces\\(\\) +missing")
+                .containsPattern("Logs +function +Requests\\(\\) +missing")
                 .contains("Held departures: none")
                 .contains("Last pass: " + StatusText.NO_STATUS);
     }
@@ -117,7 +117,7 @@ class StatusCommandTest {
         heartbeatsArrive();
         ok(Run.adxfed("sync", "-f", hub.toString()));
         hubQuery("Metrics", ".alter entity_group Metrics_Partitions (cluster('" + clusters.eastus + "').database('Metrics'))");
-        hubQuery("Logs", ".drop function Traces");
+        hubQuery("Logs", ".drop function Requests");
         hubQuery("Logs", ".create-or-alter function with (folder='adxfed') Stale() { print 1 }");
         hubQuery("Metrics", ".create-or-alter function Memory() { print Owner = 'a user' }");
 
@@ -128,12 +128,12 @@ class StatusCommandTest {
         assertThat(status.out()).contains("NOT IN SYNC: 1 missing, 1 drifted, 1 stale, 1 conflicting")
                 .containsPattern("Metrics +entity group +Metrics_Partitions +drifted +\\+1 -0 member\\(s\\) against the plan")
                 .containsPattern("Metrics +entity group +Logs_Partitions +in sync")
-                .containsPattern("Logs +function +Traces\\(\\) +missing")
+                .containsPattern("Logs +function +Requests\\(\\) +missing")
                 .containsPattern("Logs +function +Stale\\(\\) +stale")
                 .containsPattern("Metrics +function +Memory\\(\\) +conflicting +a user's function or a table of that name stands there \\(see Conflicts\\), left alone");
         assertThat(view.path("inSync").asBoolean()).isFalse();
         assertThat(state(view, "Metrics", "entityGroups", "Metrics_Partitions")).isEqualTo("drifted");
-        assertThat(state(view, "Logs", "functions", "Traces")).isEqualTo("missing");
+        assertThat(state(view, "Logs", "functions", "Requests")).isEqualTo("missing");
         assertThat(state(view, "Logs", "functions", "Stale")).isEqualTo("stale");
         assertThat(state(view, "Metrics", "functions", "Memory")).isEqualTo("conflict");
         assertThat(state(view, "Metrics", "functions", "Cpu")).isEqualTo("inSync");

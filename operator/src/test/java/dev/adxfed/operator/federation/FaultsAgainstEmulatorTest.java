@@ -113,9 +113,9 @@ class FaultsAgainstEmulatorTest {
 
         FederationReport refused = pass(hub);
 
-        assertThat(hub.faults().hits()).as("Cpu, Memory and Traces").isEqualTo(3);
-        assertThat(refused.failures()).isEqualTo(Map.of("function.createOrAlter", 3));
-        assertThat(refused.failureMessages()).hasSize(3).allSatisfy(m -> assertThat(m).contains("function changes are frozen (injected)"));
+        assertThat(hub.faults().hits()).as("Cpu, Memory, Requests and FailedRequests").isEqualTo(4);
+        assertThat(refused.failures()).isEqualTo(Map.of("function.createOrAlter", 4));
+        assertThat(refused.failureMessages()).hasSize(4).allSatisfy(m -> assertThat(m).contains("function changes are frozen (injected)"));
         assertGroupsHoldExactly(hub, partitions);
         assertThat(functionBodies(hub, "Metrics")).as("the functions as they were: both earlier partitions, not the new one")
                 .hasSize(2).allMatch(body -> body.contains(partitions.get(0).url()) && body.contains(partitions.get(1).url())
@@ -125,7 +125,7 @@ class FaultsAgainstEmulatorTest {
         FederationReport next = pass(hub);
 
         assertThat(next.failureMessages()).isEmpty();
-        assertThat(next.completed()).containsEntry("function.createOrAlter", 3);
+        assertThat(next.completed()).containsEntry("function.createOrAlter", 4);
         assertThat(functionBodies(hub, "Metrics")).hasSize(2).allMatch(body -> body.contains(partitions.get(2).url()));
         assertGroupsHoldExactly(hub, partitions);
     }

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The heartbeat sender and the federation pass end to end, through the official Kusto SDK, against
- * emulator clusters: three sample partitions (Metrics: Cpu, Memory; Logs: Traces) and an empty hub.
+ * emulator clusters: three sample partitions (Metrics: Cpu, Memory; Logs: Requests and the view FailedRequests) and an empty hub.
  */
 class FederationAgainstEmulatorTest {
 
@@ -132,7 +132,7 @@ class FederationAgainstEmulatorTest {
                 FederationSettings.defaults().withFunctionsOverEntityGroups(true));
         FederationReport switched = new FederationPass(clients).run(overGroups);
         assertThat(switched.failureMessages()).isEmpty();
-        assertThat(switched.completed()).containsEntry("function.createOrAlter", 3);
+        assertThat(switched.completed()).containsEntry("function.createOrAlter", 4);
         assertThat(count(hubKusto, "Metrics", "Cpu() | count")).as("Cpu() over Metrics_Partitions").isEqualTo(partitionRows);
         assertThat(new FederationPass(clients).run(overGroups).commandsSent()).isZero();
 

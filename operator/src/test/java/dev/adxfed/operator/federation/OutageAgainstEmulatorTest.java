@@ -106,7 +106,7 @@ class OutageAgainstEmulatorTest {
             FederationReport strict = new FederationPass(CLIENTS).run(hub(new FederationSettings("{database}_Partitions",
                     true, false)));
             assertThat(strict.failureMessages()).as("the functions are written with a partition down").isEmpty();
-            assertThat(strict.completed()).containsEntry("function.createOrAlter", 3);
+            assertThat(strict.completed()).containsEntry("function.createOrAlter", 4);
             assertThatThrownBy(() -> count(hubKusto, "Metrics", "Cpu | count")).isInstanceOf(KustoException.class)
                     .hasMessageContaining("SEM0056").hasMessageContaining(partitions.get(0).url());
         } finally {
