@@ -1,5 +1,6 @@
 package dev.adxfed.operator.cli;
 
+import dev.adxfed.emulator.faults.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +100,27 @@ class SyncCommandTest {
         assertThat(missing.err()).contains("nope.yaml: no such file");
         assertThat(noFile.exitCode()).isEqualTo(2);
         assertThat(noFile.err()).contains("Missing required option: '--file=FILE'");
+    }
+
+    @Test
+    void aDatabaseTheHubRefusesToCreateLeavesTheHubNotInStepForSyncAndStatusAlike() throws IOException {
+        Path hub = clusters.hubFile(dir);
+        assertThat(Run.adxfed("sync", "-f", hub.toString()).exitCode()).isZero();
+        clusters.emulator.cluster("hub").orElseThrow().faults().inject(
+                Fault.kustoError("BadRequest_Forbidden", "databases are made in Azure (injected)").matching("^\\.create database Audit"));
+        clusters.heartbeat("https://pa.example.net", Instant.now(), "Audit", "Events");
+        clusters.heartbeat("https://pb.example.net", Instant.now(), "Metrics", "Cpu");
+
+        Run sync = Run.adxfed("sync", "-f", hub.toString());
+        Run status = Run.adxfed("status", "-f", hub.toString());
+
+        assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(CommandFailure.FAILED);
+        assertThat(sync.out()).contains("  missing database Audit on the hub, which refused to create it: create it in Azure");
+        assertThat(sync.err()).contains("1 of 1 ADXCluster pass(es) had failures (listed above)");
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(CommandFailure.FAILED);
+        assertThat(status.out()).contains("NOT IN SYNC");
+        Run groups = Run.adxfed("query", "--endpoint", clusters.hub, "--database", "Metrics", ".show entity_groups");
+        assertThat(groups.out()).as("the databases the hub has are federated all the same").contains("Metrics_Partitions");
     }
 
     @Test
