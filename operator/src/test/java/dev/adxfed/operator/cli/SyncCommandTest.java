@@ -73,6 +73,23 @@ class SyncCommandTest {
     }
 
     @Test
+    void anUnreachablePartitionIsSaidOnceWithWhatToCheck() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path partition = Files.writeString(dir.resolve("gone.yaml"),
+                EmulatedFederation.partition("gone", "http://127.0.0.1:" + closed, clusters.hub));
+
+        Run run = Run.adxfed("sync", "-f", partition.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo("heartbeat   gone             sent to 0 of 1 target(s); schema: never read; 1 round"
+                + " trip(s) to the partition\n  failed  schema: schema.showDatabases failed on http://127.0.0.1:" + closed
+                + ": connection refused: check the endpoint and that the cluster is running\n");
+    }
+
+    @Test
     void badFieldIsNamedWithFileAndLineAndNothingRuns() throws IOException {
         Path hub = clusters.hubFile(dir);
         Files.writeString(hub, Files.readString(hub).replace("heartbeatTTL: 10m", "heartbeatTtl: 10m"));
