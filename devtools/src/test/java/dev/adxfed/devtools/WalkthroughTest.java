@@ -90,6 +90,12 @@ class WalkthroughTest {
 
     @Test
     @Order(3)
+    void theReadmesQueriesRunOnTheHubTheWalkthroughLeft() throws IOException {
+        run("README.md");
+    }
+
+    @Test
+    @Order(4)
     void theAdxMonTakeoverRehearsalRunsOnFreshClusters() throws IOException {
         emulator.close();
         start();
