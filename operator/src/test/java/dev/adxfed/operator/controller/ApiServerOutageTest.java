@@ -1,11 +1,6 @@
 package dev.adxfed.operator.controller;
 
-import dev.adxfed.operator.api.ADXCluster;
-import dev.adxfed.operator.kusto.KustoConnector;
-import dev.adxfed.operator.provision.ArmSettings;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
@@ -13,9 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
+import static dev.adxfed.operator.controller.OperatorOnMockApi.NO_KUSTO;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.cluster;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.get;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.passingEvery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,20 +31,12 @@ class ApiServerOutageTest {
 
     @Test
     void livenessHoldsWhileTheApiServerIsGoneAndReadinessFollowsTheInformers() throws Exception {
-        ADXCluster byo = OperatorAgainstEmulatorTest.cluster("byo", "https://byo.westeurope.kusto.windows.net", null);
-        client.resources(ADXCluster.class).inNamespace("test").resource(byo).create();
-        KustoConnector noKusto = (endpoint, identity) -> {
-            throw new AssertionError("a cluster without targets needs no Kusto call");
-        };
-        OperatorSettings settings = new OperatorSettings(null, List.of("test"), Duration.ofMillis(300),
-                Duration.ofMillis(300), Map.of(), null, null, 0, 0, ArmSettings.DEFAULT, RuntimeLimits.defaults());
         ProgressWatchdog.Thresholds shortThresholds = new ProgressWatchdog.Thresholds(Duration.ofMillis(100),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
-        // fabric8 retries a refused connection ten times with a backoff growing to minutes; once keeps the test short.
-        try (KubernetesClient impatient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                .withRequestRetryBackoffLimit(1).withRequestRetryBackoffInterval(10).build()).build();
-             OperatorRuntime runtime = OperatorRuntime.start(settings,
-                OperatorAgainstEmulatorTest.wiring(impatient, noKusto, Duration.ofMillis(100), shortThresholds))) {
+        try (OperatorOnMockApi operator = new OperatorOnMockApi(client)) {
+            operator.create(cluster("byo", "https://byo.westeurope.kusto.windows.net", null));
+            OperatorRuntime runtime = operator.retryingOnce().start(passingEvery(Duration.ofMillis(300), Map.of()), NO_KUSTO,
+                    Duration.ofMillis(100), shortThresholds);
             int port = runtime.healthPort();
             await().atMost(Duration.ofSeconds(60)).until(() -> runtime.watchdog().lastPassEnded().isPresent());
             assertThat(status(port, "/readyz")).isEqualTo(200);
@@ -68,6 +58,6 @@ class ApiServerOutageTest {
     }
 
     private static int status(int port, String path) throws Exception {
-        return OperatorAgainstEmulatorTest.get(port, path).statusCode();
+        return get(port, path).statusCode();
     }
 }
