@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -20,27 +21,27 @@ class LeaderElectionTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
 
     @Test
     void onlyTheLeaseHolderReconciles() throws Exception {
         OperatorOnMockApi.letReplicasUseLeases(server);
-        try (OperatorOnMockApi operator = new OperatorOnMockApi(client)) {
-            operator.create(cluster("byo", "https://byo.westeurope.kusto.windows.net", null));
+        operator.create(cluster("byo", "https://byo.westeurope.kusto.windows.net", null));
 
-            OperatorRuntime first = start(operator);
-            await().atMost(Duration.ofSeconds(60)).until(() -> reconciles(first) > 0);
-            OperatorRuntime second = start(operator);
-            Thread.sleep(2000);
+        OperatorRuntime first = start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> reconciles(first) > 0);
+        OperatorRuntime second = start();
+        Thread.sleep(2000);
 
-            assertThat(reconciles(first)).isGreaterThan(1);
-            assertThat(reconciles(second)).as("the replica without the Lease").isZero();
+        assertThat(reconciles(first)).isGreaterThan(1);
+        assertThat(reconciles(second)).as("the replica without the Lease").isZero();
 
-            operator.stop(first);
-            await().atMost(Duration.ofSeconds(60)).until(() -> reconciles(second) > 0);
-        }
+        operator.stop(first);
+        await().atMost(Duration.ofSeconds(60)).until(() -> reconciles(second) > 0);
     }
 
-    private static OperatorRuntime start(OperatorOnMockApi operator) throws Exception {
+    private OperatorRuntime start() throws Exception {
         RuntimeLimits limits = RuntimeLimits.defaults()
                 .withLeaseTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300));
         return operator.start(leadingEvery(Duration.ofMillis(300), limits), NO_KUSTO, OperatorRuntime.FIRST_RETRY,

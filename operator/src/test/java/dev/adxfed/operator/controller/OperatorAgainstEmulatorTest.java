@@ -13,10 +13,9 @@ import dev.adxfed.operator.kusto.StageTimeouts;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +49,8 @@ class OperatorAgainstEmulatorTest {
     static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
 
     KubernetesClient client;
-    OperatorOnMockApi operator;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
     OperatorRuntime runtime;
 
     @BeforeAll
@@ -67,16 +67,6 @@ class OperatorAgainstEmulatorTest {
     @AfterAll
     static void stopEmulator() {
         emulator.close();
-    }
-
-    @BeforeEach
-    void onTheMockApi() {
-        operator = new OperatorOnMockApi(client);
-    }
-
-    @AfterEach
-    void stopOperator() throws Exception {
-        operator.close();
     }
 
     void startOperator() throws Exception {
@@ -174,7 +164,8 @@ class OperatorAgainstEmulatorTest {
         assertThat(operator.condition("provisioned").getReason()).isEqualTo("InvalidSpec");
         assertThat(operator.condition("provisioned").getMessage()).contains("missing spec.provision.subscriptionId,"
                 + " spec.provision.resourceGroup, spec.provision.location, spec.provision.skuName, spec.provision.tier");
-        assertThat(operator.condition("confused").getReason()).as("refused in the words adxfed sync uses").isEqualTo("InvalidSpec");
+        assertThat(operator.condition("confused").getReason()).as("refused in the words adxfed sync uses")
+                .isEqualTo("InvalidSpec");
         assertThat(operator.condition("confused").getMessage()).isEqualTo("spec.federation.federatedTargets: is a Partition's"
                 + " setting, but spec.role is Federated: a hub does not heartbeat; remove federatedTargets, or make this"
                 + " a Partition; spec.federation.partitioning: is a Partition's setting, but spec.role is Federated:"

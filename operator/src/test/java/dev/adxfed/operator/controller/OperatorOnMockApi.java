@@ -24,6 +24,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,9 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The operator as deployed, minus Kubernetes itself: {@link OperatorRuntime} (JOSDK) on fabric8's CRUD mock API
  * server, the ADXCluster resources a user applies there (namespace {@value #NAMESPACE}), and what the operator
  * reports back: status, condition, metrics, and the entity groups and functions it made on a hub. The runtimes
- * it starts stop when it closes.
+ * it starts stop when it closes, or after each test where it is a {@code @RegisterExtension} field.
  */
-final class OperatorOnMockApi implements AutoCloseable {
+final class OperatorOnMockApi implements AutoCloseable, AfterEachCallback {
 
     static final String NAMESPACE = "test";
     /** The Lease replicas campaign for when a test runs them with leader election. */
@@ -60,15 +63,20 @@ final class OperatorOnMockApi implements AutoCloseable {
     // Held here: a logger nobody references may be collected, and its level with it.
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
-    private final KubernetesClient client;
+    private final Supplier<KubernetesClient> client;
     private final boolean ownsClient;
     private final List<AutoCloseable> started = new ArrayList<>();
 
     OperatorOnMockApi(KubernetesClient client) {
+        this(() -> client, false);
+    }
+
+    /** As a test's field: the mock server extension injects the test's client only after the field is set. */
+    OperatorOnMockApi(Supplier<KubernetesClient> client) {
         this(client, false);
     }
 
-    private OperatorOnMockApi(KubernetesClient client, boolean ownsClient) {
+    private OperatorOnMockApi(Supplier<KubernetesClient> client, boolean ownsClient) {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         this.client = client;
         this.ownsClient = ownsClient;
@@ -79,9 +87,9 @@ final class OperatorOnMockApi implements AutoCloseable {
      * ten times with a backoff growing to minutes. Closed, with the operators started through it, by {@link #close}.
      */
     OperatorOnMockApi retryingOnce() {
-        OperatorOnMockApi impatient = new OperatorOnMockApi(new KubernetesClientBuilder().withConfig(
-                new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(1)
-                        .withRequestRetryBackoffInterval(10).build()).build(), true);
+        KubernetesClient impatientClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client().getConfiguration())
+                .withRequestRetryBackoffLimit(1).withRequestRetryBackoffInterval(10).build()).build();
+        OperatorOnMockApi impatient = new OperatorOnMockApi(() -> impatientClient, true);
         started.add(impatient);
         return impatient;
     }
@@ -99,10 +107,10 @@ final class OperatorOnMockApi implements AutoCloseable {
                 null, null, 0, 0, arm, RuntimeLimits.defaults()), kusto, firstRetry, ProgressWatchdog.Thresholds.defaults());
     }
 
-    /** The operator as {@code settings} say, with the system clock and JSON merge patches; a lost lease fails the test. */
+    /** The operator as {@code settings} say: the system clock, JSON merge patches, the client kept open. */
     OperatorRuntime start(OperatorSettings settings, KustoConnector kusto, Duration firstRetry,
                           ProgressWatchdog.Thresholds liveness) throws Exception {
-        OperatorRuntime runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client, false,
+        OperatorRuntime runtime = OperatorRuntime.start(settings, new OperatorRuntime.Wiring(client(), false,
                 report -> kusto, false, () -> { throw new AssertionError("leadership lost while running"); },
                 Clock.systemUTC(), firstRetry, liveness));
         started.add(runtime);
@@ -143,19 +151,24 @@ final class OperatorOnMockApi implements AutoCloseable {
             started.remove(started.size() - 1).close();
         }
         if (ownsClient) {
-            client.close();
+            client().close();
         }
     }
 
-    KubernetesClient client() {
-        return client;
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private KubernetesClient client() {
+        return client.get();
     }
 
     void create(ADXCluster cluster) {
-        client.resources(ADXCluster.class).inNamespace(NAMESPACE).resource(cluster).create();
+        client().resources(ADXCluster.class).inNamespace(NAMESPACE).resource(cluster).create();
     }
 
-    ADXCluster get(String name) {
+    ADXCluster read(String name) {
         return resource(name).get();
     }
 
@@ -171,7 +184,7 @@ final class OperatorOnMockApi implements AutoCloseable {
     }
 
     ADXClusterStatus status(String name) {
-        return get(name).getStatus();
+        return read(name).getStatus();
     }
 
     /** The one condition the operator writes; fails while there is none yet. */
@@ -183,7 +196,7 @@ final class OperatorOnMockApi implements AutoCloseable {
     }
 
     private Resource<ADXCluster> resource(String name) {
-        return client.resources(ADXCluster.class).inNamespace(NAMESPACE).withName(name);
+        return client().resources(ADXCluster.class).inNamespace(NAMESPACE).withName(name);
     }
 
     /** The sample partition clusters, then an empty cluster for each of {@code hubs}. */

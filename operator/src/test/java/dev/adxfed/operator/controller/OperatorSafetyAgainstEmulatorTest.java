@@ -20,10 +20,9 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +54,8 @@ class OperatorSafetyAgainstEmulatorTest {
     static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
 
     KubernetesClient client;
-    OperatorOnMockApi operator;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
     OperatorRuntime runtime;
 
     @BeforeAll
@@ -70,16 +70,6 @@ class OperatorSafetyAgainstEmulatorTest {
     @AfterAll
     static void stopEmulator() {
         emulator.close();
-    }
-
-    @BeforeEach
-    void onTheMockApi() {
-        operator = new OperatorOnMockApi(client);
-    }
-
-    @AfterEach
-    void stopOperator() throws Exception {
-        operator.close();
     }
 
     void startOperator(Duration federationInterval, Duration firstRetry) throws Exception {
@@ -105,7 +95,8 @@ class OperatorSafetyAgainstEmulatorTest {
         // The interval is 10 minutes: only the backoff (200 ms, doubling) brings newer attempts this soon.
         String firstAttempt = operator.status("unreachable-hub").federation.lastSyncTime;
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(Instant.parse(operator.status("unreachable-hub").federation.lastSyncTime)).isAfter(Instant.parse(firstAttempt));
+            assertThat(Instant.parse(operator.status("unreachable-hub").federation.lastSyncTime))
+                    .isAfter(Instant.parse(firstAttempt));
             assertThat(reconciles("failed")).isGreaterThanOrEqualTo(3);
         });
         assertThat(reconciles("noLivePartitions")).as("no live partition is not retried sooner").isEqualTo(1);
@@ -182,7 +173,8 @@ class OperatorSafetyAgainstEmulatorTest {
         guardedHub.faults().clear();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
                 assertThat(operator.condition("guarded-hub").getReason()).isEqualTo("DeparturesHeld"));
-        assertThat(operator.condition("guarded-hub").getMessage()).contains(partitions.get(1).url()).contains(partitions.get(2).url())
+        assertThat(operator.condition("guarded-hub").getMessage())
+                .contains(partitions.get(1).url()).contains(partitions.get(2).url())
                 .contains("kubectl annotate adxcluster guarded-hub adxfed.dev/release-departures=true");
         assertThat(operator.status("guarded-hub").federation.heldDepartures)
                 .containsExactlyInAnyOrder(partitions.get(1).url(), partitions.get(2).url());
@@ -202,7 +194,7 @@ class OperatorSafetyAgainstEmulatorTest {
                     .doesNotContain(partitions.get(1).url()).doesNotContain(partitions.get(2).url());
             assertThat(operator.condition("guarded-hub").getReason()).isEqualTo("Complete");
         });
-        ADXCluster released = operator.get("guarded-hub");
+        ADXCluster released = operator.read("guarded-hub");
         assertThat(released.getMetadata().getAnnotations()).as("acted on once, then removed")
                 .doesNotContainKey(ReleaseDepartures.ANNOTATION);
         assertThat(released.getStatus().federation.heldDepartureCount).isZero();

@@ -24,8 +24,8 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,8 @@ class ProvisioningAgainstOperatorTest {
     static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
 
     KubernetesClient client;
-    OperatorOnMockApi operator;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
 
     @BeforeAll
     static void startEmulator() throws Exception {
@@ -72,14 +73,8 @@ class ProvisioningAgainstOperatorTest {
         emulator.close();
     }
 
-    @BeforeEach
-    void onTheMockApi() {
-        operator = new OperatorOnMockApi(client);
-    }
-
     @AfterEach
-    void stopOperator() throws Exception {
-        operator.close();
+    void clearArmFaults() {
         emulator.arm().faults().clear();
     }
 

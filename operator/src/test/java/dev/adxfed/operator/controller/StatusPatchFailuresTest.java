@@ -7,9 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,18 +33,9 @@ class StatusPatchFailuresTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
-    OperatorOnMockApi operator;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
     OperatorRuntime runtime;
-
-    @BeforeEach
-    void onTheMockApi() {
-        operator = new OperatorOnMockApi(client);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        operator.close();
-    }
 
     @Test
     void statusPatchesRefusedWith429Or422AreRetriedCountedAndFinallyWritten() throws Exception {
