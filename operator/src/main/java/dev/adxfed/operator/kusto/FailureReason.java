@@ -1,6 +1,7 @@
 package dev.adxfed.operator.kusto;
 
 import com.azure.core.exception.ClientAuthenticationException;
+import reactor.netty.http.client.PrematureCloseException;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -32,6 +33,10 @@ public final class FailureReason {
             }
             if (t instanceof TimeoutException) {
                 return Optional.of("no answer in time: check the endpoint and the network in between");
+            }
+            if (t instanceof PrematureCloseException) {
+                return Optional.of("the connection was closed before an answer: check that the cluster is running and the"
+                        + " network in between");
             }
         }
         return Optional.empty();
