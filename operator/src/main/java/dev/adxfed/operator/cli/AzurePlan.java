@@ -11,8 +11,7 @@ import java.io.PrintWriter;
 
 /**
  * The Azure part of {@code adxfed plan}: for a hub with spec.provision, what a sync would create or change
- * in Azure Resource Manager, read and printed without sending anything, and the hub to dry-run (null
- * while its cluster does not exist yet).
+ * in Azure Resource Manager, read and printed without sending anything, and the endpoint to dry-run on.
  */
 final class AzurePlan {
 
@@ -27,15 +26,16 @@ final class AzurePlan {
         this.print = print;
     }
 
-    Hub hub(ADXCluster cluster) {
+    /**
+     * The endpoint to dry-run on: spec.endpoint, or the cluster spec.provision made once it exists (null while it
+     * does not); with spec.provision, what a sync would do in Azure is printed first.
+     */
+    String endpoint(ADXCluster cluster) {
         if (cluster.getSpec().provision == null) {
-            return ClusterPass.hub(cluster);
-        }
-        if (provisioning == null) {
-            provisioning = ClusterProvisioning.of(settings);
+            return ClusterPass.endpoint(cluster);
         }
         boolean federated = cluster.getSpec().effectiveRole() == ClusterRole.Federated;
-        ClusterProvisioning.Preview preview = provisioning.plan(cluster, federated
+        ClusterProvisioning.Preview preview = provisioning().plan(cluster, federated
                 ? ClusterPass.hub(cluster, cluster.getSpec().endpoint).heartbeatTable().database() : null);
         String name = cluster.getMetadata().getName();
         if (print) {
@@ -50,12 +50,22 @@ final class AzurePlan {
             preview.plan().notes().forEach(note -> out.println("//   left alone: " + note));
         }
         String endpoint = preview.seen().endpoint() != null ? preview.seen().endpoint() : cluster.getSpec().endpoint;
-        if (endpoint == null) {
-            if (print) {
-                out.printf("// %s: no running cluster yet; nothing more to plan until it exists%n", name);
-            }
-            return null;
+        if (endpoint == null && print) {
+            out.printf("// %s: no running cluster yet; nothing more to plan until it exists%n", name);
         }
-        return federated ? provisioning.hub(ClusterPass.hub(cluster, endpoint), cluster.getSpec()) : null;
+        return endpoint;
+    }
+
+    /** The hub a Federated cluster's dry run works on, at {@link #endpoint}: its databases made through ARM when provisioned. */
+    Hub hub(ADXCluster cluster, String endpoint) {
+        Hub hub = ClusterPass.hub(cluster, endpoint);
+        return cluster.getSpec().provision == null ? hub : provisioning().hub(hub, cluster.getSpec());
+    }
+
+    private ClusterProvisioning provisioning() {
+        if (provisioning == null) {
+            provisioning = ClusterProvisioning.of(settings);
+        }
+        return provisioning;
     }
 }

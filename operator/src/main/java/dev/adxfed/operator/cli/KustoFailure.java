@@ -2,12 +2,8 @@ package dev.adxfed.operator.cli;
 
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
-
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
-import java.util.concurrent.TimeoutException;
+import dev.adxfed.operator.kusto.FailureReason;
+import dev.adxfed.operator.kusto.KustoIdentity;
 
 /** Turns what the Kusto SDK throws into a sentence naming the endpoint and what to check. */
 final class KustoFailure {
@@ -15,36 +11,18 @@ final class KustoFailure {
     private KustoFailure() {}
 
     static CommandFailure of(KustoEndpoint endpoint, KustoDataExceptionBase e) {
-        Throwable unreachable = unreachableCause(e);
-        if (unreachable != null) {
-            return new CommandFailure("cannot reach " + endpoint + ": " + describe(unreachable)
-                    + "; check the URL and that the cluster is running", CommandFailure.UNREACHABLE, e);
+        var unreachable = FailureReason.unreachable(e);
+        if (unreachable.isPresent()) {
+            return new CommandFailure("cannot reach " + endpoint + ": " + unreachable.get(), CommandFailure.UNREACHABLE, e);
+        }
+        // The query command signs in to https endpoints with the default credential (KustoEndpoint.connect).
+        KustoIdentity identity = endpoint.authenticated() ? new KustoIdentity.DefaultChain() : new KustoIdentity.None();
+        var signIn = FailureReason.signIn(e, identity);
+        if (signIn.isPresent()) {
+            return new CommandFailure("cannot sign in to " + endpoint + ": " + signIn.get(), CommandFailure.FAILED, e);
         }
         String kind = e instanceof DataServiceException ? "Kusto error from " : "Kusto client error for ";
         return new CommandFailure(kind + endpoint + ": " + message(e), CommandFailure.FAILED, e);
-    }
-
-    private static Throwable unreachableCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof UnresolvedAddressException || t instanceof TimeoutException) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private static String describe(Throwable t) {
-        if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-            return "unknown host" + (t.getMessage() == null ? "" : " " + t.getMessage());
-        }
-        if (t instanceof TimeoutException) {
-            return "no answer in time";
-        }
-        if (t instanceof ConnectException && String.valueOf(t.getMessage()).contains("refused")) {
-            return "connection refused";
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static String message(Throwable e) {

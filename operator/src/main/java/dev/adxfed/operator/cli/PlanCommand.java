@@ -3,6 +3,10 @@ package dev.adxfed.operator.cli;
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.api.DurationText;
+import dev.adxfed.operator.api.FederatedTarget;
+import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.kusto.KustoIdentity;
+import dev.adxfed.operator.model.ClusterModel;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.Hub;
 import dev.adxfed.operator.kusto.KustoClients;
@@ -29,17 +33,19 @@ import java.util.concurrent.Callable;
 
 /** {@code adxfed plan}: what a federation sync would send to a hub, without sending it. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Dry run for Federated ADXClusters: reads the heartbeats and the hub's entity groups and functions,"
+        description = "Dry run: for a Federated ADXCluster, reads the heartbeats and the hub's entity groups and functions,"
                 + " and prints what a sync would change, changing nothing: the exact commands (text), a reviewable"
-                + " diff per hub database for a pull request (markdown), or the same diff as JSON for tools. With"
-                + " spec.provision, the text output also shows what a sync would create or change in Azure.")
+                + " diff per hub database for a pull request (markdown), or the same diff as JSON for tools. For a"
+                + " Partition (text only), reads its schema and prints the heartbeat a sync would send to each target,"
+                + " and whether the target has its heartbeat table yet. With spec.provision, the text output also shows"
+                + " what a sync would create or change in Azure. https clusters: says how it signs in.")
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
-            description = "YAML file with Federated ADXCluster resources.")
+            description = "YAML file with ADXCluster resources.")
     private Path file;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
@@ -59,39 +65,51 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ADXCluster> hubs = ClusterFile.read(file);
-        for (ADXCluster cluster : hubs) {
-            if (cluster.getSpec().effectiveRole() != ClusterRole.Federated && cluster.getSpec().provision == null) {
-                throw new CommandFailure(file + ": ADXCluster " + cluster.getMetadata().getName() + " has role "
-                        + cluster.getSpec().effectiveRole() + "; plan works on Federated clusters (sync sends a partition's heartbeat)"
-                        + " and on what spec.provision would make in Azure", CommandFailure.USAGE);
+        List<ADXCluster> clusters = ClusterFile.read(file);
+        for (ADXCluster cluster : clusters) {
+            if (cluster.getSpec().effectiveRole() != ClusterRole.Federated && output != Output.text) {
+                throw new CommandFailure(file + ": ADXCluster " + cluster.getMetadata().getName() + " is a Partition;"
+                        + " plan -o " + output + " reviews hubs' changes, -o text also shows what a partition's sync would send",
+                        CommandFailure.USAGE);
             }
             ClusterPass.check(cluster);
         }
         KustoClients clients = new KustoClients(StageTimeouts.all(timeout));
         PrintWriter out = spec.commandLine().getOut();
-        boolean failed = false;
+        int failed = 0;
+        int notSetUp = 0;
         List<HubReview> reviews = new ArrayList<>();
         AzurePlan azure = new AzurePlan(arm.settings(Duration.ZERO), out, output == Output.text);
-        for (ADXCluster cluster : hubs) {
-            Hub hub;
+        for (ADXCluster cluster : clusters) {
+            String endpoint;
             try {
-                hub = azure.hub(cluster);
+                endpoint = azure.endpoint(cluster);
             } catch (ArmException e) {
                 out.println("// " + cluster.getMetadata().getName() + ": Azure Resource Manager could not be read: " + e.getMessage());
-                failed = true;
+                failed++;
                 continue;
             }
-            if (hub == null || cluster.getSpec().effectiveRole() != ClusterRole.Federated) {
+            if (endpoint == null) {
                 continue;
             }
+            ClusterModel model = ClusterModel.of(cluster);
+            if (model instanceof ClusterModel.Partition partition) {
+                PartitionDryRun run = PartitionDryRun.of(clients, partition, endpoint);
+                print(out, clients, partition, endpoint, run);
+                if (!run.failures().isEmpty()) {
+                    failed++;
+                    notSetUp += run.onlyNotSetUp() ? 1 : 0;
+                }
+                continue;
+            }
+            Hub hub = azure.hub(cluster, endpoint);
             HubDryRun run = HubDryRun.of(clients, cluster.getMetadata().getName(), hub, null);
             if (output == Output.text) {
-                print(out, cluster, hub, run, HubVerdict.of(run.review().changes()));
+                print(out, clients, cluster, hub, run, HubVerdict.of(run.review().changes()));
             }
             reviews.add(run.review().changes());
             // Withheld commands all "complete", so any failure is a read that failed.
-            failed |= !run.report().succeeded();
+            failed += run.report().succeeded() ? 0 : 1;
         }
         if (output == Output.markdown) {
             out.print(PlanMarkdown.of(reviews));
@@ -99,16 +117,49 @@ final class PlanCommand implements Callable<Integer> {
             out.println(ReviewJson.of(reviews));
         }
         out.flush();
-        if (failed) {
+        if (failed > 0 && failed == notSetUp) {
+            throw new CommandFailure("a partition's hub is not set up yet (listed above): sync the hub first",
+                    CommandFailure.NOT_SET_UP);
+        }
+        if (failed > 0) {
             throw new CommandFailure("some reads failed (listed above): the plan may be incomplete", CommandFailure.FAILED);
         }
         return 0;
     }
 
-    private static void print(PrintWriter out, ADXCluster cluster, Hub hub, HubDryRun run, String verdict) {
+    /** What a partition's sync would send to each target, and what it needs to. */
+    private static void print(PrintWriter out, KustoClients clients, ClusterModel.Partition partition, String endpoint,
+                              PartitionDryRun run) {
+        HeartbeatReport report = run.report();
+        out.printf("// %s (%s): partition %s; a sync heartbeats into %d target(s)%n", partition.name(), endpoint,
+                report.schemaReadAt().isPresent() ? "of " + report.databases() + " database(s)" : "whose schema could not be read",
+                partition.targets().size());
+        signsIn(out, clients.identity(endpoint, null));
+        for (FederatedTarget target : partition.targets()) {
+            List<DryRunKusto.Withheld> commands = run.sent().getOrDefault(target.endpoint, List.of());
+            out.printf("// to %s %s.%s: %s%n", target.endpoint, target.heartbeatDatabase, target.heartbeatTable,
+                    commands.isEmpty() ? "nothing" : commands.size() + " ingestion(s), "
+                            + ClusterPass.bytes(PartitionDryRun.bytes(commands)));
+            signsIn(out, clients.identity(target.endpoint, target.managedIdentityClientId));
+        }
+        report.degraded().forEach(d -> out.println("//   degraded " + d.describe()));
+        run.failures().forEach(f -> out.println("// failed: " + f));
+        out.println(run.failures().isEmpty() ? "// nothing was sent" : "// ERROR: the heartbeat could not be planned in full");
+    }
+
+    /** An https cluster takes a token: say whose, and what that needs. */
+    private static void signsIn(PrintWriter out, KustoIdentity identity) {
+        if (!(identity instanceof KustoIdentity.None)) {
+            out.println("//   signs in with " + identity.signsInWith());
+        }
+    }
+
+    private static void print(PrintWriter out, KustoClients clients, ADXCluster cluster, Hub hub, HubDryRun run,
+                              String verdict) {
         FederationReport report = run.report();
         out.printf("// %s (%s): %d partition(s) heartbeating within %s%n", cluster.getMetadata().getName(), hub.endpoint(),
                 report.partitions(), DurationText.format(hub.heartbeatTtl()));
+        signsIn(out, clients.identity(hub.endpoint(), null));
         report.failureMessages().forEach(m -> out.println("// failed: " + m));
         ClusterPass.guards(report).forEach(line -> out.println("//" + line));
         run.review().adxMonObjects().forEach(o -> out.println("//  adx-mon " + o.kind() + " " + o.database() + "." + o.name()

@@ -21,8 +21,13 @@ public record TargetFailure(String endpoint, String stage, String message, boole
         if (!names(message, target.heartbeatDatabase) && !names(message, target.heartbeatTable)) {
             return new TargetFailure(target.endpoint, e.stage().label(), message);
         }
-        return new TargetFailure(target.endpoint, e.stage().label(), "the hub has no heartbeat table " + target.heartbeatDatabase + "." + target.heartbeatTable + " yet (it is not set up): sync the"
-                + " hub first (adxfed sync -f HUB.yaml), or let the operator's next pass on the hub make it", true);
+        return notSetUp(target, e.stage().label());
+    }
+
+    static TargetFailure notSetUp(FederatedTarget target, String stage) {
+        return new TargetFailure(target.endpoint, stage, "the hub has no heartbeat table " + target.heartbeatDatabase + "."
+                + target.heartbeatTable + " yet (it is not set up): sync the hub first (adxfed sync -f HUB.yaml), or let"
+                + " the operator's next pass on the hub make it", true);
     }
 
     /** Kusto's words for a database or table that does not exist, naming this one. */

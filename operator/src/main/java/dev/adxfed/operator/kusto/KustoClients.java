@@ -23,10 +23,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One SDK client per (endpoint, identity), made on first use and reused by every later pass. The first
- * client of each identity that takes a token (every https endpoint) first checks that a token can be had,
- * so that a missing or misconfigured identity shows at start-up, in the log and through {@link TokenReport},
- * rather than only as failed calls.
+ * One SDK client per (endpoint, identity), made on first use and reused by every later pass. In the operator,
+ * the first client of each identity that takes a token (every https endpoint) first checks that a token can be
+ * had, so that a missing or misconfigured identity shows at start-up, in the log and through {@link TokenReport},
+ * rather than only as failed calls. The commands skip that check: the call that fails says why, once.
  */
 public final class KustoClients implements KustoConnector {
 
@@ -43,27 +43,37 @@ public final class KustoClients implements KustoConnector {
 
     private final StageTimeouts timeouts;
     private final Map<String, String> environment;
-    private final TokenReport report;
+    private final Optional<TokenReport> report;
     private final Map<Key, Kusto> clients = new ConcurrentHashMap<>();
     private final Set<KustoIdentity> checked = ConcurrentHashMap.newKeySet();
 
-    /** With the process's environment (workload identity when the webhook injected it), and token checks logged only. */
+    /** For a command: the process's environment, and no token check. */
     public KustoClients(StageTimeouts timeouts) {
-        this(timeouts, System.getenv(), (identity, endpoint, failure) -> { });
+        this(timeouts, System.getenv(), Optional.empty());
     }
 
+    /** For the operator: the process's environment (workload identity when the webhook injected it), tokens checked. */
     public KustoClients(StageTimeouts timeouts, Map<String, String> environment, TokenReport report) {
+        this(timeouts, environment, Optional.of(report));
+    }
+
+    private KustoClients(StageTimeouts timeouts, Map<String, String> environment, Optional<TokenReport> report) {
         this.timeouts = timeouts;
         this.environment = Map.copyOf(environment);
         this.report = report;
     }
 
+    /** How {@link #connect} signs in to {@code endpoint}. */
+    public KustoIdentity identity(String endpoint, String managedIdentityClientId) {
+        return KustoIdentity.of(endpoint, managedIdentityClientId, environment);
+    }
+
     @Override
     public Kusto connect(String endpoint, String managedIdentityClientId) {
-        KustoIdentity identity = KustoIdentity.of(endpoint, managedIdentityClientId, environment);
+        KustoIdentity identity = identity(endpoint, managedIdentityClientId);
         return clients.computeIfAbsent(new Key(endpoint, identity), key -> {
             ConnectionStringBuilder connection = connectionString(endpoint, identity);
-            return new SdkKusto(endpoint, create(endpoint, connection), timeouts);
+            return new SdkKusto(endpoint, identity, create(endpoint, connection), timeouts);
         });
     }
 
@@ -81,9 +91,7 @@ public final class KustoClients implements KustoConnector {
             return new ConnectionStringBuilder(endpoint);
         }
         TokenCredential credential = credential(identity);
-        if (checked.add(identity)) {
-            checkToken(identity, endpoint, credential);
-        }
+        report.filter(r -> checked.add(identity)).ifPresent(r -> checkToken(identity, endpoint, credential, r));
         return ConnectionStringBuilder.createWithTokenCredential(endpoint, credential);
     }
 
@@ -104,16 +112,17 @@ public final class KustoClients implements KustoConnector {
     }
 
     /** Asks for a token for the cluster as the SDK will ({@code <endpoint>/.default}); reports, never throws. */
-    private void checkToken(KustoIdentity identity, String endpoint, TokenCredential credential) {
+    private static void checkToken(KustoIdentity identity, String endpoint, TokenCredential credential, TokenReport report) {
         Optional<String> failure;
         try {
             credential.getToken(new TokenRequestContext().addScopes(scope(endpoint))).block(TOKEN_CHECK_TIMEOUT);
             failure = Optional.empty();
             LOG.info("{} identity: a token for {} was issued", identity.kind(), endpoint);
         } catch (RuntimeException e) {
-            failure = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            LOG.error("{} identity ({}): no token for {}: calls to it will fail until the identity is fixed: {}",
-                    identity.kind(), identity, endpoint, failure.get());
+            failure = Optional.of(FailureReason.signIn(e, identity).or(() -> FailureReason.unreachable(e))
+                    .orElseGet(() -> e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            LOG.error("{} identity: no token for {}: calls to it will fail until the identity is fixed: {}",
+                    identity.kind(), endpoint, failure.get());
         }
         report.checked(identity, endpoint, failure);
     }

@@ -12,6 +12,11 @@ public sealed interface KustoIdentity {
         public String kind() {
             return "none";
         }
+
+        @Override
+        public String signsInWith() {
+            return "no sign-in (plain http)";
+        }
     }
 
     /**
@@ -27,6 +32,12 @@ public sealed interface KustoIdentity {
         public String kind() {
             return "workload";
         }
+
+        @Override
+        public String signsInWith() {
+            return "workload identity " + clientId + " (the pod's service-account token in " + tokenFile
+                    + "): the identity needs a federated credential for this service account and a role on the cluster";
+        }
     }
 
     /** A user-assigned managed identity, by client id, from the node's identity endpoint. */
@@ -35,6 +46,12 @@ public sealed interface KustoIdentity {
         public String kind() {
             return "managed";
         }
+
+        @Override
+        public String signsInWith() {
+            return "managed identity " + clientId + ": it signs in only on an Azure VM or AKS node that has this identity"
+                    + " assigned (elsewhere leave managedIdentityClientId empty and sign in with az login)";
+        }
     }
 
     /** The default chain (environment, managed identity, Azure CLI, ...) where no workload identity is set up. */
@@ -42,6 +59,12 @@ public sealed interface KustoIdentity {
         @Override
         public String kind() {
             return "default";
+        }
+
+        @Override
+        public String signsInWith() {
+            return "the default Azure credential: run az login on a workstation, or set AZURE_TENANT_ID, AZURE_CLIENT_ID"
+                    + " and AZURE_CLIENT_SECRET; in Kubernetes give the operator a workload identity";
         }
     }
 
@@ -64,4 +87,7 @@ public sealed interface KustoIdentity {
 
     /** How metrics and logs name the kind: none, workload, managed or default. */
     String kind();
+
+    /** How it signs in and what that needs, in the words a sign-in failure and {@code plan} give. */
+    String signsInWith();
 }

@@ -42,11 +42,13 @@ final class SdkKusto implements Kusto {
     private static final Logger LOG = LoggerFactory.getLogger(SdkKusto.class);
 
     private final String endpoint;
+    private final KustoIdentity identity;
     private final Client client;
     private final StageTimeouts timeouts;
 
-    SdkKusto(String endpoint, Client client, StageTimeouts timeouts) {
+    SdkKusto(String endpoint, KustoIdentity identity, Client client, StageTimeouts timeouts) {
         this.endpoint = endpoint;
+        this.identity = identity;
         this.client = client;
         this.timeouts = timeouts;
     }
@@ -110,12 +112,16 @@ final class SdkKusto implements Kusto {
         return e;
     }
 
-    private static String reason(Throwable cause, Duration timeout) {
+    private String reason(Throwable cause, Duration timeout) {
         if (cause instanceof TimeoutException) {
             return "timed out after " + timeout.toMillis() + " ms";
         }
         if (cause.getCause() instanceof KustoServiceQueryError streamed) {
             return streamed.getExceptions().stream().map(SdkKusto::streamedError).collect(Collectors.joining("; "));
+        }
+        Optional<String> known = FailureReason.signIn(cause, identity).or(() -> FailureReason.unreachable(cause));
+        if (known.isPresent()) {
+            return known.get();
         }
         if (cause instanceof KustoDataExceptionBase && cause.getMessage() != null) {
             return cause.getMessage();

@@ -9,6 +9,7 @@ public enum Stage {
     SCHEMA_READ("schema.read"),
     HEARTBEAT_INGEST("heartbeat.ingest"),
     HEARTBEAT_LIMIT("heartbeat.readLimit"),
+    HEARTBEAT_TARGET("heartbeat.showTarget"),
     HUB_DATABASES("hub.showDatabases"),
     DATABASE_CREATE("hub.createDatabase"),
     HEARTBEAT_TABLE("heartbeat.ensureTable"),

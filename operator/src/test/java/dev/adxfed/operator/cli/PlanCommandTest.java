@@ -179,14 +179,50 @@ class PlanCommandTest {
     }
 
     @Test
-    void partitionFileIsRefusedWithItsRole() throws IOException {
+    void aPartitionsPlanShowsTheHeartbeatItWouldSendAndSendsNone() throws IOException {
         Path partition = Files.writeString(dir.resolve("eastus.yaml"),
                 EmulatedFederation.partition("eastus", clusters.eastus, clusters.hub));
+        String heartbeats = heartbeatCount();
 
         Run plan = Run.adxfed("plan", "-f", partition.toString());
 
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("// eastus (" + clusters.eastus + "): partition of 2 database(s); a sync heartbeats"
+                        + " into 1 target(s)")
+                .containsPattern("// to " + clusters.hub + " FederationHeartbeats.Heartbeat: 1 ingestion\\(s\\), [0-9.]+ (B|KiB)")
+                .contains("// nothing was sent").doesNotContain("signs in with");
+        assertThat(heartbeatCount()).as("no heartbeat was ingested").isEqualTo(heartbeats);
+    }
+
+    private String heartbeatCount() {
+        Run count = Run.adxfed("query", "--endpoint", clusters.hub, "--database", "FederationHeartbeats", "Heartbeat | count");
+        assertThat(count.exitCode()).as(count.toString()).isZero();
+        return count.out();
+    }
+
+    @Test
+    void aPartitionWhoseHubIsNotSetUpYetSaysSoWithExit4() throws IOException {
+        Path partition = Files.writeString(dir.resolve("eastus.yaml"),
+                EmulatedFederation.partition("eastus", clusters.eastus, clusters.hub)
+                        .replace("heartbeatDatabase: FederationHeartbeats", "heartbeatDatabase: NewHeartbeats"));
+
+        Run plan = Run.adxfed("plan", "-f", partition.toString());
+
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(4);
+        assertThat(plan.out()).contains("// failed: " + clusters.hub + ": the hub has no heartbeat table NewHeartbeats.Heartbeat"
+                + " yet (it is not set up): sync the hub first");
+        assertThat(plan.err()).contains("not set up yet");
+    }
+
+    @Test
+    void aPartitionIsPlannedAsTextOnly() throws IOException {
+        Path partition = Files.writeString(dir.resolve("eastus.yaml"),
+                EmulatedFederation.partition("eastus", clusters.eastus, clusters.hub));
+
+        Run plan = Run.adxfed("plan", "-f", partition.toString(), "-o", "markdown");
+
         assertThat(plan.exitCode()).isEqualTo(2);
-        assertThat(plan.err()).contains("ADXCluster eastus has role Partition; plan works on Federated clusters");
+        assertThat(plan.err()).contains("ADXCluster eastus is a Partition; plan -o markdown reviews hubs' changes");
     }
 
     @Test

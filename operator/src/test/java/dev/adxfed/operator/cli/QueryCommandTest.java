@@ -77,8 +77,8 @@ class QueryCommandTest {
         Run run = Run.adxfed("query", "--endpoint", closed, "--database", "Metrics", ".show tables");
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("adxfed query: cannot reach " + closed + ": connection refused;"
-                + " check the URL and that the cluster is running\n");
+        assertThat(run.err()).isEqualTo("adxfed query: cannot reach " + closed + ": connection refused:"
+                + " check the endpoint and that the cluster is running\n");
     }
 
     @Test
