@@ -9,6 +9,7 @@ import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.Test;
 
@@ -77,11 +78,14 @@ class SeriesFollowResourcesTest {
         return hub;
     }
 
+    /** The operator patches the status meanwhile: an edit of what was read before that patch is refused (409) and made again. */
     private void edit(String name, java.util.function.Consumer<ADXCluster> change) {
-        client.resources(ADXCluster.class).inNamespace("test").withName(name).edit(c -> {
-            change.accept(c);
-            return c;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+                .until(() -> client.resources(ADXCluster.class).inNamespace("test").withName(name).edit(c -> {
+                    change.accept(c);
+                    return c;
+                }) != null);
     }
 
     private void create(ADXCluster cluster) {
