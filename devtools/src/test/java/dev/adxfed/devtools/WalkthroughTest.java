@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the pages' walkthroughs command by command on emulator clusters started as the page says
+ * (the migration page's on clusters started afresh)
  * ({@code adxfed emulator --clusters 2 --hub}), and checks that each command prints what the page shows,
  * so that a page drifting from the tool fails the build. The clusters run on the pages' ports, or on free
  * ports when those are taken: then the pages' ports are put in the example files and commands, and taken
@@ -50,11 +51,16 @@ class WalkthroughTest {
 
     @BeforeAll
     static void startTheClustersThePageStarts() throws IOException {
+        start();
+    }
+
+    private static void start() throws IOException {
         try {
             emulator = Emulator.start(EmulatorConfig.sample(2, 8080, null).withEmptyHub());
         } catch (IOException taken) {
             emulator = Emulator.start(EmulatorConfig.sample(2, 0, null).withEmptyHub());
         }
+        ENDPOINTS.clear();
         for (int i = 0; i < 3; i++) {
             ENDPOINTS.put("http://127.0.0.1:" + (8080 + i), emulator.clusters().get(i).url());
         }
@@ -80,6 +86,20 @@ class WalkthroughTest {
     @Order(2)
     void theTroubleshootingQueriesRunOnTheHubTheWalkthroughLeft() throws IOException {
         run("docs/operations.md");
+    }
+
+    @Test
+    @Order(3)
+    void theReadmesQueriesRunOnTheHubTheWalkthroughLeft() throws IOException {
+        run("README.md");
+    }
+
+    @Test
+    @Order(4)
+    void theAdxMonTakeoverRehearsalRunsOnFreshClusters() throws IOException {
+        emulator.close();
+        start();
+        run("docs/migrating-from-adx-mon.md");
     }
 
     private static void run(String page) throws IOException {

@@ -1,6 +1,7 @@
 package dev.adxfed.operator.arm;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
@@ -60,18 +61,22 @@ public final class ArmClient {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final ArmEndpoint endpoint;
+    private final ArmIdentity identity;
     private final HttpPipeline pipeline;
     private final Duration pollInterval;
 
-    ArmClient(ArmEndpoint endpoint, TokenCredential credential, Duration pollInterval, RetryPolicy retry) {
+    ArmClient(ArmEndpoint endpoint, ArmIdentity identity, Duration pollInterval, RetryPolicy retry) {
         this.endpoint = endpoint;
+        this.identity = identity;
         this.pollInterval = pollInterval;
+        TokenCredential credential = identity.credential();
         List<HttpPipelinePolicy> policies = new ArrayList<>();
         policies.add(new UserAgentPolicy("adxfed"));
-        policies.add(retry);
+        // The token first: an identity that gets none fails once, not once per retry of the request.
         if (credential != null) {
             policies.add(new BearerTokenAuthenticationPolicy(credential, endpoint.scope()));
         }
+        policies.add(retry);
         policies.add(new HttpLoggingPolicy(new HttpLogOptions()));
         this.pipeline = new HttpPipelineBuilder().policies(policies.toArray(HttpPipelinePolicy[]::new)).build();
     }
@@ -83,7 +88,7 @@ public final class ArmClient {
 
     public static ArmClient create(ArmEndpoint endpoint, String managedIdentityClientId, Duration pollInterval) {
         ArmIdentity identity = ArmIdentity.of(endpoint, managedIdentityClientId, System.getenv());
-        return new ArmClient(endpoint, identity.credential(), pollInterval, new RetryPolicy());
+        return new ArmClient(endpoint, identity, pollInterval, new RetryPolicy());
     }
 
     public ArmEndpoint endpoint() {
@@ -210,6 +215,11 @@ public final class ArmClient {
                 throw error(response.getStatusCode(), body, request.getHttpMethod() + " " + request.getUrl().getPath());
             }
             return new Sent(response.getStatusCode(), response.getHeaders(), body);
+        } catch (ClientAuthenticationException e) {
+            // Nothing was sent: the identity got no token, which ARM would have answered with 401.
+            String said = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new ArmException(401, "NoToken", "no token for " + endpoint.uri() + ": signs in with "
+                    + identity.signsInWith() + " (Azure said: " + said.strip() + ")");
         }
     }
 

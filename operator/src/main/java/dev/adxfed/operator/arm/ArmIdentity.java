@@ -4,6 +4,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
+import dev.adxfed.operator.kusto.KustoIdentity;
 
 import java.util.Map;
 
@@ -33,6 +34,22 @@ public sealed interface ArmIdentity {
             return new WorkloadIdentity();
         }
         return new DefaultChain();
+    }
+
+    /** How it signs in and what that needs, in the words Kusto's identities use. */
+    default String signsInWith() {
+        if (this instanceof ManagedIdentity managed) {
+            return new KustoIdentity.ManagedIdentity(managed.clientId()).signsInWith();
+        }
+        if (this instanceof WorkloadIdentity) {
+            return "workload identity (AZURE_CLIENT_ID, with the pod's service-account token): the identity needs a"
+                    + " federated credential for this service account and a role in the subscription";
+        }
+        if (this instanceof DefaultChain) {
+            return new KustoIdentity.DefaultChain().signsInWith() + " (to try provisioning on this machine instead, give"
+                    + " --arm-endpoint the Azure Resource Manager that adxfed emulator prints)";
+        }
+        return new KustoIdentity.None().signsInWith();
     }
 
     /** The credential for this identity; null for {@link None}. */

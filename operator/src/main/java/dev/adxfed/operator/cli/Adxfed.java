@@ -75,6 +75,7 @@ public final class Adxfed {
         }
         if (!levelGiven && REPORTING_COMMANDS.contains(last.commandSpec().name())) {
             Logging.level(LogLevel.ERROR);
+            Logging.quietAzureSdk();
         }
         return new CommandLine.RunLast().execute(parsed);
     }

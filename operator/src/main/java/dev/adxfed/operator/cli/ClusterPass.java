@@ -130,7 +130,8 @@ public final class ClusterPass {
                 name, report.reached().size(), targets.size(), schema, report.partitionRoundTrips()));
         report.degraded().forEach(d -> lines.add("  degraded " + d.describe()));
         report.schemaFailure().ifPresent(f -> lines.add("  failed  schema: " + f));
-        for (TargetFailure failure : report.failures()) {
+        // Without a schema no target is tried; each would only repeat that.
+        for (TargetFailure failure : report.schemaReadAt().isPresent() ? report.failures() : List.<TargetFailure>of()) {
             lines.add((failure.hubNotSetUp() ? "  not set up " : "  failed  ") + failure.endpoint() + ": " + failure.message());
         }
         return new Outcome(report.schemaFailure().isEmpty() && report.failures().isEmpty(), lines,
@@ -160,7 +161,8 @@ public final class ClusterPass {
         }
         report.failureMessages().forEach(m -> lines.add("  failed  " + m));
         lines.addAll(guards(report));
-        return new Outcome(report.succeeded(), lines);
+        // A database the hub refused to create leaves its partitions unfederated until a person makes it.
+        return new Outcome(report.succeeded() && report.hubDatabasesMissing().isEmpty(), lines);
     }
 
     /** What the safety rules did: not failures, but a person may need to act on them. */

@@ -28,6 +28,14 @@ final class Logging {
         root().setLevel(Level.toLevel(level.name()));
     }
 
+    /**
+     * The Azure SDK logs a failed token or an exhausted retry at ERROR, each attempt; a command that reports the
+     * failure itself keeps those lines out.
+     */
+    static void quietAzureSdk() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("com.azure").setLevel(Level.OFF);
+    }
+
     static void format(Format format) {
         if (format == Format.TEXT) {
             return;

@@ -120,7 +120,8 @@ final class StatusCommand implements Callable<Integer> {
         for (ADXCluster cluster : hubs) {
             if (cluster.getSpec().effectiveRole() != ClusterRole.Federated) {
                 throw new CommandFailure(file + ": ADXCluster " + cluster.getMetadata().getName() + " has role "
-                        + cluster.getSpec().effectiveRole() + "; status reads Federated clusters", CommandFailure.USAGE);
+                        + cluster.getSpec().effectiveRole() + "; status reads Federated clusters (a partition shows in its hub's"
+                        + " status; plan -f on the partition's file shows the heartbeat its sync would send)", CommandFailure.USAGE);
             }
             ClusterPass.endpoint(cluster);
         }

@@ -18,6 +18,8 @@ enum ConditionReason {
     /** adx-mon's words: ARM answered 403, and federation goes on with what exists. */
     PERMISSION_RESTRICTED("PermissionRestricted", "permissionRestricted", false, true),
     HEARTBEAT_FAILED("HeartbeatFailed", "failed", true, false),
+    /** Every target lacks its heartbeat table: the hubs' first passes make them, so it is retried soon. */
+    HUB_NOT_SET_UP("HubNotSetUp", "notSetUp", true, false),
     FEDERATION_FAILED("FederationFailed", "failed", true, false),
     RECONCILE_FAILED("ReconcileFailed", "failed", true, false),
     NO_LIVE_PARTITIONS("NoLivePartitions", "noLivePartitions", false, false),

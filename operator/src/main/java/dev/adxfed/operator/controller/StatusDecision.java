@@ -7,6 +7,7 @@ import dev.adxfed.operator.api.HeartbeatStatus;
 import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.heartbeat.HeartbeatReport;
+import dev.adxfed.operator.heartbeat.TargetFailure;
 import dev.adxfed.operator.heartbeat.MalformedHeartbeat;
 import dev.adxfed.operator.provision.ProvisionResult;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -107,6 +108,12 @@ final class StatusDecision {
         if (report.failures().isEmpty() && report.schemaFailure().isEmpty()) {
             return new Reasoned(ConditionReason.COMPLETE, "Heartbeat with " + report.databases()
                     + " databases sent to " + report.reached().size() + " federated targets.");
+        }
+        if (report.schemaFailure().isEmpty() && report.failures().stream().allMatch(TargetFailure::hubNotSetUp)) {
+            return new Reasoned(ConditionReason.HUB_NOT_SET_UP, "Heartbeat reached " + report.reached().size() + " of "
+                    + (report.reached().size() + report.failures().size()) + " federated targets; not set up yet: "
+                    + StatusLimits.summary(report.failures().stream().map(f -> f.endpoint() + ": " + f.message()).toList())
+                    + ".");
         }
         List<String> problems = new ArrayList<>();
         report.schemaFailure().ifPresent(f -> problems.add(f + (report.schemaReadAt().isPresent()

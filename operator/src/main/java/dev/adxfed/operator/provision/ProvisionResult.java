@@ -26,7 +26,7 @@ public sealed interface ProvisionResult {
             return "PermissionRestricted: " + restricted.message() + "; going on with "
                     + (restricted.endpoint() == null ? "no known endpoint" : restricted.endpoint());
         }
-        return "failed: " + ((Failed) this).message() + "; " + steps;
+        return "failed: " + ((Failed) this).message() + (done().isEmpty() ? "" : "; " + steps);
     }
 
     /** The cluster is Running with every database: {@code endpoint} is its URI. */

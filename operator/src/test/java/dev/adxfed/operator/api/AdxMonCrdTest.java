@@ -2,6 +2,7 @@ package dev.adxfed.operator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.adxfed.operator.cli.RepositoryRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class AdxMonCrdTest {
 
     @BeforeAll
     static void read() throws IOException {
-        schema = new YAMLMapper().readTree(Files.readString(RepositoryFiles.resolve(CrdFileTest.CRD)))
+        schema = new YAMLMapper().readTree(Files.readString(RepositoryRoot.path(CrdFileTest.CRD)))
                 .at("/spec/versions/0/schema/openAPIV3Schema");
         adxMon = new ArrayList<>();
         try (InputStream in = AdxMonCrdTest.class.getResourceAsStream("/adx-mon/adxcluster-fields.txt")) {

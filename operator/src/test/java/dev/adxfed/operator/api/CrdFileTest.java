@@ -2,6 +2,7 @@ package dev.adxfed.operator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.adxfed.operator.cli.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,8 +19,8 @@ class CrdFileTest {
 
     @Test
     void committedCrdIsTheOneGeneratedFromTheApiClasses() throws IOException {
-        Path generated = GeneratedCrd.writeTo(RepositoryFiles.resolve("operator/target/generated-crds"));
-        assertThat(Files.readString(RepositoryFiles.resolve(CRD)))
+        Path generated = GeneratedCrd.writeTo(RepositoryRoot.path("operator/target/generated-crds"));
+        assertThat(Files.readString(RepositoryRoot.path(CRD)))
                 .as("%s is stale: copy %s over it", CRD, generated)
                 .isEqualTo(Files.readString(generated));
     }
@@ -30,7 +31,7 @@ class CrdFileTest {
      */
     @Test
     void printerColumnsShowRoleEndpointLivePartitionsTheConditionAndAgeInThatOrder() throws IOException {
-        JsonNode version = new YAMLMapper().readTree(Files.readString(RepositoryFiles.resolve(CRD)))
+        JsonNode version = new YAMLMapper().readTree(Files.readString(RepositoryRoot.path(CRD)))
                 .at("/spec/versions/0");
         List<String> columns = new ArrayList<>();
         for (JsonNode column : version.path("additionalPrinterColumns")) {

@@ -9,6 +9,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.adxfed.operator.cli.RepositoryRoot;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ExampleResourcesTest {
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        JsonNode crd = YAML.readTree(RepositoryFiles.resolve(CrdFileTest.CRD).toFile());
+        JsonNode crd = YAML.readTree(RepositoryRoot.path(CrdFileTest.CRD).toFile());
         JsonNode openApi = crd.at("/spec/versions/0/schema/openAPIV3Schema").deepCopy();
         rejectUnknownFields(openApi.get("properties").get("spec"));
         rejectUnknownFields(openApi.get("properties").get("status"));
@@ -67,7 +68,7 @@ class ExampleResourcesTest {
     @ValueSource(strings = {"partition.yaml", "federated.yaml", "emulator-partitions.yaml", "emulator-hub.yaml",
             "adx-mon-provisioned.yaml"})
     void exampleIsValidAgainstTheGeneratedSchema(String file) throws IOException {
-        Path example = RepositoryFiles.resolve("deploy/examples/" + file);
+        Path example = RepositoryRoot.path("deploy/examples/" + file);
         List<JsonNode> documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(example.toFile()).readAll();
         assertThat(documents).as(file).isNotEmpty();
         documents.forEach(document -> assertThat(errors(document)).as(file).isEmpty());
@@ -75,7 +76,7 @@ class ExampleResourcesTest {
 
     @Test
     void examplesListedAboveAreAllTheExamples() throws IOException {
-        try (var files = Files.list(RepositoryFiles.resolve("deploy/examples"))) {
+        try (var files = Files.list(RepositoryRoot.path("deploy/examples"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("adx-mon-provisioned.yaml", "emulator-hub.yaml", "emulator-partitions.yaml", "federated.yaml",
                             "partition.yaml");
@@ -97,7 +98,7 @@ class ExampleResourcesTest {
             "/spec/federation/fuzzyFuncions | true | fuzzyFuncions",
     })
     void invalidValueIsRejectedNamingTheField(String pointer, String value, String field) throws IOException {
-        JsonNode resource = YAML.readTree(RepositoryFiles.resolve("deploy/examples/federated.yaml").toFile());
+        JsonNode resource = YAML.readTree(RepositoryRoot.path("deploy/examples/federated.yaml").toFile());
         int cut = pointer.lastIndexOf('/');
         ((ObjectNode) resource.at(pointer.substring(0, cut))).put(pointer.substring(cut + 1), value);
         assertThat(errors(resource)).isNotEmpty().anySatisfy(e -> assertThat(e).contains(field));
@@ -105,14 +106,14 @@ class ExampleResourcesTest {
 
     @Test
     void clusterNameLongerThan100IsRejected() throws IOException {
-        JsonNode resource = YAML.readTree(RepositoryFiles.resolve("deploy/examples/federated.yaml").toFile());
+        JsonNode resource = YAML.readTree(RepositoryRoot.path("deploy/examples/federated.yaml").toFile());
         ((ObjectNode) resource.get("spec")).put("clusterName", "c".repeat(101));
         assertThat(errors(resource)).anySatisfy(e -> assertThat(e).contains("clusterName"));
     }
 
     @Test
     void federatedTargetWithoutClientIdIsAcceptedForTheDefaultCredentialChain() throws IOException {
-        JsonNode resource = YAML.readTree(RepositoryFiles.resolve("deploy/examples/partition.yaml").toFile());
+        JsonNode resource = YAML.readTree(RepositoryRoot.path("deploy/examples/partition.yaml").toFile());
         ((ObjectNode) resource.at("/spec/federation/federatedTargets/0")).remove("managedIdentityClientId");
         assertThat(errors(resource)).isEmpty();
         ((ObjectNode) resource.at("/spec/federation/federatedTargets/0")).remove("heartbeatTable");
@@ -123,7 +124,7 @@ class ExampleResourcesTest {
     @Test
     void partitionExampleReadsIntoTheApiClasses() throws IOException {
         ADXCluster cluster = Serialization.unmarshal(
-                Files.readString(RepositoryFiles.resolve("deploy/examples/partition.yaml")), ADXCluster.class);
+                Files.readString(RepositoryRoot.path("deploy/examples/partition.yaml")), ADXCluster.class);
         ADXClusterSpec spec = cluster.getSpec();
         assertThat(spec.effectiveRole()).isEqualTo(ClusterRole.Partition);
         assertThat(spec.databases).extracting(d -> d.databaseName, d -> d.telemetryType)
@@ -138,7 +139,7 @@ class ExampleResourcesTest {
     @Test
     void federatedExampleReadsIntoTheApiClasses() throws IOException {
         ADXCluster cluster = Serialization.unmarshal(
-                Files.readString(RepositoryFiles.resolve("deploy/examples/federated.yaml")), ADXCluster.class);
+                Files.readString(RepositoryRoot.path("deploy/examples/federated.yaml")), ADXCluster.class);
         FederationSpec federation = cluster.getSpec().federation;
         assertThat(cluster.getSpec().effectiveRole()).isEqualTo(ClusterRole.Federated);
         assertThat(federation.heartbeatTtl()).hasMinutes(90);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Azure examples through {@code plan}, as a new user runs them before changing anything: in a process of its
  * own whose host names resolve from an empty hosts file, so that the answer does not depend on this machine's DNS
- * and no call leaves it. The plan must say what the example needs: its cluster's real endpoint and an Azure sign-in.
+ * and no call leaves it, with no Azure sign-in (no AZURE_* variables, a home without an Azure CLI login). The plan
+ * must say what the example needs: its cluster's real endpoint and an Azure sign-in.
  */
 class AzureExamplesPlanTest {
 
@@ -70,14 +72,31 @@ class AzureExamplesPlanTest {
         return shown.toString();
     }
 
+    @Test
+    void theProvisionedExampleSaysWhichSignInAzureResourceManagerNeedsAndWhereToTryItLocally() throws Exception {
+        Run plan = plan("deploy/examples/adx-mon-provisioned.yaml");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
+        assertThat(plan.out()).as(plan.toString()).startsWith("// provisioned: Azure Resource Manager could not be read:"
+                        + " NoToken: no token for https://management.azure.com: signs in with the default Azure credential:"
+                        + " run az login on a workstation")
+                .contains("give --arm-endpoint the Azure Resource Manager that adxfed emulator prints");
+        assertThat(plan.err()).as("said once: no Azure SDK log lines").isEqualTo("adxfed plan: some reads failed (listed"
+                + " above): the plan may be incomplete\n");
+    }
+
     private Run plan(String example) throws IOException, InterruptedException {
         Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
+        Path home = Files.createDirectories(dir.resolve("home"));
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djdk.net.hosts.file=" + hosts, "-cp", System.getProperty("java.class.path"), Adxfed.class.getName(),
                 "plan", "-f", RepositoryRoot.path(example).toString()))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString()));
+        Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("plan of " + example + " ends").isTrue();
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }

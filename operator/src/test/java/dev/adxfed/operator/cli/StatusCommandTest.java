@@ -221,7 +221,8 @@ class StatusCommandTest {
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("give either -f FILE or --endpoint URL");
         assertThat(partition.exitCode()).isEqualTo(2);
-        assertThat(partition.err()).contains("has role Partition; status reads Federated clusters");
+        assertThat(partition.err()).contains("has role Partition; status reads Federated clusters (a partition shows in"
+                + " its hub's status; plan -f on the partition's file shows the heartbeat its sync would send)");
     }
 
     @Test

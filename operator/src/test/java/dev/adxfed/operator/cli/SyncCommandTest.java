@@ -1,5 +1,6 @@
 package dev.adxfed.operator.cli;
 
+import dev.adxfed.emulator.faults.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +73,23 @@ class SyncCommandTest {
     }
 
     @Test
+    void anUnreachablePartitionIsSaidOnceWithWhatToCheck() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path partition = Files.writeString(dir.resolve("gone.yaml"),
+                EmulatedFederation.partition("gone", "http://127.0.0.1:" + closed, clusters.hub));
+
+        Run run = Run.adxfed("sync", "-f", partition.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo("heartbeat   gone             sent to 0 of 1 target(s); schema: never read; 1 round"
+                + " trip(s) to the partition\n  failed  schema: schema.showDatabases failed on http://127.0.0.1:" + closed
+                + ": connection refused: check the endpoint and that the cluster is running\n");
+    }
+
+    @Test
     void badFieldIsNamedWithFileAndLineAndNothingRuns() throws IOException {
         Path hub = clusters.hubFile(dir);
         Files.writeString(hub, Files.readString(hub).replace("heartbeatTTL: 10m", "heartbeatTtl: 10m"));
@@ -98,6 +117,27 @@ class SyncCommandTest {
         assertThat(missing.err()).contains("nope.yaml: no such file");
         assertThat(noFile.exitCode()).isEqualTo(2);
         assertThat(noFile.err()).contains("Missing required option: '--file=FILE'");
+    }
+
+    @Test
+    void aDatabaseTheHubRefusesToCreateLeavesTheHubNotInStepForSyncAndStatusAlike() throws IOException {
+        Path hub = clusters.hubFile(dir);
+        assertThat(Run.adxfed("sync", "-f", hub.toString()).exitCode()).isZero();
+        clusters.emulator.cluster("hub").orElseThrow().faults().inject(
+                Fault.kustoError("BadRequest_Forbidden", "databases are made in Azure (injected)").matching("^\\.create database Audit"));
+        clusters.heartbeat("https://pa.example.net", Instant.now(), "Audit", "Events");
+        clusters.heartbeat("https://pb.example.net", Instant.now(), "Metrics", "Cpu");
+
+        Run sync = Run.adxfed("sync", "-f", hub.toString());
+        Run status = Run.adxfed("status", "-f", hub.toString());
+
+        assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(CommandFailure.FAILED);
+        assertThat(sync.out()).contains("  missing database Audit on the hub, which refused to create it: create it in Azure");
+        assertThat(sync.err()).contains("1 of 1 ADXCluster pass(es) had failures (listed above)");
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(CommandFailure.FAILED);
+        assertThat(status.out()).contains("NOT IN SYNC");
+        Run groups = Run.adxfed("query", "--endpoint", clusters.hub, "--database", "Metrics", ".show entity_groups");
+        assertThat(groups.out()).as("the databases the hub has are federated all the same").contains("Metrics_Partitions");
     }
 
     @Test

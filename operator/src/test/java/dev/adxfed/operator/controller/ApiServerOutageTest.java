@@ -1,21 +1,20 @@
 package dev.adxfed.operator.controller;
 
-import dev.adxfed.operator.api.ADXCluster;
-import dev.adxfed.operator.kusto.KustoConnector;
-import dev.adxfed.operator.provision.ArmSettings;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
+import static dev.adxfed.operator.controller.OperatorOnMockApi.NO_KUSTO;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.cluster;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.get;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.passingEvery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,44 +29,36 @@ class ApiServerOutageTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
 
     @Test
     void livenessHoldsWhileTheApiServerIsGoneAndReadinessFollowsTheInformers() throws Exception {
-        ADXCluster byo = OperatorAgainstEmulatorTest.cluster("byo", "https://byo.westeurope.kusto.windows.net", null);
-        client.resources(ADXCluster.class).inNamespace("test").resource(byo).create();
-        KustoConnector noKusto = (endpoint, identity) -> {
-            throw new AssertionError("a cluster without targets needs no Kusto call");
-        };
-        OperatorSettings settings = new OperatorSettings(null, List.of("test"), Duration.ofMillis(300),
-                Duration.ofMillis(300), Map.of(), null, null, 0, 0, ArmSettings.DEFAULT, RuntimeLimits.defaults());
         ProgressWatchdog.Thresholds shortThresholds = new ProgressWatchdog.Thresholds(Duration.ofMillis(100),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
-        // fabric8 retries a refused connection ten times with a backoff growing to minutes; once keeps the test short.
-        try (KubernetesClient impatient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                .withRequestRetryBackoffLimit(1).withRequestRetryBackoffInterval(10).build()).build();
-             OperatorRuntime runtime = OperatorRuntime.start(settings,
-                OperatorAgainstEmulatorTest.wiring(impatient, noKusto, Duration.ofMillis(100), shortThresholds))) {
-            int port = runtime.healthPort();
-            await().atMost(Duration.ofSeconds(60)).until(() -> runtime.watchdog().lastPassEnded().isPresent());
-            assertThat(status(port, "/readyz")).isEqualTo(200);
-            assertThat(status(port, "/livez")).isEqualTo(200);
+        operator.create(cluster("byo", "https://byo.westeurope.kusto.windows.net", null));
+        OperatorRuntime runtime = operator.retryingOnce().start(passingEvery(Duration.ofMillis(300), Map.of()), NO_KUSTO,
+                Duration.ofMillis(100), shortThresholds);
+        int port = runtime.healthPort();
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.watchdog().lastPassEnded().isPresent());
+        assertThat(status(port, "/readyz")).isEqualTo(200);
+        assertThat(status(port, "/livez")).isEqualTo(200);
 
-            server.shutdown();
-            Instant down = Instant.now();
+        server.shutdown();
+        Instant down = Instant.now();
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> status(port, "/readyz") == 503);
-            assertThat(status(port, "/healthz")).as("the old path answers as /readyz").isEqualTo(503);
-            // Longer than the stall threshold: a watchdog nobody ticked would have failed liveness by now.
-            await().atMost(Duration.ofSeconds(60)).until(() ->
-                    runtime.watchdog().lastPassEnded().orElseThrow().isAfter(down.plusSeconds(6)));
-            assertThat(status(port, "/livez")).isEqualTo(200);
-            assertThat(runtime.metrics().registry().find("adxfed.status.patch.failures").counters().stream()
-                    .mapToDouble(Counter::count).sum()).as("passes during the outage could not write the status")
-                    .isPositive();
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(port, "/readyz") == 503);
+        assertThat(status(port, "/healthz")).as("the old path answers as /readyz").isEqualTo(503);
+        // Longer than the stall threshold: a watchdog nobody ticked would have failed liveness by now.
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                runtime.watchdog().lastPassEnded().orElseThrow().isAfter(down.plusSeconds(6)));
+        assertThat(status(port, "/livez")).isEqualTo(200);
+        assertThat(runtime.metrics().registry().find("adxfed.status.patch.failures").counters().stream()
+                .mapToDouble(Counter::count).sum()).as("passes during the outage could not write the status")
+                .isPositive();
     }
 
     private static int status(int port, String path) throws Exception {
-        return OperatorAgainstEmulatorTest.get(port, path).statusCode();
+        return get(port, path).statusCode();
     }
 }

@@ -1,11 +1,7 @@
 package dev.adxfed.operator.controller;
 
 import dev.adxfed.emulator.Emulator;
-import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.VirtualCluster;
-import dev.adxfed.operator.api.ADXCluster;
-import dev.adxfed.operator.api.ClusterRole;
-import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.kusto.KustoClients;
 import dev.adxfed.operator.kusto.StageTimeouts;
 import dev.adxfed.operator.monitoring.MonitoringFiles;
@@ -24,6 +20,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.adxfed.operator.controller.OperatorOnMockApi.hub;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.partitionCluster;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.partitionsAndHubs;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,23 +45,16 @@ class MonitoringAgainstOperatorTest {
 
     @Test
     void everyMetricAndLabelOfTheDashboardAndTheRulesIsExported() throws Exception {
-        EmulatorConfig sample = EmulatorConfig.sample(2);
-        List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
-        clusters.add(new EmulatorConfig.ClusterConfig("hub", 0, List.of()));
-        try (Emulator emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
-             OperatorRuntime runtime = OperatorAgainstEmulatorTest.startWithoutLeaderElection(client,
-                     new KustoClients(StageTimeouts.all(Duration.ofSeconds(5))), Duration.ofMillis(500), Duration.ofSeconds(1),
-                     Map.of())) {
+        try (Emulator emulator = Emulator.start(partitionsAndHubs(2, "hub"));
+             OperatorOnMockApi operator = new OperatorOnMockApi(client)) {
+            OperatorRuntime runtime = operator.startWithoutLeaderElection(
+                    new KustoClients(StageTimeouts.all(Duration.ofSeconds(5))), Duration.ofMillis(500), Duration.ofSeconds(1),
+                    Map.of());
             VirtualCluster hub = emulator.cluster("hub").orElseThrow();
             for (VirtualCluster partition : emulator.clusters().subList(0, 2)) {
-                create(OperatorAgainstEmulatorTest.partitionCluster(partition.name(), partition.url(), null, hub));
+                operator.create(partitionCluster(partition.name(), partition.url(), null, hub));
             }
-            ADXCluster federated = OperatorAgainstEmulatorTest.cluster("hub", hub.url(), null);
-            federated.getSpec().role = ClusterRole.Federated;
-            federated.getSpec().federation = new FederationSpec();
-            federated.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
-            federated.getSpec().federation.heartbeatTable = "Heartbeat";
-            create(federated);
+            operator.create(hub("hub", hub.url()));
 
             String live = "adxfed_partitions_live{database=\"Metrics\",hub=\"" + hub.url() + "\"} 2.0";
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape(runtime)).contains(live)
@@ -157,13 +150,5 @@ class MonitoringAgainstOperatorTest {
                 .toList();
         assertThat(values).as(series).hasSize(1);
         return Double.parseDouble(values.get(0));
-    }
-
-    private String scrape(OperatorRuntime runtime) throws Exception {
-        return OperatorAgainstEmulatorTest.get(runtime.metricsPort(), "/metrics").body();
-    }
-
-    private void create(ADXCluster cluster) {
-        client.resources(ADXCluster.class).inNamespace("test").resource(cluster).create();
     }
 }

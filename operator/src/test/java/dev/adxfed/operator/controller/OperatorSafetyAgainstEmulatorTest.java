@@ -1,13 +1,10 @@
 package dev.adxfed.operator.controller;
 
 import dev.adxfed.emulator.Emulator;
-import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.VirtualCluster;
 import dev.adxfed.emulator.faults.Fault;
 import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterStatus;
-import dev.adxfed.operator.api.ClusterRole;
-import dev.adxfed.operator.api.FederationSpec;
 import dev.adxfed.operator.federation.HubDatabase;
 import dev.adxfed.operator.heartbeat.Column;
 import dev.adxfed.operator.heartbeat.DatabaseSchema;
@@ -23,9 +20,9 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,14 +30,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
-import static dev.adxfed.operator.controller.OperatorAgainstEmulatorTest.cluster;
-import static dev.adxfed.operator.controller.OperatorAgainstEmulatorTest.entityGroups;
-import static dev.adxfed.operator.controller.OperatorAgainstEmulatorTest.get;
-import static dev.adxfed.operator.controller.OperatorAgainstEmulatorTest.partitionCluster;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.entityGroups;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.get;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.partitionCluster;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.partitionsAndHubs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,17 +54,13 @@ class OperatorSafetyAgainstEmulatorTest {
     static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
 
     KubernetesClient client;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
     OperatorRuntime runtime;
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
-        EmulatorConfig sample = EmulatorConfig.sample(3);
-        List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
-        for (String hub : List.of("lonely-hub", "strict-hub", "guarded-hub")) {
-            clusters.add(new EmulatorConfig.ClusterConfig(hub, 0, List.of()));
-        }
-        emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null));
+        emulator = Emulator.start(partitionsAndHubs(3, "lonely-hub", "strict-hub", "guarded-hub"));
         partitions = emulator.clusters().subList(0, 3);
         lonelyHub = emulator.clusters().get(3);
         strictHub = emulator.clusters().get(4);
@@ -81,38 +72,31 @@ class OperatorSafetyAgainstEmulatorTest {
         emulator.close();
     }
 
-    @AfterEach
-    void stopOperator() {
-        if (runtime != null) {
-            runtime.close();
-        }
-    }
-
     void startOperator(Duration federationInterval, Duration firstRetry) throws Exception {
-        runtime = OperatorAgainstEmulatorTest.startWithoutLeaderElection(client, kusto, federationInterval, firstRetry,
-                Map.of("region", "westeurope"));
+        runtime = operator.startWithoutLeaderElection(kusto, federationInterval, firstRetry, Map.of("region", "westeurope"));
     }
 
     @Test
     void aHubWithoutPartitionsIsNoLivePartitionsAndAnUnreachableHubIsRetriedLongBeforeItsInterval() throws Exception {
         startOperator(Duration.ofMinutes(10), Duration.ofMillis(200));
-        create(hub("lonely-hub", lonelyHub.url(), "1h"));
-        create(hub("unreachable-hub", "http://127.0.0.1:1", "1h"));
+        operator.create(hub("lonely-hub", lonelyHub.url(), "1h"));
+        operator.create(hub("unreachable-hub", "http://127.0.0.1:1", "1h"));
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(condition("lonely-hub").getReason()).isEqualTo("NoLivePartitions");
-            assertThat(condition("unreachable-hub").getReason()).isEqualTo("FederationFailed");
+            assertThat(operator.condition("lonely-hub").getReason()).isEqualTo("NoLivePartitions");
+            assertThat(operator.condition("unreachable-hub").getReason()).isEqualTo("FederationFailed");
         });
-        Condition lonely = condition("lonely-hub");
+        Condition lonely = operator.condition("lonely-hub");
         assertThat(lonely.getStatus()).isEqualTo("False");
         assertThat(lonely.getMessage()).startsWith("No live member partition");
-        assertThat(status("lonely-hub").federation.lastSuccessfulSyncTime).as("nothing was synced").isNull();
-        assertThat(status("lonely-hub").federation.lastSyncTime).isNotNull();
+        assertThat(operator.status("lonely-hub").federation.lastSuccessfulSyncTime).as("nothing was synced").isNull();
+        assertThat(operator.status("lonely-hub").federation.lastSyncTime).isNotNull();
 
         // The interval is 10 minutes: only the backoff (200 ms, doubling) brings newer attempts this soon.
-        String firstAttempt = status("unreachable-hub").federation.lastSyncTime;
+        String firstAttempt = operator.status("unreachable-hub").federation.lastSyncTime;
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(Instant.parse(status("unreachable-hub").federation.lastSyncTime)).isAfter(Instant.parse(firstAttempt));
+            assertThat(Instant.parse(operator.status("unreachable-hub").federation.lastSyncTime))
+                    .isAfter(Instant.parse(firstAttempt));
             assertThat(reconciles("failed")).isGreaterThanOrEqualTo(3);
         });
         assertThat(reconciles("noLivePartitions")).as("no live partition is not retried sooner").isEqualTo(1);
@@ -132,15 +116,15 @@ class OperatorSafetyAgainstEmulatorTest {
         strictHub.faults().inject(Fault.kustoError("BadRequest_Forbidden", "Forbidden (403): databases are created in Azure")
                 .matching("^\\.create database"));
         startOperator(Duration.ofMillis(500), OperatorRuntime.FIRST_RETRY);
-        create(hub("strict-hub", strictHub.url(), "1h"));
+        operator.create(hub("strict-hub", strictHub.url(), "1h"));
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
-                assertThat(condition("strict-hub").getReason()).isEqualTo("HubDatabaseMissing"));
-        Condition condition = condition("strict-hub");
+                assertThat(operator.condition("strict-hub").getReason()).isEqualTo("HubDatabaseMissing"));
+        Condition condition = operator.condition("strict-hub");
         assertThat(condition.getStatus()).isEqualTo("False");
         assertThat(condition.getMessage()).startsWith("60 databases are (Hostile0; Hostile1; Hostile10; and 57 more)"
                 + " missing on the hub").contains("in Azure").contains("spec.provision");
-        ADXClusterStatus status = status("strict-hub");
+        ADXClusterStatus status = operator.status("strict-hub");
         assertThat(status.federation.missingHubDatabases).hasSize(StatusLimits.LIST_ENTRIES).contains("Hostile0");
         assertThat(status.federation.missingHubDatabaseCount).isEqualTo(60);
         assertThat(status.federation.databases).hasSize(StatusLimits.LIST_ENTRIES);
@@ -165,52 +149,52 @@ class OperatorSafetyAgainstEmulatorTest {
         startOperator(Duration.ofMillis(500), Duration.ofMillis(200));
         List<String> names = List.of("guarded-west", "guarded-east", "guarded-south");
         for (int i = 0; i < 3; i++) {
-            create(partitionCluster(names.get(i), partitions.get(i).url(), null, guardedHub));
+            operator.create(partitionCluster(names.get(i), partitions.get(i).url(), null, guardedHub));
         }
-        create(hub("guarded-hub", guardedHub.url(), "3s"));
+        operator.create(hub("guarded-hub", guardedHub.url(), "3s"));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             assertThat(entityGroups(hubKusto, "Metrics").get("Metrics_Partitions"))
                     .contains(partitions.get(0).url(), partitions.get(1).url(), partitions.get(2).url());
-            assertThat(condition("guarded-hub").getReason()).isEqualTo("Complete");
-            assertThat(status("guarded-hub").federation.partitions).isEqualTo(3);
+            assertThat(operator.condition("guarded-hub").getReason()).isEqualTo("Complete");
+            assertThat(operator.status("guarded-hub").federation.partitions).isEqualTo(3);
         });
-        assertThat(condition("guarded-hub").getMessage()).as("the user's Cpu() is left alone, and said so")
+        assertThat(operator.condition("guarded-hub").getMessage()).as("the user's Cpu() is left alone, and said so")
                 .contains("Left alone, not the operator's: function Metrics.Cpu");
-        assertThat(status("guarded-hub").federation.conflicts).containsExactly("function Metrics.Cpu");
+        assertThat(operator.status("guarded-hub").federation.conflicts).containsExactly("function Metrics.Cpu");
         assertThat(get(runtime.metricsPort(), "/metrics").body())
                 .contains("adxfed_conflicts{hub=\"" + guardedHub.url() + "\",kind=\"function\"} 1.0");
 
         guardedHub.faults().inject(heartbeatReadsRefused);
-        client.resources(ADXCluster.class).inNamespace("test").withName("guarded-east").delete();
-        client.resources(ADXCluster.class).inNamespace("test").withName("guarded-south").delete();
+        operator.delete("guarded-east");
+        operator.delete("guarded-south");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(secondsSilent(hubKusto,
                 partitions.get(1).url(), partitions.get(2).url())).as("both past the TTL").isGreaterThan(4));
         assertThat(guardedHub.faults().hits()).as("passes went on meanwhile, refused their reads").isPositive();
         guardedHub.faults().clear();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
-                assertThat(condition("guarded-hub").getReason()).isEqualTo("DeparturesHeld"));
-        assertThat(condition("guarded-hub").getMessage()).contains(partitions.get(1).url()).contains(partitions.get(2).url())
+                assertThat(operator.condition("guarded-hub").getReason()).isEqualTo("DeparturesHeld"));
+        assertThat(operator.condition("guarded-hub").getMessage())
+                .contains(partitions.get(1).url()).contains(partitions.get(2).url())
                 .contains("kubectl annotate adxcluster guarded-hub adxfed.dev/release-departures=true");
-        assertThat(status("guarded-hub").federation.heldDepartures)
+        assertThat(operator.status("guarded-hub").federation.heldDepartures)
                 .containsExactlyInAnyOrder(partitions.get(1).url(), partitions.get(2).url());
         assertThat(entityGroups(hubKusto, "Metrics").get("Metrics_Partitions")).as("held: still members")
                 .contains(partitions.get(1).url(), partitions.get(2).url());
         assertThat(get(runtime.metricsPort(), "/metrics").body())
                 .contains("adxfed_departures_held{hub=\"" + guardedHub.url() + "\"} 2.0");
 
-        client.resources(ADXCluster.class).inNamespace("test").withName("guarded-hub").edit(hub -> {
+        operator.edit("guarded-hub", hub -> {
             Map<String, String> annotations = hub.getMetadata().getAnnotations() == null ? new HashMap<>()
                     : new HashMap<>(hub.getMetadata().getAnnotations());
             annotations.put(ReleaseDepartures.ANNOTATION, "true");
             hub.getMetadata().setAnnotations(annotations);
-            return hub;
         });
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             assertThat(entityGroups(hubKusto, "Metrics").get("Metrics_Partitions")).contains(partitions.get(0).url())
                     .doesNotContain(partitions.get(1).url()).doesNotContain(partitions.get(2).url());
-            assertThat(condition("guarded-hub").getReason()).isEqualTo("Complete");
+            assertThat(operator.condition("guarded-hub").getReason()).isEqualTo("Complete");
         });
-        ADXCluster released = client.resources(ADXCluster.class).inNamespace("test").withName("guarded-hub").get();
+        ADXCluster released = operator.read("guarded-hub");
         assertThat(released.getMetadata().getAnnotations()).as("acted on once, then removed")
                 .doesNotContainKey(ReleaseDepartures.ANNOTATION);
         assertThat(released.getStatus().federation.heldDepartureCount).isZero();
@@ -229,11 +213,7 @@ class OperatorSafetyAgainstEmulatorTest {
     }
 
     static ADXCluster hub(String name, String endpoint, String ttl) {
-        ADXCluster hub = cluster(name, endpoint, null);
-        hub.getSpec().role = ClusterRole.Federated;
-        hub.getSpec().federation = new FederationSpec();
-        hub.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
-        hub.getSpec().federation.heartbeatTable = "Heartbeat";
+        ADXCluster hub = OperatorOnMockApi.hub(name, endpoint);
         hub.getSpec().federation.heartbeatTTL = ttl;
         return hub;
     }
@@ -242,19 +222,5 @@ class OperatorSafetyAgainstEmulatorTest {
         var counter = runtime.metrics().registry().find("adxfed.reconciles").tags("role", "Federated", "result", result)
                 .counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    void create(ADXCluster cluster) {
-        client.resources(ADXCluster.class).inNamespace("test").resource(cluster).create();
-    }
-
-    ADXClusterStatus status(String name) {
-        return client.resources(ADXCluster.class).inNamespace("test").withName(name).get().getStatus();
-    }
-
-    Condition condition(String name) {
-        ADXClusterStatus status = status(name);
-        assertThat(status).as("status of " + name).isNotNull();
-        return status.conditions.get(0);
     }
 }

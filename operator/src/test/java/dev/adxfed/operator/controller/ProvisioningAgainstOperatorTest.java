@@ -5,8 +5,6 @@ import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.VirtualCluster;
 import dev.adxfed.emulator.faults.Fault;
 import dev.adxfed.operator.api.ADXCluster;
-import dev.adxfed.operator.api.ADXClusterStatus;
-import dev.adxfed.operator.api.ClusterRole;
 import dev.adxfed.operator.api.DatabaseSpec;
 import dev.adxfed.operator.api.FederatedTarget;
 import dev.adxfed.operator.api.FederationSpec;
@@ -27,15 +25,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
+import static dev.adxfed.operator.controller.OperatorOnMockApi.cluster;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.entityGroups;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.hub;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.partitionsAndHubs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,16 +55,12 @@ class ProvisioningAgainstOperatorTest {
     static KustoClients kusto = new KustoClients(StageTimeouts.all(Duration.ofSeconds(5)));
 
     KubernetesClient client;
-    OperatorRuntime runtime;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
-        EmulatorConfig sample = EmulatorConfig.sample(1);
-        List<EmulatorConfig.ClusterConfig> clusters = new ArrayList<>(sample.clusters());
-        clusters.add(new EmulatorConfig.ClusterConfig("byohub", 0, List.of()));
-        emulator = Emulator.start(new EmulatorConfig(sample.host(), clusters, null)
-                .withArm(new EmulatorConfig.ArmConfig(0, 300L)));
+        emulator = Emulator.start(partitionsAndHubs(1, "byohub").withArm(new EmulatorConfig.ArmConfig(0, 300L)));
         partition = emulator.clusters().get(0);
         byoHub = emulator.cluster("byohub").orElseThrow();
         ArmEndpoint endpoint = ArmEndpoint.parse(emulator.armEndpoint().toString());
@@ -77,25 +74,17 @@ class ProvisioningAgainstOperatorTest {
     }
 
     @AfterEach
-    void stopOperator() {
-        if (runtime != null) {
-            runtime.close();
-        }
+    void clearArmFaults() {
         emulator.arm().faults().clear();
     }
 
     void startOperator() throws Exception {
-        runtime = OperatorAgainstEmulatorTest.startWithoutLeaderElection(client, kusto, Duration.ofMillis(500),
-                Duration.ofMillis(200), Map.of(), armSettings);
+        operator.startWithoutLeaderElection(kusto, Duration.ofMillis(500), Duration.ofMillis(200), Map.of(), armSettings);
     }
 
     static ADXCluster provisionedHub(String name, String clusterName, String subscription) {
-        ADXCluster hub = OperatorAgainstEmulatorTest.cluster(name, null, null);
+        ADXCluster hub = hub(name, null);
         hub.getSpec().clusterName = clusterName;
-        hub.getSpec().role = ClusterRole.Federated;
-        hub.getSpec().federation = new FederationSpec();
-        hub.getSpec().federation.heartbeatDatabase = "FederationHeartbeats";
-        hub.getSpec().federation.heartbeatTable = "Heartbeat";
         DatabaseSpec metrics = new DatabaseSpec();
         metrics.databaseName = "Metrics";
         metrics.telemetryType = TelemetryType.Metrics;
@@ -110,7 +99,7 @@ class ProvisioningAgainstOperatorTest {
     }
 
     static ADXCluster partitionInto(String name, String... hubs) {
-        ADXCluster cluster = OperatorAgainstEmulatorTest.cluster(name, partition.url(), null);
+        ADXCluster cluster = cluster(name, partition.url(), null);
         List<FederatedTarget> targets = new ArrayList<>();
         for (String hub : hubs) {
             FederatedTarget target = new FederatedTarget();
@@ -129,44 +118,41 @@ class ProvisioningAgainstOperatorTest {
         emulator.arm().faults().inject(Fault.throttle().retryAfter(Duration.ofSeconds(1))
                 .matching("^GET .+/clusters/opshub1$").times(1));
         startOperator();
-        create(provisionedHub("hub", "opshub1", "sub-operator-1"));
+        operator.create(provisionedHub("hub", "opshub1", "sub-operator-1"));
 
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(status("hub").endpoint).isNotNull();
-            assertThat(condition("hub").getReason()).isEqualTo("NoLivePartitions");
+            assertThat(operator.status("hub").endpoint).isNotNull();
+            assertThat(operator.condition("hub").getReason()).isEqualTo("NoLivePartitions");
         });
         assertThat(emulator.arm().faults().hits()).as("ARM throttled a read once; it was retried").isEqualTo(1);
-        String endpoint = status("hub").endpoint;
+        String endpoint = operator.status("hub").endpoint;
         assertThat(endpoint).isEqualTo(emulator.cluster("opshub1").orElseThrow().url());
-        assertThat(status("hub").appliedProvisionState.skuName).isEqualTo("Standard_E2ads_v5");
+        assertThat(operator.status("hub").appliedProvisionState.skuName).isEqualTo("Standard_E2ads_v5");
         ClusterId id = new ClusterId("sub-operator-1", "adxfed", "opshub1");
         assertThat(arm.cluster(id).orElseThrow().state()).isEqualTo("Running");
         assertThat(arm.databases(id)).containsExactlyInAnyOrder("Metrics", "FederationHeartbeats");
 
         // The sample partition has Logs too, which the hub lacks and refuses to make with .create database.
-        create(partitionInto("partition", endpoint));
+        operator.create(partitionInto("partition", endpoint));
         Kusto hubKusto = kusto.connect(endpoint, null);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(OperatorAgainstEmulatorTest.entityGroups(hubKusto, "Logs")).containsKey("Logs_Partitions");
-            assertThat(OperatorAgainstEmulatorTest.entityGroups(hubKusto, "Metrics")).containsKey("Metrics_Partitions");
-            assertThat(condition("hub").getReason()).isEqualTo("Complete");
+            assertThat(entityGroups(hubKusto, "Logs")).containsKey("Logs_Partitions");
+            assertThat(entityGroups(hubKusto, "Metrics")).containsKey("Metrics_Partitions");
+            assertThat(operator.condition("hub").getReason()).isEqualTo("Complete");
         });
         assertThat(arm.databases(id)).as("made through ARM").contains("Logs");
-        assertThat(condition("hub").getStatus()).isEqualTo("True");
-        assertThat(condition("hub").getMessage()).startsWith("Cluster opshub1 is Running in Azure at " + endpoint);
+        assertThat(operator.condition("hub").getStatus()).isEqualTo("True");
+        assertThat(operator.condition("hub").getMessage()).startsWith("Cluster opshub1 is Running in Azure at " + endpoint);
 
         emulator.arm().faults().clear();
         emulator.arm().faults().inject(Fault.delay(Duration.ofMillis(1)).matching("^(PUT|PATCH) .+/clusters/opshub1$"));
-        client.resources(ADXCluster.class).inNamespace("test").withName("hub").edit(hub -> {
-            hub.getSpec().provision.skuName = "Standard_E4ads_v5";
-            return hub;
-        });
+        operator.edit("hub", hub -> hub.getSpec().provision.skuName = "Standard_E4ads_v5");
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
-                assertThat(status("hub").appliedProvisionState.skuName).isEqualTo("Standard_E4ads_v5"));
+                assertThat(operator.status("hub").appliedProvisionState.skuName).isEqualTo("Standard_E4ads_v5"));
         assertThat(arm.cluster(id).orElseThrow().sku().name()).isEqualTo("Standard_E4ads_v5");
-        Instant updatedBy = Instant.parse(status("hub").federation.lastSyncTime);
+        Instant updatedBy = Instant.parse(operator.status("hub").federation.lastSyncTime);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
-                assertThat(Instant.parse(status("hub").federation.lastSyncTime)).isAfter(updatedBy));
+                assertThat(Instant.parse(operator.status("hub").federation.lastSyncTime)).isAfter(updatedBy));
         assertThat(emulator.arm().faults().hits()).as("one update, and none in the passes after it").isEqualTo(1);
     }
 
@@ -182,35 +168,20 @@ class ProvisioningAgainstOperatorTest {
         startOperator();
         ADXCluster hub = provisionedHub("restricted", "byohub", "sub-operator-2");
         hub.getSpec().endpoint = byoHub.url();
-        create(hub);
-        create(partitionInto("partition", byoHub.url()));
+        operator.create(hub);
+        operator.create(partitionInto("partition", byoHub.url()));
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(OperatorAgainstEmulatorTest.entityGroups(hubKusto, "Logs")).containsKey("Logs_Partitions");
-            assertThat(condition("restricted").getReason()).isEqualTo("PermissionRestricted");
-            assertThat(status("restricted").federation.partitions).isEqualTo(1);
+            assertThat(entityGroups(hubKusto, "Logs")).containsKey("Logs_Partitions");
+            assertThat(operator.condition("restricted").getReason()).isEqualTo("PermissionRestricted");
+            assertThat(operator.status("restricted").federation.partitions).isEqualTo(1);
         });
-        Condition condition = condition("restricted");
+        Condition condition = operator.condition("restricted");
         assertThat(condition.getStatus()).isEqualTo("True");
         assertThat(condition.getMessage()).contains("AuthorizationFailed").contains("federation goes on");
-        assertThat(status("restricted").endpoint).isEqualTo(byoHub.url());
+        assertThat(operator.status("restricted").endpoint).isEqualTo(byoHub.url());
         emulator.arm().faults().clear();
         assertThat(arm.cluster(new ClusterId("sub-operator-2", "adxfed", "byohub")).isPresent())
                 .as("nothing made in Azure").isFalse();
-    }
-
-    void create(ADXCluster cluster) {
-        client.resources(ADXCluster.class).inNamespace("test").resource(cluster).create();
-    }
-
-    ADXClusterStatus status(String name) {
-        return client.resources(ADXCluster.class).inNamespace("test").withName(name).get().getStatus();
-    }
-
-    Condition condition(String name) {
-        ADXClusterStatus status = status(name);
-        assertThat(status).as("status of " + name).isNotNull();
-        assertThat(status.conditions).isNotEmpty();
-        return status.conditions.get(0);
     }
 }

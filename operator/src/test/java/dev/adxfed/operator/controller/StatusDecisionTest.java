@@ -119,6 +119,28 @@ class StatusDecisionTest {
         assertThat(after.heartbeat.failures).containsExactly("https://hub heartbeat.ingest: heartbeat.ingest failed: 403");
     }
 
+    @Test
+    void aPartitionWhoseHubsAreNotSetUpYetSaysSoAndIsRetriedSoon() {
+        TargetFailure notSetUp = new TargetFailure("https://hub", "heartbeat.ingest", "the hub has no heartbeat table"
+                + " FederationHeartbeats.Heartbeat yet (it is not set up): sync the hub first", true);
+        HeartbeatReport early = new HeartbeatReport(T1, 2, Optional.of(T1), Optional.empty(), List.of(), List.of(notSetUp), 3);
+        HeartbeatReport mixed = new HeartbeatReport(T1, 2, Optional.of(T1), Optional.empty(), List.of(),
+                List.of(notSetUp, new TargetFailure("https://other", "heartbeat.ingest", "403")), 3);
+
+        StatusDecision.Decision decided = StatusDecision.decide(cluster(null), new Outcome.HeartbeatDone(early), T1,
+                Optional.empty());
+
+        Condition condition = decided.status().conditions.get(0);
+        assertThat(condition.getReason()).isEqualTo("HubNotSetUp");
+        assertThat(condition.getStatus()).isEqualTo("False");
+        assertThat(condition.getMessage()).isEqualTo("Heartbeat reached 0 of 1 federated targets; not set up yet:"
+                + " https://hub: the hub has no heartbeat table FederationHeartbeats.Heartbeat yet (it is not set up):"
+                + " sync the hub first.");
+        assertThat(decided.reason().retrySoon()).as("the hub's first pass makes the table").isTrue();
+        assertThat(decide(cluster(null), new Outcome.HeartbeatDone(mixed), T1).conditions.get(0).getReason())
+                .as("any other failure is a failure").isEqualTo("HeartbeatFailed");
+    }
+
     static ADXCluster provisioned(ADXClusterStatus status) {
         ADXCluster cluster = cluster(status);
         cluster.getSpec().endpoint = null;

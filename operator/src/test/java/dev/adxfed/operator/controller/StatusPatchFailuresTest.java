@@ -1,25 +1,23 @@
 package dev.adxfed.operator.controller;
 
-import dev.adxfed.operator.api.ADXCluster;
 import dev.adxfed.operator.api.ADXClusterStatus;
-import dev.adxfed.operator.kusto.KustoConnector;
-import dev.adxfed.operator.provision.ArmSettings;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static dev.adxfed.operator.controller.OperatorOnMockApi.NO_KUSTO;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.cluster;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.passingEvery;
+import static dev.adxfed.operator.controller.OperatorOnMockApi.reconciles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,36 +33,21 @@ class StatusPatchFailuresTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
-    KubernetesClient impatient;
+    @RegisterExtension
+    final OperatorOnMockApi operator = new OperatorOnMockApi(() -> client);
     OperatorRuntime runtime;
-
-    @BeforeEach
-    void clientThatRetries429Once() {
-        // fabric8 itself retries a 429 ten times with a backoff growing to minutes; one retry keeps the test short.
-        impatient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                .withRequestRetryBackoffLimit(1).withRequestRetryBackoffInterval(10).build()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        if (runtime != null) {
-            runtime.close();
-        }
-        impatient.close();
-    }
 
     @Test
     void statusPatchesRefusedWith429Or422AreRetriedCountedAndFinallyWritten() throws Exception {
         // Two reconciles' worth of 429 (each is tried twice by the client), then two 422s, then the CRUD mock.
         server.expect().patch().withPath(STATUS).andReturn(429, refusal(429, "TooManyRequests")).times(4);
         server.expect().patch().withPath(STATUS).andReturn(422, refusal(422, "Invalid")).times(2);
-        ADXCluster byo = OperatorAgainstEmulatorTest.cluster("byo", "https://byo.westeurope.kusto.windows.net", null);
-        client.resources(ADXCluster.class).inNamespace("test").resource(byo).create();
+        operator.create(cluster("byo", "https://byo.westeurope.kusto.windows.net", null));
 
         runtime = start();
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            ADXClusterStatus status = client.resources(ADXCluster.class).inNamespace("test").withName("byo").get().getStatus();
+            ADXClusterStatus status = operator.status("byo");
             assertThat(status).as("the status, written after the refusals").isNotNull();
             assertThat(status.conditions.get(0).getReason()).isEqualTo("Complete");
         });
@@ -74,12 +57,10 @@ class StatusPatchFailuresTest {
 
     @Test
     void aFailureIsRecordedAsOneEventPerChangeNotPerRetry() throws Exception {
-        ADXCluster misspelt = OperatorAgainstEmulatorTest.cluster("byo", "https://byo.westeurope.kusto.windows.net",
-                "regoin == 'westeurope'");
-        client.resources(ADXCluster.class).inNamespace("test").resource(misspelt).create();
+        operator.create(cluster("byo", "https://byo.westeurope.kusto.windows.net", "regoin == 'westeurope'"));
         runtime = start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> LeaderElectionTest.reconciles(runtime) >= 4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> reconciles(runtime) >= 4);
         assertThat(events()).as("four failing passes, one failure").singleElement().satisfies(event -> {
             assertThat(event.getType()).isEqualTo("Warning");
             assertThat(event.getReason()).isEqualTo("CriteriaExpressionError");
@@ -89,32 +70,24 @@ class StatusPatchFailuresTest {
         });
 
         edit(null);
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(client.resources(ADXCluster.class)
-                .inNamespace("test").withName("byo").get().getStatus().conditions.get(0).getStatus()).isEqualTo("True"));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                assertThat(operator.status("byo").conditions.get(0).getStatus()).isEqualTo("True"));
         edit("environment == ");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events()).hasSize(2));
         assertThat(events()).extracting(Event::getReason).containsOnly("CriteriaExpressionError");
     }
 
     private void edit(String criteria) {
-        client.resources(ADXCluster.class).inNamespace("test").withName("byo").edit(c -> {
-            c.getSpec().criteriaExpression = criteria;
-            return c;
-        });
+        operator.edit("byo", c -> c.getSpec().criteriaExpression = criteria);
     }
 
     private List<Event> events() {
-        return client.v1().events().inNamespace("test").list().getItems();
+        return client.v1().events().inNamespace(OperatorOnMockApi.NAMESPACE).list().getItems();
     }
 
     private OperatorRuntime start() throws Exception {
-        OperatorSettings settings = new OperatorSettings(null, List.of("test"), Duration.ofMillis(300),
-                Duration.ofMillis(300), Map.of("region", "westeurope"), null, null, 0, 0, ArmSettings.DEFAULT, RuntimeLimits.defaults());
-        KustoConnector noKusto = (endpoint, identity) -> {
-            throw new AssertionError("a cluster without targets needs no Kusto call");
-        };
-        return OperatorRuntime.start(settings, OperatorAgainstEmulatorTest.wiring(impatient, noKusto, Duration.ofMillis(100),
-                ProgressWatchdog.Thresholds.defaults()));
+        return operator.retryingOnce().start(passingEvery(Duration.ofMillis(300), Map.of("region", "westeurope")),
+                NO_KUSTO, Duration.ofMillis(100), ProgressWatchdog.Thresholds.defaults());
     }
 
     private double patchFailures(String code) {
