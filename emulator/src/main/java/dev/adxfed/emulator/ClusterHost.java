@@ -24,7 +24,6 @@ import dev.adxfed.emulator.server.ClusterServer;
 import dev.adxfed.emulator.server.QueryRunner;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,13 +105,7 @@ public final class ClusterHost implements AutoCloseable {
         CommandLog log = new CommandLog();
         FaultSwitch faults = new FaultSwitch();
         ManagementCommands commands = new ManagementCommands(log, engine.pipe(), engine.validator(), faults, making);
-        ClusterServer server;
-        try {
-            server = ClusterServer.bind(name, host, port, catalog, directory, commands, engine.queries(), log);
-        } catch (BindException e) {
-            throw new IOException("cluster '" + name + "' cannot listen on " + host + ":" + port
-                    + " (" + e.getMessage() + "); choose another port", e);
-        }
+        ClusterServer server = ClusterServer.bind(name, host, port, catalog, directory, commands, engine.queries(), log);
         try {
             setup.accept(server);
         } catch (RuntimeException e) {

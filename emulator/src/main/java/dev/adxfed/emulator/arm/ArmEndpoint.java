@@ -8,15 +8,13 @@ import dev.adxfed.emulator.ClusterHost;
 import dev.adxfed.emulator.faults.Fault;
 import dev.adxfed.emulator.faults.FaultSwitch;
 import dev.adxfed.emulator.faults.FaultsEndpoint;
+import dev.adxfed.emulator.server.HttpPort;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +38,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * A local Azure Resource Manager for Microsoft.Kusto, on a port of its own: provider registration, resource
  * groups, clusters and their databases, with ARM's long-running operations and error shapes. Any bearer
  * token, or none, is accepted. Its own fault switch (also at {@code /adxfed/faults} on its port) makes it
- * answer with ARM errors; a fault's {@code match} is searched in {@code "METHOD /path"}. Served by Jetty, as the
- * clusters are, so that clients' pooled keep-alive connections are never closed under them for being idle.
+ * answer with ARM errors; a fault's {@code match} is searched in {@code "METHOD /path"}. Served on an
+ * {@link HttpPort}, as the clusters are, so that clients' pooled keep-alive connections are never closed under them for
+ * being idle.
  */
 public final class ArmEndpoint implements AutoCloseable {
 
@@ -62,10 +61,10 @@ public final class ArmEndpoint implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile boolean reachabilityChangedByAnswer;
 
-    private ArmEndpoint(Server http, ServerConnector connector, URI endpoint, ClusterHost host, Duration provisioningDelay) {
-        this.http = http;
-        this.connector = connector;
-        this.endpoint = endpoint;
+    private ArmEndpoint(HttpPort listening, ClusterHost host, Duration provisioningDelay) {
+        this.http = listening.server();
+        this.connector = listening.connector();
+        this.endpoint = listening.endpoint();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "emulator-arm-provisioning");
             t.setDaemon(true);
@@ -80,34 +79,15 @@ public final class ArmEndpoint implements AutoCloseable {
      * @param provisioningDelay how long each long-running operation stays in progress (zero: done at once)
      */
     public static ArmEndpoint start(ClusterHost host, String address, int port, Duration provisioningDelay) throws IOException {
-        QueuedThreadPool threads = new QueuedThreadPool(50, 2);
-        threads.setName("emulator-arm");
-        threads.setDaemon(true);
-        threads.setReservedThreads(0);
-        Server http = new Server(threads);
-        HttpConfiguration config = new HttpConfiguration();
-        config.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(config));
-        connector.setHost(address);
-        connector.setPort(port);
-        connector.setIdleTimeout(0);
-        http.addConnector(connector);
+        HttpPort http = HttpPort.bind("the Azure Resource Manager endpoint", "emulator-arm", 50, address, port);
+        ArmEndpoint arm = new ArmEndpoint(http, host, provisioningDelay);
+        http.server().setHandler(arm.new Requests());
         try {
-            connector.open();
-        } catch (IOException e) {
-            throw new IOException("the Azure Resource Manager endpoint cannot listen on " + address + ":" + port
-                    + " (" + e.getMessage() + "); choose another port", e);
-        }
-        // Reopening the port after an unreachable fault must bind the same one, not another free one.
-        connector.setPort(connector.getLocalPort());
-        URI endpoint = URI.create("http://" + address + ":" + connector.getLocalPort());
-        ArmEndpoint arm = new ArmEndpoint(http, connector, endpoint, host, provisioningDelay);
-        http.setHandler(arm.new Requests());
-        try {
-            http.start();
+            http.server().start();
         } catch (Exception e) {
             arm.close();
-            throw new IOException("the Azure Resource Manager endpoint could not start serving on " + endpoint + ": " + e.getMessage(), e);
+            throw new IOException("the Azure Resource Manager endpoint could not start serving on " + http.endpoint() + ": "
+                    + e.getMessage(), e);
         }
         arm.faults.onReachabilityChange(arm::reachabilityChanged);
         return arm;

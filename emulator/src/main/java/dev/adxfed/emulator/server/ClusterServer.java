@@ -15,20 +15,16 @@ import dev.adxfed.emulator.faults.FaultsEndpoint;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.BindException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -43,10 +39,8 @@ import java.util.UUID;
  * commands, {@code /v2/rest/query} for queries, and a 404 for {@code /v1/rest/auth/metadata}, which
  * tells the SDK to assume the public cloud and send no token.
  *
- * <p>Served by Jetty. Keep-alive connections are never closed for being idle: clients such as Microsoft's Node.js
- * SDK keep pooled connections without a timeout of their own, and a server that reaps idle connections races with
- * them (a request sent as the server closes the connection fails with "socket hang up"). A closed connection is the
- * client's doing, or the cluster's {@link dev.adxfed.emulator.faults.Fault#unreachable() unreachable} fault, which
+ * <p>Served on an {@link HttpPort}, whose keep-alive connections are never closed for being idle. A closed connection
+ * is the client's doing, or the cluster's {@link dev.adxfed.emulator.faults.Fault#unreachable() unreachable} fault, which
  * closes the port and every connection until it is cleared.
  */
 public final class ClusterServer implements AutoCloseable {
@@ -55,8 +49,6 @@ public final class ClusterServer implements AutoCloseable {
     private static final String DEFAULT_DATABASE = "NetDefaultDB";
     /** Not Kusto: the emulator's account of the responses it sent (see {@link ResponseLog}). */
     private static final String RESPONSES_PATH = "/adxfed/responses";
-    /** Connections the kernel queues before the server accepts them; a burst of new clients waits rather than fails. */
-    private static final int ACCEPT_QUEUE = 1024;
     /** The server whose request the current thread is answering: a fault that closes its port waits for the answer. */
     private static final ThreadLocal<ClusterServer> ANSWERING = new ThreadLocal<>();
 
@@ -72,10 +64,10 @@ public final class ClusterServer implements AutoCloseable {
     private final Object port = new Object();
     private volatile boolean portChangeAfterAnswer;
 
-    private ClusterServer(Server http, ServerConnector connector, ClusterDirectory.Entry self, ClusterDirectory directory,
+    private ClusterServer(HttpPort listening, ClusterDirectory.Entry self, ClusterDirectory directory,
                           ManagementCommands commands, QueryRunner queries, CommandLog log) {
-        this.http = http;
-        this.connector = connector;
+        this.http = listening.server();
+        this.connector = listening.connector();
         this.self = self;
         this.name = self.name();
         this.directory = directory;
@@ -92,34 +84,10 @@ public final class ClusterServer implements AutoCloseable {
     public static ClusterServer bind(String name, String host, int port, ClusterCatalog catalog,
                                      ClusterDirectory directory, ManagementCommands commands, QueryRunner queries,
                                      CommandLog log) throws IOException {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 2);
-        threads.setName("emulator-" + name);
-        threads.setDaemon(true);
-        threads.setReservedThreads(0);
-        Server http = new Server(threads);
-        HttpConfiguration config = new HttpConfiguration();
-        config.setSendServerVersion(false);
-        config.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(config));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setAcceptQueueSize(ACCEPT_QUEUE);
-        connector.setIdleTimeout(0);
-        http.addConnector(connector);
-        try {
-            connector.open();
-        } catch (IOException e) {
-            if (e.getCause() instanceof BindException bind) {
-                throw bind;
-            }
-            throw e;
-        }
-        // Reopening the port after an unreachable fault must bind the same one, not another free one.
-        connector.setPort(connector.getLocalPort());
-        URI endpoint = URI.create("http://" + host + ":" + connector.getLocalPort());
-        ClusterDirectory.Entry self = new ClusterDirectory.Entry(name, endpoint, catalog, commands.faults());
-        ClusterServer server = new ClusterServer(http, connector, self, directory, commands, queries, log);
-        http.setHandler(server.new Requests());
+        HttpPort http = HttpPort.bind("cluster '" + name + "'", "emulator-" + name, 200, host, port);
+        ClusterDirectory.Entry self = new ClusterDirectory.Entry(name, http.endpoint(), catalog, commands.faults());
+        ClusterServer server = new ClusterServer(http, self, directory, commands, queries, log);
+        http.server().setHandler(server.new Requests());
         directory.register(self);
         commands.faults().onReachabilityChange(server::followReachability);
         return server;

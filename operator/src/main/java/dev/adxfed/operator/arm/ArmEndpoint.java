@@ -1,8 +1,8 @@
 package dev.adxfed.operator.arm;
 
+import dev.adxfed.operator.api.HttpUrl;
+
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * Where Azure Resource Manager answers: the public cloud's by default, another cloud's, or a local one
@@ -17,19 +17,9 @@ public record ArmEndpoint(URI uri) {
 
     /** Parses and checks {@code text}; the exception's message says what is wrong with it. */
     public static ArmEndpoint parse(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + text + "' is not an http(s) URL such as " + PUBLIC_CLOUD
-                    + " or http://127.0.0.1:PORT");
-        }
-        ArmEndpoint endpoint = new ArmEndpoint(URI.create(scheme + "://" + uri.getRawAuthority()));
-        if (scheme.equals("http") && !endpoint.loopback()) {
+        HttpUrl url = HttpUrl.parse(text, PUBLIC_CLOUD + " or http://127.0.0.1:PORT");
+        ArmEndpoint endpoint = new ArmEndpoint(URI.create((url.plain() ? "http" : "https") + "://" + url.uri().getRawAuthority()));
+        if (url.plain() && !endpoint.loopback()) {
             throw new IllegalArgumentException("'" + text + "': plain http is only for a local endpoint on the loopback"
                     + " address (127.0.0.1, localhost); Azure Resource Manager needs https");
         }

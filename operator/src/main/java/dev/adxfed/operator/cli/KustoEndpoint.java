@@ -6,11 +6,11 @@ import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.data.auth.endpoints.KustoTrustedEndpoints;
 import com.microsoft.azure.kusto.data.auth.endpoints.MatchRule;
+import dev.adxfed.operator.api.HttpUrl;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A Kusto cluster URL given on the command line. Plain http means a local cluster (the emulator,
@@ -21,18 +21,7 @@ public record KustoEndpoint(URI uri) {
 
     /** Parses and checks {@code text}; the message of the exception says what is wrong with it. */
     public static KustoEndpoint parse(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + text + "' is not an http(s) URL such as https://mycluster.westeurope.kusto.windows.net"
-                    + " or http://127.0.0.1:8080");
-        }
-        return new KustoEndpoint(uri);
+        return new KustoEndpoint(HttpUrl.parse(text, "https://mycluster.westeurope.kusto.windows.net or http://127.0.0.1:8080").uri());
     }
 
     boolean authenticated() {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * The operator's own meters, named as Prometheus shows them:
  * {@code adxfed_reconciles_total{role,hub,result}}, {@code adxfed_reconcile_duration_seconds{role}},
- * {@code adxfed_resource_ready{namespace,name,role}}, {@code adxfed_status_patch_failures_total{code}},
+ * {@code adxfed_resource_ready{resource_namespace,name,role}}, {@code adxfed_status_patch_failures_total{code}},
  * {@code adxfed_kusto_token_available{identity}},
  * {@code adxfed_kusto_call_duration_seconds{stage,result}}, {@code adxfed_script_commands_total{kind,result}},
  * {@code adxfed_database_commands_total{hub,database,kind,result}}, {@code adxfed_heartbeat_rows_read_total{hub}},
@@ -137,7 +137,7 @@ public final class OperatorMetrics {
         resources.follows(namespace, name, role, hub == null ? Set.of() : Set.of(hub), targets);
     }
 
-    /** {@code adxfed_resource_ready{namespace,name,role}}: whether the resource's last pass left it ready. */
+    /** {@code adxfed_resource_ready{resource_namespace,name,role}}: whether the resource's last pass left it ready. */
     public void ready(String namespace, String name, String role, boolean ready) {
         resources.ready(namespace, name, role, ready);
     }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Series that follow their ADXCluster: {@code adxfed_resource_ready{namespace,name,role}} for each resource
+ * Series that follow their ADXCluster: {@code adxfed_resource_ready{resource_namespace,name,role}} for each resource
  * the operator reconciles, and every series labelled with a hub (a Federated resource's endpoint) or a
  * heartbeat target (a Partition's federated target). When a resource is deleted, deselected (its
  * criteriaExpression no longer matches) or re-pointed to another endpoint or other targets, its series go,
@@ -21,6 +21,12 @@ import java.util.function.Predicate;
  * every scrape and a gone partition's counters would stand still, both firing alerts until a restart.
  */
 final class ResourceSeries {
+
+    /**
+     * The resource's namespace. Not {@code namespace}: a scrape puts the operator pod's own there, and Prometheus would
+     * keep the resource's only as {@code exported_namespace}.
+     */
+    private static final String NAMESPACE = "resource_namespace";
 
     /** What one resource names: its role, the hub it is (Federated) and the targets it heartbeats into (Partition). */
     private record Named(String role, Set<String> hubs, Set<String> targets) {}
@@ -54,7 +60,7 @@ final class ResourceSeries {
             AtomicInteger holder = new AtomicInteger();
             Gauge.builder("adxfed.resource.ready", holder, AtomicInteger::get)
                     .description("1 when the ADXCluster's last pass left its condition True, 0 when not")
-                    .tags("namespace", namespace, "name", name, "role", role).register(registry);
+                    .tags(NAMESPACE, namespace, "name", name, "role", role).register(registry);
             return holder;
         }).set(isReady ? 1 : 0);
     }
@@ -73,7 +79,7 @@ final class ResourceSeries {
         if (ready.remove(key) != null) {
             int slash = key.indexOf('/');
             removeWhere(m -> "adxfed.resource.ready".equals(m.getId().getName())
-                    && key.substring(0, slash).equals(m.getId().getTag("namespace"))
+                    && key.substring(0, slash).equals(m.getId().getTag(NAMESPACE))
                     && key.substring(slash + 1).equals(m.getId().getTag("name")));
         }
     }

@@ -3,6 +3,7 @@ package dev.adxfed.operator.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.adxfed.operator.controller.RuntimeLimits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -253,6 +254,10 @@ class DeployManifestsTest {
         long sum = heap + bounded.values().stream().mapToLong(Long::longValue).sum();
         assertThat(sum).as("heap %d MiB and %s leave room for thread stacks and the GC under %d MiB", heap, bounded, limitMiB)
                 .isLessThanOrEqualTo(limitMiB - 96);
+        // Three 1,000-partition hub passes at once completed in a 256 MiB heap (docs/operator.md, "Concurrency and memory").
+        assertThat(parseOperatorArgs(operator).maxConcurrentReconciles).as("passes at once, as measured")
+                .isEqualTo(RuntimeLimits.DEFAULT_MAX_CONCURRENT_RECONCILES).isEqualTo(3);
+        assertThat(heap).as("the heap the measured passes fit in, and more").isGreaterThan(256);
     }
 
     /** The kubelet kills the container terminationGracePeriodSeconds after SIGTERM: a pass must be able to finish before. */

@@ -116,7 +116,7 @@ class OperatorAgainstEmulatorTest {
         assertThat(metrics)
                 .contains("adxfed_reconciles_total{hub=\"" + hub.url() + "\",result=\"complete\",role=\"Federated\"}")
                 .contains("adxfed_reconciles_total{hub=\"\",result=\"skipped\",role=\"Partition\"}")
-                .contains("adxfed_resource_ready{name=\"hub\",namespace=\"test\",role=\"Federated\"} 1.0")
+                .contains("adxfed_resource_ready{name=\"hub\",resource_namespace=\"test\",role=\"Federated\"} 1.0")
                 .contains("jvm_memory_used_bytes{").contains("jvm_gc_max_data_size_bytes").contains("jvm_threads_live_threads")
                 .contains("process_cpu_usage").contains("process_uptime_seconds")
                 .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + hub.url() + "\"}")

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBu
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
@@ -43,6 +44,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The operator as deployed, minus Kubernetes itself: {@link OperatorRuntime} (JOSDK) on fabric8's CRUD mock API
@@ -172,11 +174,14 @@ final class OperatorOnMockApi implements AutoCloseable, AfterEachCallback {
         return resource(name).get();
     }
 
+    /** The operator patches the status meanwhile: an edit of what was read before that patch is refused (409) and made again. */
     void edit(String name, Consumer<ADXCluster> change) {
-        resource(name).edit(cluster -> {
-            change.accept(cluster);
-            return cluster;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException refused && refused.getCode() == 409)
+                .until(() -> resource(name).edit(cluster -> {
+                    change.accept(cluster);
+                    return cluster;
+                }) != null);
     }
 
     void delete(String name) {

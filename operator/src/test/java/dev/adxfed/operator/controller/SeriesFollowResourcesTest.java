@@ -44,8 +44,8 @@ class SeriesFollowResourcesTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape(runtime))
                     .contains("adxfed_partitions_live{database=\"Metrics\",hub=\"" + oldHub + "\"} 1.0")
                     .contains("adxfed_heartbeats_sent_total{result=\"success\",target=\"" + oldHub + "\"}")
-                    .contains("adxfed_resource_ready{name=\"hub\",namespace=\"test\",role=\"Federated\"} 1.0")
-                    .contains("adxfed_resource_ready{name=\"partition\",namespace=\"test\",role=\"Partition\"} 1.0"));
+                    .contains("adxfed_resource_ready{name=\"hub\",resource_namespace=\"test\",role=\"Federated\"} 1.0")
+                    .contains("adxfed_resource_ready{name=\"partition\",resource_namespace=\"test\",role=\"Partition\"} 1.0"));
 
             operator.edit("partition", c -> c.getSpec().federation.federatedTargets.get(0).endpoint = newHub);
             operator.edit("hub", c -> c.getSpec().endpoint = newHub);

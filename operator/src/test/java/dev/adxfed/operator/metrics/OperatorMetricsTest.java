@@ -7,6 +7,7 @@ import dev.adxfed.operator.federation.ExcludedPartitions;
 import dev.adxfed.operator.federation.FederationReport;
 import dev.adxfed.operator.federation.HeartbeatTimes;
 import dev.adxfed.operator.federation.HeldDepartures;
+import dev.adxfed.operator.heartbeat.HeartbeatReport;
 import dev.adxfed.operator.monitoring.MonitoringFiles;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,8 +21,13 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +97,35 @@ class OperatorMetricsTest {
 
     String series(String database) {
         return "adxfed_partitions_live{database=\"" + database + "\",hub=\"" + HUB + "\"}";
+    }
+
+    /** A label the scrape also sets would reach the rules and the dashboard renamed, or be mistaken for the scrape's own. */
+    @Test
+    void noSeriesCarriesALabelNamedLikeOneTheScrapeSets() {
+        metrics.reconciled("Federated", HUB, "complete", Duration.ofSeconds(1));
+        metrics.kustoCall("heartbeat.read", true, 1_000);
+        metrics.heartbeat(new HeartbeatReport(clock.instant(), 1, Optional.empty(), Optional.empty(), List.of(HUB), List.of(),
+                1, List.of()));
+        metrics.federation(HUB, read(new TreeMap<>(Map.of("Metrics", 1)),
+                List.of(new CommandResults("Metrics", Command.Kind.ENTITY_GROUP_CREATE, CommandResults.COMPLETED, 1)),
+                List.of(new Conflict("Metrics", Conflict.Kind.FUNCTION, "Cpu")), HeldDepartures.NONE,
+                new ExcludedPartitions(1, 1, 1), List.of("Logs")));
+        metrics.follows("metrics", "hub", "Federated", HUB, Set.of());
+        metrics.ready("metrics", "hub", "Federated", true);
+        metrics.statusPatchFailed(429);
+        metrics.tokenChecked("workload", true);
+
+        Pattern label = Pattern.compile("[{,](\\w+)=\"");
+        Set<String> labels = new TreeSet<>();
+        registry.scrape().lines().filter(l -> l.startsWith("adxfed_")).forEach(line -> {
+            Matcher m = label.matcher(line);
+            while (m.find()) {
+                labels.add(m.group(1));
+            }
+        });
+        assertThat(labels).contains("hub", "target", "stage", "kind", "reason", "code", "identity", "resource_namespace")
+                .doesNotContainAnyElementsOf(MonitoringFiles.TARGET_LABELS);
+        assertThat(registry.scrape()).contains("adxfed_resource_ready{name=\"hub\",resource_namespace=\"metrics\",role=\"Federated\"} 1.0");
     }
 
     @Test

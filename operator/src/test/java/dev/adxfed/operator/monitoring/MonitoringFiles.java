@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,12 @@ public final class MonitoringFiles {
 
     public static final String DASHBOARD = "adxfed-dashboard.json";
     public static final String ALERTS = "adxfed-alerts.yaml";
+    /**
+     * The labels the shipped ServiceMonitor's scrape puts on every series of the operator; Prometheus keeps a metric's own
+     * label of one of these names only as {@code exported_<name>}.
+     */
+    public static final Set<String> TARGET_LABELS = Set.of("job", "instance", "namespace", "pod", "service", "endpoint",
+            "container");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][\\w:]*)\\s*,\\s*(\\w+)\\s*\\)");
