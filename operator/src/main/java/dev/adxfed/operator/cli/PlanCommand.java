@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** {@code adxfed plan}: what a federation sync would send to a hub, without sending it. */
+/** {@code adxfed plan}: what a sync would send (a hub's federation, a partition's heartbeat), without sending it. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Dry run: for a Federated ADXCluster, reads the heartbeats and the hub's entity groups and functions,"
                 + " and prints what a sync would change, changing nothing: the exact commands (text), a reviewable"
