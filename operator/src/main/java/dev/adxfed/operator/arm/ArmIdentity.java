@@ -39,7 +39,8 @@ public sealed interface ArmIdentity {
     /** How it signs in and what that needs, in the words Kusto's identities use. */
     default String signsInWith() {
         if (this instanceof ManagedIdentity managed) {
-            return new KustoIdentity.ManagedIdentity(managed.clientId()).signsInWith();
+            return "managed identity " + managed.clientId() + " (--arm-managed-identity-client-id): it signs in only on an"
+                    + " Azure VM or AKS node that has this identity assigned";
         }
         if (this instanceof WorkloadIdentity) {
             return "workload identity (AZURE_CLIENT_ID, with the pod's service-account token): the identity needs a"

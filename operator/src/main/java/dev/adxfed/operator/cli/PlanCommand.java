@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
                 + " diff per hub database for a pull request (markdown), or the same diff as JSON for tools. For a"
                 + " Partition (text only), reads its schema and prints the heartbeat a sync would send to each target,"
                 + " and whether the target has its heartbeat table yet. With spec.provision, the text output also shows"
-                + " what a sync would create or change in Azure. https clusters: says how it signs in.")
+                + " what a sync would create or change in Azure. For each https cluster it says how it signs in and what"
+                + " that needs.")
 final class PlanCommand implements Callable<Integer> {
 
     @Spec

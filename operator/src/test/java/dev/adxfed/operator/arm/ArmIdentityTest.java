@@ -37,4 +37,13 @@ class ArmIdentityTest {
                 .isEqualTo(new ArmIdentity.WorkloadIdentity());
         assertThat(ArmIdentity.of(ArmEndpoint.DEFAULT, "", Map.of())).isEqualTo(new ArmIdentity.DefaultChain());
     }
+
+    @Test
+    void eachIdentitySaysHowItSignsInWithTheOptionThatChoosesIt() {
+        assertThat(new ArmIdentity.ManagedIdentity("1111").signsInWith()).isEqualTo("managed identity 1111"
+                + " (--arm-managed-identity-client-id): it signs in only on an Azure VM or AKS node that has this identity assigned");
+        assertThat(new ArmIdentity.DefaultChain().signsInWith()).startsWith("the default Azure credential: run az login")
+                .endsWith("give --arm-endpoint the Azure Resource Manager that adxfed emulator prints)");
+        assertThat(new ArmIdentity.None().signsInWith()).isEqualTo("no sign-in (plain http)");
+    }
 }
