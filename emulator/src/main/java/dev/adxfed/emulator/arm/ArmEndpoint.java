@@ -9,11 +9,11 @@ import dev.adxfed.emulator.faults.Fault;
 import dev.adxfed.emulator.faults.FaultSwitch;
 import dev.adxfed.emulator.faults.FaultsEndpoint;
 import dev.adxfed.emulator.server.HttpPort;
+import dev.adxfed.emulator.server.ReachablePort;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,21 +50,17 @@ public final class ArmEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArmEndpoint.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Set while this thread answers a request, so that a fault it arms takes the port down after the answer. */
-    private static final ThreadLocal<ArmEndpoint> ANSWERING = new ThreadLocal<>();
-
     private final Server http;
-    private final ServerConnector connector;
     private final URI endpoint;
     private final KustoResources resources;
     private final FaultSwitch faults = new FaultSwitch();
+    private final ReachablePort reachability;
     private final ScheduledExecutorService scheduler;
-    private volatile boolean reachabilityChangedByAnswer;
 
     private ArmEndpoint(HttpPort listening, ClusterHost host, Duration provisioningDelay) {
         this.http = listening.server();
-        this.connector = listening.connector();
         this.endpoint = listening.endpoint();
+        this.reachability = new ReachablePort(listening, faults, "the Azure Resource Manager endpoint");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "emulator-arm-provisioning");
             t.setDaemon(true);
@@ -89,7 +85,6 @@ public final class ArmEndpoint implements AutoCloseable {
             throw new IOException("the Azure Resource Manager endpoint could not start serving on " + http.endpoint() + ": "
                     + e.getMessage(), e);
         }
-        arm.faults.onReachabilityChange(arm::reachabilityChanged);
         return arm;
     }
 
@@ -126,35 +121,6 @@ public final class ArmEndpoint implements AutoCloseable {
         scheduler.shutdownNow();
     }
 
-    /** An unreachable fault armed by a request to this endpoint takes the port down once that request is answered. */
-    private void reachabilityChanged() {
-        if (ANSWERING.get() == this) {
-            reachabilityChangedByAnswer = true;
-        } else {
-            followReachability();
-        }
-    }
-
-    /** Closes the port while an unreachable fault is armed (connections are refused), and reopens the same one after. */
-    private synchronized void followReachability() {
-        if (!http.isStarted()) {
-            return;
-        }
-        boolean down = faults.unreachable();
-        try {
-            if (down && connector.isStarted()) {
-                connector.stop();
-                LOG.info("the Azure Resource Manager endpoint is down (unreachable fault): {} refuses connections", endpoint);
-            } else if (!down && !connector.isStarted()) {
-                connector.start();
-                LOG.info("the Azure Resource Manager endpoint is back: {} accepts connections again", endpoint);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("the Azure Resource Manager endpoint could not " + (down ? "close" : "reopen")
-                    + " its port " + endpoint.getPort() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** What one request is answered with. */
     private record Reply(int status, Map<String, String> headers, byte[] body) {}
 
@@ -166,14 +132,8 @@ public final class ArmEndpoint implements AutoCloseable {
             try (InputStream in = Request.asInputStream(request)) {
                 body = in.readAllBytes();
             }
-            Reply reply;
-            ANSWERING.set(ArmEndpoint.this);
-            try {
-                reply = reply(request.getMethod().toUpperCase(Locale.ROOT), request.getHttpURI().getPath(),
-                        request.getHttpURI().getQuery(), body);
-            } finally {
-                ANSWERING.remove();
-            }
+            Reply reply = reachability.answering(() -> reply(request.getMethod().toUpperCase(Locale.ROOT),
+                    request.getHttpURI().getPath(), request.getHttpURI().getQuery(), body));
             response.setStatus(reply.status());
             response.getHeaders().put("x-ms-request-id", UUID.randomUUID().toString());
             reply.headers().forEach(response.getHeaders()::put);
@@ -181,12 +141,7 @@ public final class ArmEndpoint implements AutoCloseable {
             if (!empty) {
                 response.getHeaders().put("Content-Type", "application/json; charset=utf-8");
             }
-            response.write(true, empty ? null : ByteBuffer.wrap(reply.body()), Callback.from(callback, () -> {
-                if (reachabilityChangedByAnswer) {
-                    reachabilityChangedByAnswer = false;
-                    http.getThreadPool().execute(ArmEndpoint.this::followReachability);
-                }
-            }));
+            response.write(true, empty ? null : ByteBuffer.wrap(reply.body()), Callback.from(callback, reachability::answered));
             return true;
         }
     }

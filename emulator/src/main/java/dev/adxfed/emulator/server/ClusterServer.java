@@ -18,7 +18,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +48,8 @@ public final class ClusterServer implements AutoCloseable {
     private static final String DEFAULT_DATABASE = "NetDefaultDB";
     /** Not Kusto: the emulator's account of the responses it sent (see {@link ResponseLog}). */
     private static final String RESPONSES_PATH = "/adxfed/responses";
-    /** The server whose request the current thread is answering: a fault that closes its port waits for the answer. */
-    private static final ThreadLocal<ClusterServer> ANSWERING = new ThreadLocal<>();
-
     private final Server http;
-    private final ServerConnector connector;
+    private final ReachablePort reachability;
     private final String name;
     private final ClusterDirectory directory;
     private final ManagementCommands commands;
@@ -61,15 +57,13 @@ public final class ClusterServer implements AutoCloseable {
     private final CommandLog log;
     private final ClusterDirectory.Entry self;
     private final ResponseLog responses = new ResponseLog();
-    private final Object port = new Object();
-    private volatile boolean portChangeAfterAnswer;
 
     private ClusterServer(HttpPort listening, ClusterDirectory.Entry self, ClusterDirectory directory,
                           ManagementCommands commands, QueryRunner queries, CommandLog log) {
         this.http = listening.server();
-        this.connector = listening.connector();
         this.self = self;
         this.name = self.name();
+        this.reachability = new ReachablePort(listening, commands.faults(), "cluster '" + name + "'");
         this.directory = directory;
         this.commands = commands;
         this.queries = queries;
@@ -89,7 +83,6 @@ public final class ClusterServer implements AutoCloseable {
         ClusterServer server = new ClusterServer(http, self, directory, commands, queries, log);
         http.server().setHandler(server.new Requests());
         directory.register(self);
-        commands.faults().onReachabilityChange(server::followReachability);
         return server;
     }
 
@@ -99,7 +92,7 @@ public final class ClusterServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cluster '" + name + "' could not start serving on " + endpoint(), e);
         }
-        followReachability();
+        reachability.follow();
     }
 
     /** Runs a management command as if it came over HTTP, for setting a cluster up. */
@@ -133,35 +126,6 @@ public final class ClusterServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Closes the port (and drops every connection) while an unreachable fault is armed, and reopens it when the
-     * faults are cleared. A fault armed by a request to this very cluster takes effect once that request is answered.
-     */
-    private void followReachability() {
-        if (ANSWERING.get() == this) {
-            portChangeAfterAnswer = true;
-            return;
-        }
-        synchronized (port) {
-            if (!http.isStarted()) {
-                return;
-            }
-            boolean down = commands.faults().unreachable();
-            try {
-                if (down && connector.isStarted()) {
-                    connector.stop();
-                    LOG.info("cluster '{}' is down (unreachable fault): {} refuses connections", name, endpoint());
-                } else if (!down && !connector.isStarted()) {
-                    connector.start();
-                    LOG.info("cluster '{}' is back: {} accepts connections again", name, endpoint());
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("cluster '" + name + "' could not " + (down ? "close" : "reopen") + " its port "
-                        + connector.getPort() + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
     /** One HTTP request, read whole before it is answered, so that the connection stays usable for the next one. */
     private record Exchange(String method, String path, String query, HttpFields headers, byte[] body) {
         String header(String name) {
@@ -182,22 +146,11 @@ public final class ClusterServer implements AutoCloseable {
             Exchange exchange = new Exchange(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
                     request.getHeaders(), body);
             UUID activityId = UUID.randomUUID();
-            Answer answer;
-            ANSWERING.set(ClusterServer.this);
-            try {
-                answer = answer(exchange, activityId);
-            } finally {
-                ANSWERING.remove();
-            }
+            Answer answer = reachability.answering(() -> answer(exchange, activityId));
             response.setStatus(answer.status());
             response.getHeaders().put("x-ms-activity-id", activityId.toString());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-            response.write(true, ByteBuffer.wrap(answer.body()), Callback.from(callback, () -> {
-                if (portChangeAfterAnswer) {
-                    portChangeAfterAnswer = false;
-                    http.getThreadPool().execute(ClusterServer.this::followReachability);
-                }
-            }));
+            response.write(true, ByteBuffer.wrap(answer.body()), Callback.from(callback, reachability::answered));
             return true;
         }
     }
