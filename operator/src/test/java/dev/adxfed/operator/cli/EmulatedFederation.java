@@ -9,6 +9,7 @@ import dev.adxfed.operator.heartbeat.PartitionSchema;
 import dev.adxfed.operator.heartbeat.TableSchema;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +38,13 @@ final class EmulatedFederation implements AutoCloseable {
         eastus = emulator.clusters().get(0).url();
         westeurope = emulator.clusters().get(1).url();
         hub = emulator.clusters().get(2).url();
+    }
+
+    /** A loopback endpoint on which nothing listens: its port was free a moment ago. */
+    static String closedEndpoint() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
     }
 
     Path hubFile(Path dir) throws IOException {

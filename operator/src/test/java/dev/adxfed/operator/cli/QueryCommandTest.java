@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,11 +67,7 @@ class QueryCommandTest {
 
     @Test
     void unreachableEndpointSaysSo() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        String closed = "http://127.0.0.1:" + closedPort;
+        String closed = EmulatedFederation.closedEndpoint();
 
         Run run = Run.adxfed("query", "--endpoint", closed, "--database", "Metrics", ".show tables");
 

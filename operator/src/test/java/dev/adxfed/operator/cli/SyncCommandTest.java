@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,33 +58,26 @@ class SyncCommandTest {
 
     @Test
     void unreachableTargetIsReportedAndTheExitCodeSaysSo() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        Path partitions = clusters.partitionsFile(dir, "http://127.0.0.1:" + closed);
+        String closed = EmulatedFederation.closedEndpoint();
+        Path partitions = clusters.partitionsFile(dir, closed);
 
         Run run = Run.adxfed("sync", "-f", partitions.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("sent to 0 of 1 target(s)").contains("  failed  http://127.0.0.1:" + closed + ": heartbeat.ingest");
+        assertThat(run.out()).contains("sent to 0 of 1 target(s)").contains("  failed  " + closed + ": heartbeat.ingest");
         assertThat(run.err()).isEqualTo("adxfed sync: 2 of 2 ADXCluster pass(es) had failures (listed above)\n");
     }
 
     @Test
     void anUnreachablePartitionIsSaidOnceWithWhatToCheck() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        Path partition = Files.writeString(dir.resolve("gone.yaml"),
-                EmulatedFederation.partition("gone", "http://127.0.0.1:" + closed, clusters.hub));
+        String closed = EmulatedFederation.closedEndpoint();
+        Path partition = Files.writeString(dir.resolve("gone.yaml"), EmulatedFederation.partition("gone", closed, clusters.hub));
 
         Run run = Run.adxfed("sync", "-f", partition.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo("heartbeat   gone             sent to 0 of 1 target(s); schema: never read; 1 round"
-                + " trip(s) to the partition\n  failed  schema: schema.showDatabases failed on http://127.0.0.1:" + closed
+                + " trip(s) to the partition\n  failed  schema: schema.showDatabases failed on " + closed
                 + ": connection refused: check the endpoint and that the cluster is running\n");
     }
 
