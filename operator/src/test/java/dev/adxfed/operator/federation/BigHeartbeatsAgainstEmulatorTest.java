@@ -100,12 +100,7 @@ class BigHeartbeatsAgainstEmulatorTest {
     }
 
     static FederatedTarget target(VirtualCluster hub) {
-        FederatedTarget target = new FederatedTarget();
-        target.endpoint = hub.url();
-        target.heartbeatDatabase = HEARTBEATS;
-        target.heartbeatTable = "Heartbeat";
-        target.managedIdentityClientId = "";
-        return target;
+        return HubTarget.of(hub.url(), HEARTBEATS);
     }
 
     @Test

@@ -203,12 +203,7 @@ class FaultsAgainstEmulatorTest {
     }
 
     static FederatedTarget target(VirtualCluster hub) {
-        FederatedTarget target = new FederatedTarget();
-        target.endpoint = hub.url();
-        target.heartbeatDatabase = "FederationHeartbeats";
-        target.heartbeatTable = "Heartbeat";
-        target.managedIdentityClientId = "";
-        return target;
+        return HubTarget.of(hub.url(), "FederationHeartbeats");
     }
 
     /**

@@ -57,12 +57,7 @@ class FederationAgainstEmulatorTest {
     }
 
     static FederatedTarget target() {
-        FederatedTarget target = new FederatedTarget();
-        target.endpoint = hubCluster.url();
-        target.heartbeatDatabase = "FederationHeartbeats";
-        target.heartbeatTable = "Heartbeat";
-        target.managedIdentityClientId = "";
-        return target;
+        return HubTarget.of(hubCluster.url(), "FederationHeartbeats");
     }
 
     static long count(Kusto cluster, String database, String query) {

@@ -3,7 +3,6 @@ package dev.adxfed.operator.federation;
 import dev.adxfed.emulator.Emulator;
 import dev.adxfed.emulator.EmulatorConfig;
 import dev.adxfed.emulator.VirtualCluster;
-import dev.adxfed.operator.api.FederatedTarget;
 import dev.adxfed.operator.heartbeat.HeartbeatSender;
 import dev.adxfed.operator.heartbeat.HeartbeatTable;
 import dev.adxfed.operator.kusto.Kusto;
@@ -59,12 +58,8 @@ class HubSelfDefenceAgainstEmulatorTest {
     }
 
     static void heartbeat(VirtualCluster from) {
-        FederatedTarget target = new FederatedTarget();
-        target.endpoint = hubCluster.url();
-        target.heartbeatDatabase = HEARTBEATS;
-        target.heartbeatTable = "Heartbeat";
-        target.managedIdentityClientId = "";
-        assertThat(new HeartbeatSender(CLIENTS, Clock.systemUTC()).send(from.url(), Map.of(), List.of(target)).failures())
+        assertThat(new HeartbeatSender(CLIENTS, Clock.systemUTC()).send(from.url(), Map.of(), List.of(HubTarget.of(hubCluster.url(),
+                HEARTBEATS))).failures())
                 .isEmpty();
     }
 

@@ -50,11 +50,7 @@ class OutageAgainstEmulatorTest {
         emulator = Emulator.start(new EmulatorConfig(EmulatorConfig.sample(1).host(), clusters, null));
         partitions = emulator.clusters().subList(0, 3);
         hubCluster = emulator.clusters().get(3);
-        FederatedTarget target = new FederatedTarget();
-        target.endpoint = hubCluster.url();
-        target.heartbeatDatabase = "FederationHeartbeats";
-        target.heartbeatTable = "Heartbeat";
-        target.managedIdentityClientId = "";
+        FederatedTarget target = HubTarget.of(hubCluster.url(), "FederationHeartbeats");
         new FederationPass(CLIENTS).run(hub(FederationSettings.defaults()));
         for (VirtualCluster partition : partitions) {
             assertThat(new HeartbeatSender(CLIENTS, Clock.systemUTC()).send(partition.url(), Map.of(), List.of(target))
