@@ -130,8 +130,7 @@ public final class ClusterPass {
                 name, report.reached().size(), targets.size(), schema, report.partitionRoundTrips()));
         report.degraded().forEach(d -> lines.add("  degraded " + d.describe()));
         report.schemaFailure().ifPresent(f -> lines.add("  failed  schema: " + f));
-        // Without a schema no target is tried; each would only repeat that.
-        for (TargetFailure failure : report.schemaReadAt().isPresent() ? report.failures() : List.<TargetFailure>of()) {
+        for (TargetFailure failure : report.targetFailures()) {
             lines.add((failure.hubNotSetUp() ? "  not set up " : "  failed  ") + failure.endpoint() + ": " + failure.message());
         }
         return new Outcome(report.schemaFailure().isEmpty() && report.failures().isEmpty(), lines,

@@ -44,16 +44,11 @@ record PartitionDryRun(HeartbeatReport report, Map<String, List<DryRunKusto.With
         return new PartitionDryRun(report, sent, notReady);
     }
 
-    /**
-     * Every failure: the schema read, the targets not reached, and those not ready. Without a schema no target is
-     * tried, which the schema's failure says.
-     */
+    /** Every failure: the schema read, the targets not reached, and those not ready. */
     List<String> failures() {
         List<String> failures = new ArrayList<>();
         report.schemaFailure().ifPresent(f -> failures.add("schema: " + f));
-        if (report.schemaReadAt().isPresent()) {
-            report.failures().forEach(f -> failures.add(f.endpoint() + ": " + f.message()));
-        }
+        report.targetFailures().forEach(f -> failures.add(f.endpoint() + ": " + f.message()));
         notReady.forEach(f -> failures.add(f.endpoint() + ": " + f.message()));
         return failures;
     }

@@ -29,4 +29,12 @@ public record HeartbeatReport(Instant at, int databases, Optional<Instant> schem
     public boolean sent() {
         return !reached.isEmpty();
     }
+
+    /**
+     * The targets' failures worth saying beside the schema's: none while no schema was ever read, since then no
+     * target was tried and each would only repeat that.
+     */
+    public List<TargetFailure> targetFailures() {
+        return schemaReadAt.isPresent() ? failures : List.of();
+    }
 }
